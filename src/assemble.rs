@@ -1,0 +1,195 @@
+//! Site-wide structure worked out once per build: the navigation, the help
+//! banner's links, the brand logo, breadcrumbs and previous/next links.
+
+use serde::Serialize;
+
+use crate::config;
+use crate::diagnostics::Diagnostic;
+use crate::model::{PageIdx, PageKind, Site};
+use crate::urls::relative;
+
+/// A link ready for a template: text and a URL relative to the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub external: bool,
+}
+
+#[derive(Debug, Clone)]
+enum HelpTarget {
+    Page(PageIdx, Option<String>),
+    Raw(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    /// Top-level sections and pages, in navigation order.
+    pub nav: Vec<PageIdx>,
+    /// Output path of the brand logo, if the site has one.
+    pub logo: Option<String>,
+    help: Vec<(String, HelpTarget)>,
+    pretty: bool,
+}
+
+/// Where the brand logo is copied to.
+pub const LOGO_DIR: &str = "brand";
+
+pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let home = site.home();
+    let mut nav: Vec<PageIdx> = home
+        .subsections
+        .iter()
+        .map(|dir| site.sections[dir].index)
+        .chain(
+            home.pages
+                .iter()
+                .copied()
+                .filter(|&i| site.pages[i].kind == PageKind::Page),
+        )
+        .collect();
+    nav.sort_by_key(|&i| site.pages[i].order_key());
+
+    let mut help = Vec::new();
+    if let Some(banner) = &site.config.help {
+        for link in &banner.links {
+            match resolve_help_link(site, &link.link) {
+                Some(target) => help.push((link.text.clone(), target)),
+                None => problems.push(
+                    Diagnostic::error(
+                        "broken-link",
+                        format!("the help banner links to `{}`, which is not a page in content/", link.link),
+                    )
+                    .in_file(config::FILE_NAME)
+                    .at_source(config_text, line_of_value(config_text, &link.link), 1)
+                    .help("write the page's path inside content/, like get-help-now.md, or a full https:// or tel: link"),
+                ),
+            }
+        }
+    }
+
+    let logo = site
+        .config
+        .brand
+        .as_ref()
+        .and_then(|b| b.logo.as_ref())
+        .map(|logo| {
+            let name = logo.rsplit('/').next().unwrap_or(logo);
+            format!("{LOGO_DIR}/{name}")
+        });
+    (
+        Assembled {
+            nav,
+            logo,
+            help,
+            pretty: site.config.output.pretty_urls,
+        },
+        problems,
+    )
+}
+
+fn resolve_help_link(site: &Site, link: &str) -> Option<HelpTarget> {
+    let lower = link.to_ascii_lowercase();
+    if ["https://", "http://", "tel:", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return Some(HelpTarget::Raw(link.to_owned()));
+    }
+    let (path, fragment) = match link.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_owned())),
+        None => (link, None),
+    };
+    let path = path.trim_start_matches("content/").trim_start_matches('/');
+    site.page_by_rel(path)
+        .map(|idx| HelpTarget::Page(idx, fragment))
+}
+
+fn line_of_value(text: &str, value: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(value))
+        .map_or(1, |i| i + 1)
+}
+
+impl Assembled {
+    /// URL of page `idx` from a page whose folder is `from_dir`.
+    pub fn url(&self, site: &Site, from_dir: &str, idx: PageIdx) -> String {
+        relative(from_dir, &site.pages[idx].dir, self.pretty)
+    }
+
+    fn link(&self, site: &Site, from_dir: &str, idx: PageIdx) -> Link {
+        Link {
+            title: site.pages[idx].title().to_owned(),
+            url: self.url(site, from_dir, idx),
+            external: false,
+        }
+    }
+
+    pub fn help_links(&self, site: &Site, from_dir: &str) -> Vec<Link> {
+        self.help
+            .iter()
+            .map(|(text, target)| match target {
+                HelpTarget::Page(idx, fragment) => {
+                    let mut url = self.url(site, from_dir, *idx);
+                    if let Some(f) = fragment {
+                        url.push('#');
+                        url.push_str(f);
+                    }
+                    Link {
+                        title: text.clone(),
+                        url,
+                        external: false,
+                    }
+                }
+                HelpTarget::Raw(url) => Link {
+                    title: text.clone(),
+                    url: url.clone(),
+                    external: url.starts_with("http"),
+                },
+            })
+            .collect()
+    }
+
+    /// Home, then each enclosing section, then the page itself.
+    pub fn breadcrumbs(&self, site: &Site, idx: PageIdx) -> Vec<Link> {
+        let page = &site.pages[idx];
+        if page.kind == PageKind::Home {
+            return Vec::new();
+        }
+        let mut crumbs: Vec<Link> = site
+            .section_chain(&page.section_dir)
+            .iter()
+            .map(|section| self.link(site, &page.dir, section.index))
+            .collect();
+        crumbs.push(self.link(site, &page.dir, idx));
+        crumbs
+    }
+
+    /// The pages before and after this one in its section's order.
+    pub fn neighbours(&self, site: &Site, idx: PageIdx) -> (Option<Link>, Option<Link>) {
+        let page = &site.pages[idx];
+        if !matches!(page.kind, PageKind::Page) {
+            return (None, None);
+        }
+        let Some(section) = site.sections.get(&page.section_dir) else {
+            return (None, None);
+        };
+        let siblings: Vec<PageIdx> = section
+            .pages
+            .iter()
+            .copied()
+            .filter(|&i| site.pages[i].kind == PageKind::Page)
+            .collect();
+        let Some(position) = siblings.iter().position(|&i| i == idx) else {
+            return (None, None);
+        };
+        let prev = position
+            .checked_sub(1)
+            .map(|p| self.link(site, &page.dir, siblings[p]));
+        let next = siblings
+            .get(position + 1)
+            .map(|&n| self.link(site, &page.dir, n));
+        (prev, next)
+    }
+}

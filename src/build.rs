@@ -1,0 +1,233 @@
+//! The pipeline from a site folder to a map of output files.
+//!
+//! `build_site` does everything in memory: load, render Markdown in
+//! parallel, check links, apply templates, minify. `build` and `check`
+//! share it; only `build` then writes the map to disk, and only when there
+//! are no errors.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use crate::assemble::{Assembled, LOGO_DIR, assemble};
+use crate::diagnostics::{Diagnostic, Report};
+use crate::markdown::{self, RenderContext, Rendered};
+use crate::model::{PageKind, Site};
+use crate::options::BuildOptions;
+use crate::output::OutputMap;
+use crate::theme::{self, Theme};
+
+/// What one in-memory build produced.
+pub struct Built {
+    pub site: Option<Site>,
+    pub rendered: Vec<Rendered>,
+    pub files: OutputMap,
+    pub report: Report,
+    pub elapsed: Duration,
+}
+
+impl Built {
+    pub fn page_count(&self) -> usize {
+        self.site.as_ref().map_or(0, |s| s.pages.len())
+    }
+
+    pub fn section_count(&self) -> usize {
+        self.site
+            .as_ref()
+            .map_or(0, |s| s.sections.len().saturating_sub(1))
+    }
+}
+
+/// Builds the site in memory and reports every problem found.
+pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let built = |site, rendered, files, report| Built {
+        site,
+        rendered,
+        files,
+        report,
+        elapsed: started.elapsed(),
+    };
+
+    let Some(site) = crate::load::load_site(options, &mut report)? else {
+        return Ok(built(None, Vec::new(), OutputMap::new(), report));
+    };
+    let config_text =
+        std::fs::read_to_string(options.root.join(crate::config::FILE_NAME)).unwrap_or_default();
+    let (assembled, problems) = assemble(&site, &config_text);
+    report.extend(problems);
+
+    let context = RenderContext::new(&site);
+    let progress = crate::progress::bar(site.pages.len(), options.quiet, "Rendering");
+    let rendered: Vec<Rendered> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(idx, page)| {
+            let out = markdown::render(page, idx, &context);
+            progress.inc(1);
+            out
+        })
+        .collect();
+    progress.finish_and_clear();
+    for page in &rendered {
+        report.extend(page.diagnostics.iter().cloned());
+    }
+    report.extend(crate::checks::links::check(&site, &rendered));
+
+    let theme = match theme::load(&options.root, &site.config.theme) {
+        Ok(theme) => theme,
+        Err(problems) => {
+            report.extend(problems);
+            return Ok(built(Some(site), rendered, OutputMap::new(), report));
+        }
+    };
+    let files = if report.has_errors() {
+        OutputMap::new()
+    } else {
+        let (files, problems) = render_output(&site, &assembled, &theme, &rendered, options)?;
+        report.extend(problems);
+        files
+    };
+    Ok(built(Some(site), rendered, files, report))
+}
+
+/// Templates, minifies and collects every output file.
+fn render_output(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    rendered: &[Rendered],
+    options: &BuildOptions,
+) -> anyhow::Result<(OutputMap, Vec<Diagnostic>)> {
+    let results: Vec<(String, Result<Vec<u8>, Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(idx, page)| {
+            let html = crate::templates::render_page(site, assembled, theme, idx, &rendered[idx]);
+            (
+                format!("{}index.html", page.dir),
+                html.map(|h| crate::minify::html(&h)),
+            )
+        })
+        .collect();
+    let mut files = OutputMap::new();
+    let mut problems = Vec::new();
+    for (path, result) in results {
+        match result {
+            Ok(bytes) => {
+                files.insert(path, bytes);
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
+    }
+    match crate::templates::render_not_found(site, assembled, theme) {
+        Ok(html) => {
+            files.insert("404.html".to_owned(), crate::minify::html(&html));
+        }
+        Err(diagnostic) => problems.push(diagnostic),
+    }
+    files.insert("robots.txt".to_owned(), robots(site).into_bytes());
+    if let Some(sitemap) = sitemap(site) {
+        files.insert("sitemap.xml".to_owned(), sitemap.into_bytes());
+    }
+    for (rel, bytes) in &theme.static_files {
+        files.insert(format!("static/{rel}"), bytes.clone());
+    }
+    for asset in &site.assets {
+        files.insert(asset.rel.clone(), crate::fsutil::read_bytes(&asset.path)?);
+    }
+    if let (Some(logo), Some(source)) = (
+        &assembled.logo,
+        site.config.brand.as_ref().and_then(|b| b.logo.as_ref()),
+    ) {
+        let path = options.root.join(source);
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                files.insert(logo.clone(), bytes);
+            }
+            Err(_) => problems.push(
+                Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
+                    .in_file(crate::config::FILE_NAME)
+                    .help(format!("put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)")),
+            ),
+        }
+    }
+    Ok((files, problems))
+}
+
+fn robots(site: &Site) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = site.config.base_url() {
+        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    text
+}
+
+/// `sitemap.xml`, only when the site knows its address.
+fn sitemap(site: &Site) -> Option<String> {
+    let base = site.config.base_url()?;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in &site.pages {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            crate::escape::escape_html(&format!("{base}{}", page.dir))
+        ));
+        if let Some(reviewed) = page.front.reviewed {
+            xml.push_str(&format!("<lastmod>{}</lastmod>", reviewed.iso()));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    Some(xml)
+}
+
+/// How a `build` run ended.
+pub struct BuildOutcome {
+    pub built: Built,
+    pub written: Option<crate::output::WriteSummary>,
+}
+
+/// Builds and, when there are no errors, writes the site to `options.out`.
+pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
+    guard_output_location(options)?;
+    crate::output::check_target(&options.out)?;
+    let built = build_site(options)?;
+    if built.report.has_errors() || built.site.is_none() {
+        return Ok(BuildOutcome {
+            built,
+            written: None,
+        });
+    }
+    let summary = crate::output::write_site(&options.out, &built.files)
+        .with_context(|| format!("could not write the site to {}", options.out.display()))?;
+    Ok(BuildOutcome {
+        built,
+        written: Some(summary),
+    })
+}
+
+/// Refuses output folders that would overwrite the site's own sources.
+fn guard_output_location(options: &BuildOptions) -> anyhow::Result<()> {
+    let root = std::path::absolute(&options.root)?;
+    let out = std::path::absolute(&options.out)?;
+    let protected = ["content", "themes", "data"].map(|d| root.join(d));
+    if out == root || root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
+        anyhow::bail!(
+            "refusing to write the site to {}: it would overwrite the site's own files. Use a folder such as {}",
+            options.out.display(),
+            root.join("output").display()
+        );
+    }
+    Ok(())
+}
+
+/// Pages that are real pages (not sections), for summaries.
+pub fn count_kind(site: &Site, kind: PageKind) -> usize {
+    site.pages.iter().filter(|p| p.kind == kind).count()
+}

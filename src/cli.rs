@@ -1,0 +1,103 @@
+//! The command line, parsed with clap and turned into library options at once.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::options::BuildOptions;
+
+/// Signpost builds accessible, low-bandwidth health and care guidance sites
+/// from Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "signpost", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into a folder (output/ by default)
+    Build(BuildArgs),
+    /// Build in memory and report every problem, writing nothing
+    Check(CheckArgs),
+    /// Start a new site in an empty folder
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site folder, holding site.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site [default: ROOT/output]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Print only problems, no summary or progress
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Print the findings as JSON (see the README for the format)
+    #[arg(long)]
+    pub json: bool,
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create (it must be empty or not exist)
+    #[arg(value_name = "SITE_DIR")]
+    pub dir: PathBuf,
+    /// Copy the bundled Care Programme Approach guide instead of a small skeleton
+    #[arg(long)]
+    pub from_guide: bool,
+    /// Also copy the default theme into themes/default, to customise it
+    #[arg(long)]
+    pub with_theme: bool,
+}
+
+impl SiteArgs {
+    pub fn options(&self) -> BuildOptions {
+        let mut options =
+            BuildOptions::new(self.root.clone().unwrap_or_else(|| PathBuf::from(".")));
+        options.drafts = self.drafts;
+        options
+    }
+}
+
+impl BuildArgs {
+    pub fn options(&self) -> BuildOptions {
+        let mut options = self.site.options();
+        if let Some(out) = &self.out {
+            options.out = out.clone();
+        }
+        options.quiet = self.quiet;
+        options
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,252 @@
+//! `site.yaml`: the settings of one site, parsed strictly.
+//!
+//! Every struct denies unknown keys, so a misspelt setting is an error with
+//! its line and the nearest valid key rather than a silently ignored option.
+//! Defaults are chosen so that a two-line `site.yaml` builds a good site.
+
+use serde::Deserialize;
+
+use crate::contrast::{Colour, contrast_ratio};
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{YamlSource, parse_strict};
+
+pub const FILE_NAME: &str = "site.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Site name: the header, `<title>` suffix and booklet covers.
+    pub title: String,
+    /// Used as the home page's meta description when it has no summary.
+    #[serde(default)]
+    pub description: String,
+    /// BCP 47 language tag for `<html lang>`; pages may override it.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Where the site will live, for example `https://example.org/guide/`.
+    /// Only `sitemap.xml` and `404.html` need it; every other link is relative.
+    pub base_url: Option<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// The "Need help now?" banner shown at the top of every page.
+    pub help: Option<HelpBanner>,
+    pub brand: Option<Brand>,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
+    pub output: OutputConfig,
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpBanner {
+    #[serde(default = "default_help_heading")]
+    pub heading: String,
+    pub text: String,
+    #[serde(default)]
+    pub links: Vec<HelpLink>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpLink {
+    pub text: String,
+    /// A `.md` path inside `content/`, a `tel:` link or a web address.
+    pub link: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// Organisation name, shown beside the logo.
+    pub name: String,
+    /// Logo file, relative to the site folder (SVG or PNG).
+    pub logo: Option<String>,
+    /// Header colour, `#rrggbb`; white text sits on it, so it must be dark enough.
+    pub colour: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// What to do with HTML typed into Markdown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Refuse it with an error and its line (the default: authors rarely need it,
+    /// and it is the easiest way to break accessibility).
+    #[default]
+    Deny,
+    /// Pass it through untouched: for trusted authors only.
+    Allow,
+    /// Keep safe formatting tags and drop scripts, styles and event handlers.
+    Sanitize,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    /// Link to `folder/` instead of `folder/index.html`. Off by default, because
+    /// folder links do not open when the site is read from disk or a zip.
+    #[serde(default)]
+    pub pretty_urls: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Contacts whose `verified` date is older than this are reported.
+    #[serde(default = "default_contact_age")]
+    pub contact_max_age_months: u32,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            contact_max_age_months: default_contact_age(),
+        }
+    }
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+fn default_theme() -> String {
+    "default".to_owned()
+}
+fn default_help_heading() -> String {
+    "Need help now?".to_owned()
+}
+fn default_contact_age() -> u32 {
+    12
+}
+
+/// Minimum contrast for the brand colour against the white text drawn on it (WCAG AA).
+const BRAND_MIN_CONTRAST: f64 = 4.5;
+
+impl SiteConfig {
+    /// Parses `site.yaml` text; `Err` holds the one diagnostic that stops reading.
+    pub fn parse(text: &str) -> Result<SiteConfig, Diagnostic> {
+        let source = YamlSource {
+            file: FILE_NAME,
+            whole_file: text,
+            line_offset: 0,
+        };
+        let config: SiteConfig = parse_strict(text, &source)?;
+        Ok(config)
+    }
+
+    /// Problems that parse fine but are still wrong (for example a brand
+    /// colour too light to read white text on).
+    pub fn validate(&self, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let at_key = |d: Diagnostic, key: &str| {
+            let line = line_of_key(text, key);
+            d.in_file(FILE_NAME).at_source(text, line, 1)
+        };
+        if let Some(colour) = self.brand.as_ref().and_then(|b| b.colour.as_deref()) {
+            match Colour::parse(colour) {
+                None => problems.push(at_key(
+                    Diagnostic::error(
+                        "bad-value",
+                        format!("`{colour}` is not a colour for `brand.colour`"),
+                    )
+                    .help("write the colour as a hex code in quotes, for example \"#005eb8\""),
+                    "colour",
+                )),
+                Some(c) => {
+                    let ratio = contrast_ratio(c, Colour::WHITE);
+                    if ratio < BRAND_MIN_CONTRAST {
+                        problems.push(at_key(
+                            Diagnostic::error(
+                                "brand-contrast",
+                                format!(
+                                    "`brand.colour` {colour} has a contrast of {ratio:.2}:1 with the white header text; it needs at least {BRAND_MIN_CONTRAST}:1"
+                                ),
+                            )
+                            .help("choose a darker colour, for example your organisation's dark shade"),
+                            "colour",
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(url) = &self.base_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            problems.push(at_key(
+                Diagnostic::error(
+                    "bad-value",
+                    format!("`base_url` must be a full web address, found `{url}`"),
+                )
+                .help("write it like https://example.org/guide/ or remove the line"),
+                "base_url",
+            ));
+        }
+        problems
+    }
+
+    /// `base_url` with exactly one trailing slash.
+    pub fn base_url(&self) -> Option<String> {
+        self.base_url
+            .as_ref()
+            .map(|u| format!("{}/", u.trim_end_matches('/')))
+    }
+}
+
+/// The 1-based line where `key:` first appears, or 1.
+pub fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = SiteConfig::parse("title: My guide\n").unwrap();
+        assert_eq!(c.language, "en");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.markdown.raw_html, RawHtml::Deny);
+        assert_eq!(c.check.contact_max_age_months, 12);
+    }
+
+    #[test]
+    fn unknown_nested_key_names_its_line_and_the_nearest_key() {
+        let text = "title: x\nmarkdown:\n  raw-html: allow\n";
+        let d = SiteConfig::parse(text).unwrap_err();
+        assert_eq!(d.rule, "unknown-key");
+        assert_eq!(d.line, 3);
+        assert!(d.help.unwrap().starts_with("did you mean `raw_html`?"));
+    }
+
+    #[test]
+    fn pale_brand_colour_is_refused_with_its_line() {
+        let text = "title: x\nbrand:\n  name: Trust\n  colour: \"#7fb2e5\"\n";
+        let c = SiteConfig::parse(text).unwrap();
+        let problems = c.validate(text);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].rule, "brand-contrast");
+        assert_eq!(problems[0].line, 4);
+    }
+
+    #[test]
+    fn dark_brand_colour_is_accepted() {
+        let text = "title: x\nbrand:\n  name: Trust\n  colour: \"#005eb8\"\n";
+        let c = SiteConfig::parse(text).unwrap();
+        assert!(c.validate(text).is_empty());
+    }
+}

@@ -1,0 +1,146 @@
+//! The site's shared data: `data/glossary.yaml` and `data/contacts.yaml`.
+//!
+//! Both files are optional. They are parsed as strictly as front matter,
+//! because a misspelt `verified:` key would silently hide a stale phone number.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::Date;
+use crate::diagnostics::Diagnostic;
+use crate::slug::slugify;
+use crate::yaml::{YamlSource, parse_strict};
+
+pub const GLOSSARY_FILE: &str = "data/glossary.yaml";
+pub const CONTACTS_FILE: &str = "data/contacts.yaml";
+
+/// A hard word and its plain meaning.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: String,
+    /// Other forms of the word that should link to the same meaning.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub meaning: String,
+}
+
+impl GlossaryEntry {
+    /// The id of the term on the glossary page.
+    pub fn anchor(&self) -> String {
+        slugify(&self.term)
+    }
+}
+
+/// A helpline or service.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Used in ```` ```contacts ```` blocks to pick this entry.
+    pub id: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub text: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub hours: Option<String>,
+    pub description: Option<String>,
+    pub area: Option<String>,
+    /// When someone last checked the details were right.
+    pub verified: Date,
+}
+
+/// Glossary and contacts, each with the file text kept for positions.
+#[derive(Debug, Default, Clone)]
+pub struct SiteData {
+    pub glossary: Vec<GlossaryEntry>,
+    pub contacts: Vec<Contact>,
+    pub contacts_text: String,
+}
+
+impl SiteData {
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// 1-based line of a contact's `id:` in `data/contacts.yaml`.
+    pub fn contact_line(&self, id: &str) -> usize {
+        self.contacts_text
+            .lines()
+            .position(|l| {
+                let l = l.trim_start().trim_start_matches("- ").trim_start();
+                l.strip_prefix("id:")
+                    .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
+            })
+            .map_or(1, |i| i + 1)
+    }
+}
+
+/// Reads the data files that exist. I/O errors on a file that exists are
+/// operational failures; content errors are diagnostics.
+pub fn load(root: &Path) -> anyhow::Result<(SiteData, Vec<Diagnostic>)> {
+    let mut data = SiteData::default();
+    let mut problems = Vec::new();
+    if let Some(text) = crate::fsutil::read_optional(&root.join(GLOSSARY_FILE))? {
+        match parse_list::<GlossaryEntry>(GLOSSARY_FILE, &text) {
+            Ok(entries) => data.glossary = entries,
+            Err(d) => problems.push(d),
+        }
+        problems.extend(duplicates(
+            GLOSSARY_FILE,
+            &text,
+            data.glossary.iter().map(|g| g.anchor()),
+            "term",
+        ));
+    }
+    if let Some(text) = crate::fsutil::read_optional(&root.join(CONTACTS_FILE))? {
+        match parse_list::<Contact>(CONTACTS_FILE, &text) {
+            Ok(entries) => data.contacts = entries,
+            Err(d) => problems.push(d),
+        }
+        problems.extend(duplicates(
+            CONTACTS_FILE,
+            &text,
+            data.contacts.iter().map(|c| c.id.clone()),
+            "id",
+        ));
+        data.contacts_text = text;
+    }
+    Ok((data, problems))
+}
+
+fn parse_list<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<Vec<T>, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let source = YamlSource {
+        file,
+        whole_file: text,
+        line_offset: 0,
+    };
+    parse_strict(text, &source)
+}
+
+fn duplicates(
+    file: &str,
+    text: &str,
+    keys: impl Iterator<Item = String>,
+    what: &str,
+) -> Vec<Diagnostic> {
+    let mut seen = std::collections::BTreeSet::new();
+    keys.filter(|k| !seen.insert(k.clone()))
+        .map(|k| {
+            Diagnostic::error(
+                "duplicate-entry",
+                format!("the {what} `{k}` is listed twice"),
+            )
+            .in_file(file)
+            .at_source(text, crate::config::line_of_key(text, what), 1)
+            .help("keep one entry and delete the other")
+        })
+        .collect()
+}

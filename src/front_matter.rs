@@ -1,0 +1,167 @@
+//! Splits a Markdown file into its YAML front matter and body, and parses the
+//! front matter strictly.
+//!
+//! Positions matter here: the YAML parser counts lines from the first line of
+//! YAML, but authors need the line in the `.md` file, so every error is
+//! shifted by the opening `---` line. The body keeps its byte offset so that
+//! Markdown positions can be mapped back to file lines too.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::Date;
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{YamlSource, parse_strict};
+
+/// The keys a page may set. Anything else is an error.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub reviewed: Option<Date>,
+    pub review_due: Option<Date>,
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub audience: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub template: Option<String>,
+    /// Free-form values for themes.
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A parsed front matter block and where the Markdown body starts.
+#[derive(Debug, Clone)]
+pub struct Split {
+    pub front: FrontMatter,
+    /// Byte offset of the body in the file.
+    pub body_start: usize,
+}
+
+/// Splits and parses one file. `file` is the path shown in messages.
+pub fn split_and_parse(file: &str, text: &str) -> Result<Split, Diagnostic> {
+    let Some(after_open) = strip_delimiter_line(text) else {
+        return Err(Diagnostic::error("front-matter-missing", "this page has no front matter")
+            .in_file(file)
+            .at_source(text, 1, 1)
+            .help("start the file with a line `---`, then `title: Your page title`, then another line `---`"));
+    };
+    let yaml_start = text.len() - after_open.len();
+    let Some((yaml_len, body_start)) = find_closing(after_open) else {
+        return Err(Diagnostic::error(
+            "front-matter-unclosed",
+            "the front matter starts with `---` but has no closing `---` line",
+        )
+        .in_file(file)
+        .at_source(text, 1, 1)
+        .help("add a line with just `---` after the last front-matter key"));
+    };
+    let yaml = &after_open[..yaml_len];
+    let source = YamlSource {
+        file,
+        whole_file: text,
+        line_offset: 1,
+    };
+    let front: FrontMatter = if yaml.trim().is_empty() {
+        FrontMatter::default()
+    } else {
+        parse_strict(yaml, &source)?
+    };
+    if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return Err(
+            Diagnostic::error("missing-title", "this page has no `title`")
+                .in_file(file)
+                .at_source(text, 1, 1)
+                .help("add a line `title: Your page title` between the `---` lines"),
+        );
+    }
+    Ok(Split {
+        front,
+        body_start: yaml_start + body_start,
+    })
+}
+
+/// Returns the text after a first line of exactly `---`.
+fn strip_delimiter_line(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("---")?;
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+}
+
+/// Finds the closing `---` (or `...`) line: returns the YAML length and the
+/// offset just after the closing line, both relative to `text`.
+fn find_closing(text: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r', ' ', '\t']);
+        if bare == "---" || bare == "..." {
+            return Some((offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let text = "---\ntitle: Hello\nweight: 2\n---\n# Body\n";
+        let split = split_and_parse("a.md", text).unwrap();
+        assert_eq!(split.front.title.as_deref(), Some("Hello"));
+        assert_eq!(&text[split.body_start..], "# Body\n");
+    }
+
+    #[test]
+    fn error_lines_are_file_lines() {
+        let text = "---\ntitle: Hello\nsumary: x\n---\n";
+        let d = split_and_parse("a.md", text).unwrap_err();
+        assert_eq!(d.rule, "unknown-key");
+        assert_eq!(d.line, 3, "line 2 of the YAML is line 3 of the file");
+        assert!(d.help.unwrap().contains("`summary`"));
+    }
+
+    #[test]
+    fn bad_date_has_its_own_rule_and_line() {
+        let text = "---\ntitle: Hello\nreviewed: 1 Nov 2026\n---\n";
+        let d = split_and_parse("a.md", text).unwrap_err();
+        assert_eq!(d.rule, "bad-date");
+        assert_eq!(d.line, 3);
+        assert_eq!(
+            d.message,
+            "`1 Nov 2026` is not a real date in the form YYYY-MM-DD for `reviewed`"
+        );
+    }
+
+    #[test]
+    fn missing_title_and_missing_block_are_errors() {
+        assert_eq!(
+            split_and_parse("a.md", "---\nweight: 1\n---\n")
+                .unwrap_err()
+                .rule,
+            "missing-title"
+        );
+        assert_eq!(
+            split_and_parse("a.md", "# Hi\n").unwrap_err().rule,
+            "front-matter-missing"
+        );
+        assert_eq!(
+            split_and_parse("a.md", "---\ntitle: x\n").unwrap_err().rule,
+            "front-matter-unclosed"
+        );
+    }
+
+    #[test]
+    fn windows_line_endings_work() {
+        let text = "---\r\ntitle: Hello\r\n---\r\nBody\r\n";
+        let split = split_and_parse("a.md", text).unwrap();
+        assert_eq!(&text[split.body_start..], "Body\r\n");
+    }
+}

@@ -1,0 +1,263 @@
+//! Reads a site from disk into a [`Site`]: config, data, pages and sections.
+//!
+//! Files are read and their front matter parsed in parallel. Every problem is
+//! collected as a diagnostic so one run reports them all; a page with broken
+//! front matter is left out of the site rather than stopping the load.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::config::{self, SiteConfig};
+use crate::diagnostics::{Diagnostic, Report};
+use crate::discover::{FileKind, SourceFile, discover};
+use crate::front_matter::split_and_parse;
+use crate::model::{Page, PageKind, Section, Site};
+use crate::options::BuildOptions;
+use crate::urls::{is_section_index, page_dir};
+
+/// Loads the site. `Err` is an operational failure (or a `site.yaml` that
+/// cannot be read at all); content problems go into `report`.
+pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<Option<Site>> {
+    let root = &options.root;
+    let config_path = root.join(config::FILE_NAME);
+    let Some(config_text) = crate::fsutil::read_optional(&config_path)? else {
+        anyhow::bail!(
+            "there is no {} in {}: is this a Signpost site? Run `signpost new {}` to start one, or pass --root",
+            config::FILE_NAME,
+            root.display(),
+            root.display()
+        );
+    };
+    let config = match SiteConfig::parse(&config_text) {
+        Ok(config) => config,
+        Err(diagnostic) => {
+            report.push(diagnostic);
+            return Ok(None);
+        }
+    };
+    report.extend(config.validate(&config_text));
+
+    let (data, data_problems) = crate::data::load(root)?;
+    report.extend(data_problems);
+
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        anyhow::bail!(
+            "there is no content folder in {}: add one with an _index.md home page",
+            root.display()
+        );
+    }
+    let (files, problems) = discover(root, &content_dir);
+    report.extend(problems);
+
+    let (markdown, assets): (Vec<SourceFile>, Vec<SourceFile>) = files
+        .into_iter()
+        .partition(|f| f.kind == FileKind::Markdown);
+
+    let loaded: Vec<Result<Option<Page>, Diagnostic>> = markdown
+        .par_iter()
+        .map(|file| read_page(file, options.drafts))
+        .collect();
+    let mut pages = Vec::with_capacity(loaded.len());
+    for result in loaded {
+        match result {
+            Ok(Some(page)) => pages.push(page),
+            Ok(None) => {}
+            Err(diagnostic) => report.push(diagnostic),
+        }
+    }
+    pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+
+    report.extend(duplicate_outputs(&pages, &assets));
+    let sections = build_sections(&pages, report);
+    Ok(Some(Site {
+        config,
+        pages,
+        sections,
+        assets,
+        data,
+    }))
+}
+
+fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Diagnostic> {
+    let shown = format!("content/{}", file.rel);
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        Diagnostic::error("unreadable-file", format!("cannot read this file: {e}")).in_file(&shown)
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| not_utf8(&shown, e.as_bytes(), e.utf8_error().valid_up_to()))?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    let split = split_and_parse(&shown, &text)?;
+    if split.front.draft && !include_drafts {
+        return Ok(None);
+    }
+    let kind = if file.rel == "_index.md" || file.rel == "index.md" {
+        PageKind::Home
+    } else if is_section_index(&file.rel) {
+        PageKind::Section
+    } else if file.rel.ends_with(".easy.md") {
+        PageKind::EasyRead
+    } else {
+        PageKind::Page
+    };
+    let dir = page_dir(&file.rel);
+    let folder = file.rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let section_dir = match kind {
+        PageKind::Home => String::new(),
+        // A section is listed in its parent folder's section.
+        PageKind::Section => parent_dir(folder),
+        _ => dir_with_slash(folder),
+    };
+    Ok(Some(Page {
+        rel: file.rel.clone(),
+        kind,
+        front: split.front,
+        text,
+        body_start: split.body_start,
+        dir,
+        section_dir,
+    }))
+}
+
+fn dir_with_slash(folder: &str) -> String {
+    if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    }
+}
+
+/// `a/b` -> `a/`; `a` -> ``.
+fn parent_dir(folder: &str) -> String {
+    folder
+        .rsplit_once('/')
+        .map_or(String::new(), |(parent, _)| format!("{parent}/"))
+}
+
+/// Reports the line and column of the first byte that is not UTF-8.
+fn not_utf8(file: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let before = &bytes[..valid_up_to];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    Diagnostic::error("not-utf8", "this file is not UTF-8 text")
+        .in_file(file)
+        .at(line, column)
+        .help("open it in your editor and save it with the UTF-8 encoding")
+}
+
+/// Two source files that would be written to the same output path.
+fn duplicate_outputs(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
+    let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for page in pages {
+        owners
+            .entry(format!("{}index.html", page.dir))
+            .or_default()
+            .push(page.file());
+    }
+    for asset in assets {
+        owners
+            .entry(asset.rel.clone())
+            .or_default()
+            .push(format!("content/{}", asset.rel));
+    }
+    owners
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .flat_map(|(output, files)| {
+            let all = files.join(" and ");
+            files.into_iter().skip(1).map(move |file| {
+                Diagnostic::error(
+                    "duplicate-url",
+                    format!("{all} would all be written to {output}"),
+                )
+                .in_file(file)
+                .at(1, 1)
+                .help("rename or remove one of them")
+            })
+        })
+        .collect()
+}
+
+/// Groups pages into sections by folder and orders everything.
+fn build_sections(pages: &[Page], report: &mut Report) -> BTreeMap<String, Section> {
+    let mut sections: BTreeMap<String, Section> = BTreeMap::new();
+    for (idx, page) in pages.iter().enumerate() {
+        if matches!(page.kind, PageKind::Home | PageKind::Section) {
+            let parent = (page.kind == PageKind::Section).then(|| page.section_dir.clone());
+            sections.entry(page.dir.clone()).or_insert(Section {
+                dir: page.dir.clone(),
+                index: idx,
+                pages: Vec::new(),
+                subsections: Vec::new(),
+                parent,
+            });
+        }
+    }
+    if !sections.contains_key("") {
+        report.push(
+            Diagnostic::error("missing-home", "the site has no home page")
+                .in_file("content/_index.md")
+                .help("create content/_index.md with front matter `title: ...` and a short introduction"),
+        );
+        return sections;
+    }
+    let mut missing: BTreeMap<String, String> = BTreeMap::new();
+    for (idx, page) in pages.iter().enumerate() {
+        match page.kind {
+            PageKind::Home => {}
+            PageKind::Section => {
+                if let Some(parent) = sections.get_mut(&page.section_dir) {
+                    parent.subsections.push(page.dir.clone());
+                } else {
+                    missing
+                        .entry(page.section_dir.clone())
+                        .or_insert_with(|| page.file());
+                }
+            }
+            PageKind::Page | PageKind::EasyRead => {
+                if let Some(section) = sections.get_mut(&page.section_dir) {
+                    section.pages.push(idx);
+                } else {
+                    missing
+                        .entry(page.section_dir.clone())
+                        .or_insert_with(|| page.file());
+                }
+            }
+        }
+    }
+    for (dir, file) in missing {
+        report.push(
+            Diagnostic::error(
+                "missing-section-index",
+                format!(
+                    "the folder content/{dir} has pages but no _index.md, so it has no section page"
+                ),
+            )
+            .in_file(file)
+            .help(format!(
+                "create content/{dir}_index.md with a `title:` for the section"
+            )),
+        );
+    }
+    let order = |idx: &usize| pages[*idx].order_key();
+    let keys: BTreeMap<String, _> = sections
+        .iter()
+        .map(|(dir, s)| (dir.clone(), pages[s.index].order_key()))
+        .collect();
+    for section in sections.values_mut() {
+        section.pages.sort_by_key(order);
+        section.subsections.sort_by_key(|dir| keys[dir].clone());
+    }
+    sections
+}

@@ -1,0 +1,92 @@
+//! The `signpost` binary: parse the command line, run the library, print
+//! what happened, choose the exit code.
+//!
+//! Exit codes: 0 success (warnings allowed), 1 problems in the content,
+//! 2 Signpost could not run (bad arguments, unreadable files, disk errors).
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::Parser;
+use signpost::cli::{Cli, Command};
+use signpost::diagnostics::{Report, plural};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  because: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => {
+            let options = args.options();
+            let outcome = signpost::build::build(&options)?;
+            let built = &outcome.built;
+            print_report(&built.report);
+            let Some(written) = outcome.written else {
+                eprintln!(
+                    "The site was not built: fix the errors above. The previous output was left as it was."
+                );
+                return Ok(ExitCode::from(1));
+            };
+            if !options.quiet {
+                println!(
+                    "Built {} ({}) in {:.2} s into {} ({} written, {} unchanged)",
+                    plural(built.page_count(), "page"),
+                    plural(built.section_count(), "section"),
+                    built.elapsed.as_secs_f64(),
+                    options.out.display(),
+                    written.written,
+                    written.unchanged
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check(args) => {
+            let options = args.site.options();
+            let mut built = signpost::build::build_site(&options)?;
+            if args.strict {
+                built.report.make_warnings_errors();
+            }
+            if args.json {
+                let json = signpost::diagnostics::json_report(&built.report, built.page_count());
+                println!("{json}");
+            } else {
+                let text = built.report.render_text();
+                let _ = std::io::stdout().write_all(text.as_bytes());
+            }
+            Ok(if built.report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::New(args) => {
+            let written = signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?;
+            println!(
+                "Created a new site in {} ({}). Build it with: signpost build --root {}",
+                args.dir.display(),
+                plural(written, "file"),
+                args.dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Problems go to stderr, grouped by file.
+fn print_report(report: &Report) {
+    if report.is_empty() {
+        return;
+    }
+    let _ = std::io::stderr().write_all(report.render_text().as_bytes());
+}

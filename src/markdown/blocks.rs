@@ -1,0 +1,60 @@
+//! Presentation of block elements that plain pulldown-cmark HTML gets wrong
+//! for screen readers or small screens.
+//!
+//! - GFM alerts (`> [!NOTE]`) become callouts with a visible, spoken title.
+//! - Tables sit in a focusable, labelled scroll box, so a wide table scrolls
+//!   on its own at 320 px instead of making the whole page scroll sideways.
+//! - Task-list boxes become text ("Done", "Not done") instead of disabled,
+//!   unlabelled checkboxes.
+
+use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
+
+use super::Spanned;
+
+pub fn present(events: Vec<Spanned>) -> Vec<Spanned> {
+    let mut out = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        let replacement = match &event {
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = callout(*kind);
+                Some(format!(
+                    "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{title}\"><p class=\"callout-title\">{title}</p>"
+                ))
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => Some("</div>".to_owned()),
+            Event::Start(Tag::Table(_)) => {
+                out.push((
+                    Event::Html("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">".into()),
+                    range.clone(),
+                ));
+                None
+            }
+            Event::End(TagEnd::Table) => {
+                out.push((event, range.clone()));
+                out.push((Event::Html("</div>".into()), range));
+                continue;
+            }
+            Event::TaskListMarker(done) => Some(if *done {
+                "<span class=\"task task-done\" aria-hidden=\"true\">&#x2611;</span><span class=\"visually-hidden\">Done: </span>".to_owned()
+            } else {
+                "<span class=\"task\" aria-hidden=\"true\">&#x2610;</span><span class=\"visually-hidden\">Not done: </span>".to_owned()
+            }),
+            _ => None,
+        };
+        match replacement {
+            Some(html) => out.push((Event::Html(html.into()), range)),
+            None => out.push((event, range)),
+        }
+    }
+    out
+}
+
+fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}

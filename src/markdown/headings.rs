@@ -1,0 +1,62 @@
+//! Gives every heading a stable, unique id and records the outline.
+//!
+//! Ids come from the heading text (`## Who can help?` -> `who-can-help`), or
+//! from `{#custom-id}` when the author wants an address that survives a
+//! reworded heading. Repeats get `-1`, `-2`. Ids the theme uses for its own
+//! landmarks are never handed out, so a heading cannot hijack the skip link.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::{Heading, PageState, Spanned, plain_text};
+use crate::slug::slugify;
+
+/// Ids used by the default theme's templates.
+pub const RESERVED_IDS: &[&str] = &["main", "site-nav", "help-now", "page-info", "top"];
+
+pub fn assign_ids<'a>(
+    mut events: Vec<Spanned<'a>>,
+    state: &mut PageState,
+) -> (Vec<Spanned<'a>>, Vec<Heading>) {
+    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect();
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let (Event::Start(Tag::Heading { level, id, .. }), range) = &events[i] {
+            let end = events[i..]
+                .iter()
+                .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+                .map_or(events.len(), |p| i + p);
+            let text = plain_text(&events[i + 1..end]).trim().to_owned();
+            let wanted = match id {
+                Some(custom) => custom.to_string(),
+                None => slugify(&text),
+            };
+            let base = if wanted.is_empty() {
+                "section".to_owned()
+            } else {
+                wanted
+            };
+            let mut unique = base.clone();
+            let mut n = 0;
+            while !used.insert(unique.clone()) {
+                n += 1;
+                unique = format!("{base}-{n}");
+            }
+            let (line, _) = state.position(range);
+            headings.push(Heading {
+                level: *level as u8,
+                text,
+                id: unique.clone(),
+                line,
+            });
+            if let (Event::Start(Tag::Heading { id, .. }), _) = &mut events[i] {
+                *id = Some(unique.into());
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    (events, headings)
+}

@@ -1,0 +1,309 @@
+//! Rewrites links and images from the author's terms to the reader's.
+//!
+//! Authors link to source files (`../care-plans/crisis-plans.md#who-to-call`)
+//! so that links also work in their editor and on GitHub; readers get a
+//! relative URL to the built page. Links to files that do not exist are
+//! errors with their line. External links are announced to screen readers
+//! and print their address. Images need alt text, or an explicit
+//! `"decorative"` title saying they carry no meaning.
+
+use crate::escape::escape_html;
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use super::{LinkRef, LinkTarget, PageState, Spanned, plain_text};
+use crate::diagnostics::did_you_mean;
+use crate::urls::{normalize, relative};
+
+/// The title that marks an image as decorative: `![](swirl.svg "decorative")`.
+pub const DECORATIVE: &str = "decorative";
+
+pub fn rewrite<'a>(
+    events: Vec<Spanned<'a>>,
+    state: &mut PageState,
+) -> (Vec<Spanned<'a>>, Vec<LinkRef>) {
+    let mut out: Vec<Spanned<'a>> = Vec::with_capacity(events.len());
+    let mut refs = Vec::new();
+    // Index in `out` of the open link's start event, with its target.
+    let mut open_link: Option<(usize, LinkTarget)> = None;
+    let mut image: Option<(
+        Vec<Spanned<'a>>,
+        CowStr<'a>,
+        CowStr<'a>,
+        std::ops::Range<usize>,
+    )> = None;
+
+    for (event, range) in events {
+        if let Some((inner, _, _, _)) = image.as_mut() {
+            if matches!(event, Event::End(TagEnd::Image)) {
+                if let Some((inner, dest, title, start)) = image.take() {
+                    let html = render_image(&inner, &dest, &title, start.clone(), state);
+                    out.push((Event::Html(html.into()), start));
+                }
+            } else {
+                inner.push((event, range));
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                image = Some((Vec::new(), dest_url, title, range));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (target, href) = resolve(&dest_url, link_type, &range, state);
+                let start = if let LinkTarget::External(url) = &target {
+                    let title_attr = if title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" title=\"{}\"", escape_html(&title))
+                    };
+                    Event::Html(
+                        format!(
+                            "<a class=\"external\" href=\"{}\"{title_attr}>",
+                            escape_html(url)
+                        )
+                        .into(),
+                    )
+                } else {
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: href.into(),
+                        title,
+                        id,
+                    })
+                };
+                open_link = Some((out.len(), target));
+                out.push((start, range));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((start_idx, target)) = open_link.take() {
+                    let text = plain_text(&out[start_idx + 1..]).trim().to_owned();
+                    let (line, column) = state.position(&out[start_idx].1);
+                    let external = matches!(target, LinkTarget::External(_));
+                    refs.push(LinkRef {
+                        target,
+                        text,
+                        line,
+                        column,
+                    });
+                    if external {
+                        out.push((
+                            Event::Html(
+                                "<span class=\"visually-hidden\"> (external website)</span></a>"
+                                    .into(),
+                            ),
+                            range,
+                        ));
+                        continue;
+                    }
+                }
+                out.push((Event::End(TagEnd::Link), range));
+            }
+            other => out.push((other, range)),
+        }
+    }
+    (out, refs)
+}
+
+/// Works out where a link goes and the href to write.
+fn resolve(
+    dest: &str,
+    link_type: LinkType,
+    range: &std::ops::Range<usize>,
+    state: &mut PageState,
+) -> (LinkTarget, String) {
+    let dest = dest.trim();
+    if matches!(link_type, LinkType::Email) {
+        return (LinkTarget::Mail(dest.to_owned()), format!("mailto:{dest}"));
+    }
+    let lower = dest.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//") {
+        return (LinkTarget::External(dest.to_owned()), dest.to_owned());
+    }
+    if lower.starts_with("mailto:") {
+        return (LinkTarget::Mail(dest[7..].to_owned()), dest.to_owned());
+    }
+    if lower.starts_with("tel:") {
+        return (LinkTarget::Phone(dest[4..].to_owned()), dest.to_owned());
+    }
+    if let Some(scheme_end) = dest.find(':')
+        && !dest[..scheme_end].contains('/')
+    {
+        state.error(
+            "unsafe-link",
+            format!(
+                "links starting with `{}:` are not allowed",
+                &dest[..scheme_end]
+            ),
+            range.clone(),
+            "link to a page with its .md path, or to a website with https://",
+        );
+        return (LinkTarget::Broken, "#".to_owned());
+    }
+    if let Some(fragment) = dest.strip_prefix('#') {
+        return (LinkTarget::SamePage(fragment.to_owned()), dest.to_owned());
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment.to_owned())),
+        None => (dest, None),
+    };
+    let path = percent_decode(path);
+    match resolve_path(&path, state) {
+        Ok(Resolved::Page(page)) => {
+            let target_dir = &state.ctx.site.pages[page].dir;
+            let mut href = relative(&state.page.dir, target_dir, state.ctx.pretty_urls);
+            if let Some(fragment) = &fragment {
+                href.push('#');
+                href.push_str(fragment);
+            }
+            (LinkTarget::Page { page, fragment }, href)
+        }
+        Ok(Resolved::Asset(rel)) => (LinkTarget::Asset, relative(&state.page.dir, &rel, false)),
+        Err((rule, message, help)) => {
+            state.error(rule, message, range.clone(), &help);
+            (LinkTarget::Broken, dest.to_owned())
+        }
+    }
+}
+
+enum Resolved {
+    Page(usize),
+    Asset(String),
+}
+
+/// Finds the page or asset a relative path names, from the current page's folder.
+fn resolve_path(path: &str, state: &PageState) -> Result<Resolved, (&'static str, String, String)> {
+    let site = state.ctx.site;
+    let folder = state
+        .page
+        .rel
+        .rsplit_once('/')
+        .map_or("", |(folder, _)| folder);
+    let Some(target) = normalize(folder, path) else {
+        return Err((
+            "path-escape",
+            format!("the link `{path}` points outside the content folder"),
+            "link only to files inside content/".to_owned(),
+        ));
+    };
+    let as_folder = target.trim_end_matches('/');
+    if path.ends_with('/') || target.is_empty() {
+        for index in ["_index.md", "index.md"] {
+            let rel = if as_folder.is_empty() {
+                index.to_owned()
+            } else {
+                format!("{as_folder}/{index}")
+            };
+            if let Some(page) = site.page_by_rel(&rel) {
+                return Ok(Resolved::Page(page));
+            }
+        }
+    }
+    if target.ends_with(".md") {
+        if let Some(page) = site.page_by_rel(&target) {
+            return Ok(Resolved::Page(page));
+        }
+        // `folder/index.md` may be written for a section whose file is `_index.md`.
+        if let Some(folder) = target.strip_suffix("/index.md")
+            && let Some(page) = site.page_by_rel(&format!("{folder}/_index.md"))
+        {
+            return Ok(Resolved::Page(page));
+        }
+        let suggestion = did_you_mean(&target, site.pages.iter().map(|p| p.rel.as_str()))
+            .map(|near| format!("did you mean `{}`? ", relative_source(folder, near)))
+            .unwrap_or_default();
+        return Err((
+            "broken-link",
+            format!("the link `{path}` goes to content/{target}, which does not exist"),
+            format!("{suggestion}check the file name; links are relative to this page's folder"),
+        ));
+    }
+    if site.assets.iter().any(|a| a.rel == target) {
+        return Ok(Resolved::Asset(target));
+    }
+    Err((
+        "broken-link",
+        format!("the link `{path}` goes to content/{target}, which does not exist"),
+        "link to pages by their .md file, and put other files inside content/".to_owned(),
+    ))
+}
+
+/// How an author would write a link from `folder` to `rel`.
+fn relative_source(folder: &str, rel: &str) -> String {
+    let dir = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    relative(&dir, rel, true)
+}
+
+fn render_image(
+    inner: &[Spanned],
+    dest: &str,
+    title: &str,
+    range: std::ops::Range<usize>,
+    state: &mut PageState,
+) -> String {
+    let alt = plain_text(inner).trim().to_owned();
+    let decorative = title.trim().eq_ignore_ascii_case(DECORATIVE);
+    if alt.is_empty() && !decorative {
+        state.error(
+            "image-alt-missing",
+            format!("the image `{dest}` has no alt text"),
+            range.clone(),
+            "describe what the image shows between the brackets: ![A nurse talking with a patient](nurse.jpg); if it is only decoration, write ![](file \"decorative\")",
+        );
+    }
+    let src = match resolve(dest, LinkType::Inline, &range, state) {
+        (LinkTarget::External(url), _) => {
+            state.error(
+                "external-image",
+                format!("the image `{dest}` is on another website"),
+                range,
+                "save the image inside content/ and link to it there: readers must not be tracked by other sites",
+            );
+            url
+        }
+        (_, href) => href,
+    };
+    let alt = if decorative { String::new() } else { alt };
+    let title_attr = if !decorative && !title.is_empty() {
+        format!(" title=\"{}\"", escape_html(title))
+    } else {
+        String::new()
+    };
+    format!(
+        "<img src=\"{}\" alt=\"{}\"{title_attr} loading=\"lazy\">",
+        escape_html(&src),
+        escape_html(&alt)
+    )
+}
+
+/// Authors sometimes paste `my%20file.md`; files on disk have real spaces.
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
+}

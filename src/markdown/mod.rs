@@ -1,0 +1,174 @@
+//! Markdown to HTML, with Signpost's extensions, as a chain of small passes.
+//!
+//! pulldown-cmark parses the body into events with byte ranges. Each pass
+//! takes the event list and returns a new one, doing one job: the raw HTML
+//! policy, contacts blocks, heading ids, glossary links, link and image
+//! rewriting, then presentation (callouts, tables, task lists). Passes report
+//! problems with the line in the `.md` file, not in the body.
+
+mod blocks;
+mod contacts;
+mod glossary;
+mod headings;
+mod html_policy;
+mod links;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser};
+
+use crate::config::RawHtml;
+use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::model::{Page, PageIdx, Site};
+
+pub use glossary::GlossaryMatcher;
+
+/// An event with its byte range in the page body.
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// What rendering one page produces.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The body as an HTML fragment (no `<html>`, no template).
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+    pub line: usize,
+}
+
+/// A link as the author wrote it, kept for checks that need every page rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub target: LinkTarget,
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Another page (or this one), maybe at a heading.
+    Page {
+        page: PageIdx,
+        fragment: Option<String>,
+    },
+    /// `#heading` on the same page.
+    SamePage(String),
+    /// A file under `content/`.
+    Asset,
+    External(String),
+    Mail(String),
+    Phone(String),
+    /// Could not be resolved; already reported.
+    Broken,
+}
+
+/// Everything a page needs from the rest of the site while rendering.
+pub struct RenderContext<'a> {
+    pub site: &'a Site,
+    pub raw_html: RawHtml,
+    pub glossary: Option<GlossaryMatcher>,
+    pub pretty_urls: bool,
+}
+
+impl<'a> RenderContext<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        RenderContext {
+            site,
+            raw_html: site.config.markdown.raw_html,
+            glossary: GlossaryMatcher::new(site),
+            pretty_urls: site.config.output.pretty_urls,
+        }
+    }
+}
+
+/// Per-page state shared by the passes: positions and collected problems.
+struct PageState<'p, 'c> {
+    page: &'p Page,
+    idx: PageIdx,
+    ctx: &'c RenderContext<'c>,
+    lines: LineIndex,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl PageState<'_, '_> {
+    /// (line, column) in the `.md` file of a byte range in the body.
+    fn position(&self, range: &Range<usize>) -> (usize, usize) {
+        self.lines
+            .position(&self.page.text, self.page.body_start + range.start)
+    }
+
+    fn error(&mut self, rule: &'static str, message: String, range: Range<usize>, help: &str) {
+        let (line, column) = self.position(&range);
+        self.diagnostics.push(
+            Diagnostic::error(rule, message)
+                .in_file(self.page.file())
+                .at_source(&self.page.text, line, column)
+                .help(help),
+        );
+    }
+}
+
+/// The Markdown dialect: CommonMark plus the extensions in DESIGN.md.
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// Renders one page's Markdown body.
+pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
+    let body = page.body();
+    let mut state = PageState {
+        page,
+        idx,
+        ctx,
+        lines: LineIndex::new(&page.text),
+        diagnostics: Vec::new(),
+    };
+    let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
+        .into_offset_iter()
+        .collect();
+    let events = html_policy::apply(events, &mut state);
+    let events = contacts::expand(events, &mut state);
+    let (events, headings) = headings::assign_ids(events, &mut state);
+    let events = glossary::link_first_uses(events, &mut state);
+    let (events, links) = links::rewrite(events, &mut state);
+    let events = blocks::present(events);
+    let mut html = String::with_capacity(body.len() + body.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
+    Rendered {
+        html,
+        headings,
+        links,
+        diagnostics: state.diagnostics,
+    }
+}
+
+/// Concatenated text of the events in a slice: the words a reader hears.
+fn plain_text(events: &[Spanned]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests;

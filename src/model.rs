@@ -1,0 +1,122 @@
+//! The loaded site: pages as parsed input, sections, assets and data.
+//!
+//! A [`Page`] is only what was read from disk (path, front matter, Markdown).
+//! What rendering produces lives in `markdown::Rendered`, so no code can read
+//! a page's HTML before it exists. Pages are kept sorted by source path and
+//! addressed by index, so every walk over the site is deterministic.
+
+use std::collections::BTreeMap;
+
+use crate::config::SiteConfig;
+use crate::data::SiteData;
+use crate::discover::SourceFile;
+use crate::front_matter::FrontMatter;
+
+/// Index of a page in [`Site::pages`].
+pub type PageIdx = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `content/_index.md`.
+    Home,
+    /// `_index.md` of a sub-folder.
+    Section,
+    Page,
+    /// `name.easy.md`, the easy-read variant of `name.md`.
+    EasyRead,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path under `content/` (`care-plans/crisis-plans.md`).
+    pub rel: String,
+    pub kind: PageKind,
+    pub front: FrontMatter,
+    /// The whole file, for positions and snippets.
+    pub text: String,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// Output folder (`care-plans/crisis-plans/`, or `""` for home).
+    pub dir: String,
+    /// Folder of the section this page is listed in (`""` for the home page's).
+    pub section_dir: String,
+}
+
+impl Page {
+    /// Path relative to the site root, as shown in messages.
+    pub fn file(&self) -> String {
+        format!("content/{}", self.rel)
+    }
+
+    pub fn title(&self) -> &str {
+        self.front.title.as_deref().unwrap_or_default()
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// Weight first, then title: the documented listing order.
+    pub fn order_key(&self) -> (i64, String, String) {
+        (
+            self.front.weight.unwrap_or(i64::MAX),
+            self.title().to_lowercase(),
+            self.rel.clone(),
+        )
+    }
+}
+
+/// A folder with an `_index.md`: its own page, its pages and its sub-sections.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub dir: String,
+    pub index: PageIdx,
+    /// Pages in listing order.
+    pub pages: Vec<PageIdx>,
+    /// Sub-section folders in listing order.
+    pub subsections: Vec<String>,
+    /// Parent section folder; `None` for home.
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub pages: Vec<Page>,
+    /// Section folder -> section; `""` is the home section.
+    pub sections: BTreeMap<String, Section>,
+    pub assets: Vec<SourceFile>,
+    pub data: SiteData,
+}
+
+impl Site {
+    pub fn home(&self) -> &Section {
+        &self.sections[""]
+    }
+
+    /// The page of a source path under `content/`.
+    pub fn page_by_rel(&self, rel: &str) -> Option<PageIdx> {
+        self.pages
+            .binary_search_by(|p| p.rel.as_str().cmp(rel))
+            .ok()
+    }
+
+    /// The page whose front matter asks for `template`.
+    pub fn page_with_template(&self, template: &str) -> Option<PageIdx> {
+        self.pages
+            .iter()
+            .position(|p| p.front.template.as_deref() == Some(template))
+    }
+
+    /// Sections from the home section down to (and including) `dir`.
+    pub fn section_chain(&self, dir: &str) -> Vec<&Section> {
+        let mut chain = Vec::new();
+        let mut current = self.sections.get(dir);
+        while let Some(section) = current {
+            chain.push(section);
+            current = section.parent.as_ref().and_then(|p| self.sections.get(p));
+        }
+        chain.reverse();
+        chain
+    }
+}

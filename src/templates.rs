@@ -1,0 +1,413 @@
+//! Renders pages through the theme's Tera templates.
+//!
+//! Templates never see the internal model: they get small serializable
+//! *views* (strings already formatted for readers, URLs already relative to
+//! the page), so a theme cannot depend on how the pipeline stores things.
+//! Template errors are mapped back to the template file and line.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::assemble::{Assembled, Link};
+use crate::dates::Date;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Rendered;
+use crate::model::{PageIdx, PageKind, Site};
+use crate::theme::Theme;
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    lang: &'a str,
+    /// Relative path from the page to the site root (`../../`).
+    root: String,
+    home_url: String,
+    css: &'a str,
+    brand: Option<BrandView<'a>>,
+    help: Option<HelpView<'a>>,
+    nav: Vec<NavItem>,
+    /// True on the home page, for `aria-current` on the "Home" link.
+    home_current: bool,
+}
+
+#[derive(Serialize)]
+struct BrandView<'a> {
+    name: &'a str,
+    logo_url: Option<String>,
+    colour: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct HelpView<'a> {
+    heading: &'a str,
+    text: &'a str,
+    links: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    url: String,
+    /// `page` when this is the current page, `section` when the page is inside it.
+    current: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct DateView {
+    iso: String,
+    long: String,
+}
+
+impl From<Date> for DateView {
+    fn from(date: Date) -> Self {
+        DateView {
+            iso: date.iso(),
+            long: date.long(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    summary: Option<&'a str>,
+    content: &'a str,
+    kind: &'static str,
+    lang: &'a str,
+    dir: &'static str,
+    reviewed: Option<DateView>,
+    review_due: Option<DateView>,
+    audience: &'a [String],
+    sources: &'a [String],
+    extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// The source file, for "edit this page" links in custom themes.
+    source: String,
+}
+
+#[derive(Serialize)]
+struct ListingView {
+    title: String,
+    url: String,
+    pages: Vec<ListedPage>,
+    subsections: Vec<ListedPage>,
+}
+
+#[derive(Serialize)]
+struct ListedPage {
+    title: String,
+    summary: Option<String>,
+    url: String,
+}
+
+/// Renders the full HTML document of one page.
+pub fn render_page(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    idx: PageIdx,
+    rendered: &Rendered,
+) -> Result<String, Diagnostic> {
+    let page = &site.pages[idx];
+    let template = page
+        .front
+        .template
+        .as_deref()
+        .map(|t| format!("{t}.html"))
+        .unwrap_or_else(|| {
+            match page.kind {
+                PageKind::Home => "index.html",
+                PageKind::Section => "section.html",
+                PageKind::Page | PageKind::EasyRead => "page.html",
+            }
+            .to_owned()
+        });
+    if !theme.has_template(&template) {
+        let line = crate::config::line_of_key(&page.text, "template");
+        return Err(Diagnostic::error(
+            "missing-template",
+            format!("this page asks for the template `{template}`, which the theme does not have"),
+        )
+        .in_file(page.file())
+        .at_source(&page.text, line, 1)
+        .help("remove the `template:` line, or add the template to the theme"));
+    }
+
+    let mut context = Context::new();
+    context.insert(
+        "site",
+        &site_view(site, assembled, theme, &page.dir, Some(idx)),
+    );
+    let lang = page.front.lang.as_deref().unwrap_or(&site.config.language);
+    context.insert(
+        "page",
+        &PageView {
+            title: page.title(),
+            summary: page.front.summary.as_deref(),
+            content: &rendered.html,
+            kind: match page.kind {
+                PageKind::Home => "home",
+                PageKind::Section => "section",
+                PageKind::Page => "page",
+                PageKind::EasyRead => "easy-read",
+            },
+            lang,
+            dir: text_direction(lang),
+            reviewed: page.front.reviewed.map(DateView::from),
+            review_due: page.front.review_due.map(DateView::from),
+            audience: &page.front.audience,
+            sources: &page.front.sources,
+            extra: &page.front.extra,
+            source: page.file(),
+        },
+    );
+    context.insert("breadcrumbs", &assembled.breadcrumbs(site, idx));
+    let (prev, next) = assembled.neighbours(site, idx);
+    context.insert("prev", &prev);
+    context.insert("next", &next);
+    if let Some(section) = site
+        .sections
+        .get(&page.dir)
+        .filter(|_| matches!(page.kind, PageKind::Home | PageKind::Section))
+    {
+        let listed = |i: &PageIdx| ListedPage {
+            title: site.pages[*i].title().to_owned(),
+            summary: site.pages[*i].front.summary.clone(),
+            url: assembled.url(site, &page.dir, *i),
+        };
+        context.insert(
+            "section",
+            &ListingView {
+                title: page.title().to_owned(),
+                url: assembled.url(site, &page.dir, idx),
+                pages: section.pages.iter().map(listed).collect(),
+                subsections: section
+                    .subsections
+                    .iter()
+                    .map(|dir| listed(&site.sections[dir].index))
+                    .collect(),
+            },
+        );
+    }
+    if template == "glossary.html" {
+        context.insert("glossary", &glossary_view(site));
+    }
+    theme
+        .tera
+        .render(&template, &context)
+        .map_err(|error| template_error(&error, &theme.sources))
+}
+
+#[derive(Serialize)]
+struct GlossaryView<'a> {
+    term: &'a str,
+    anchor: String,
+    meaning: &'a str,
+    aliases: &'a [String],
+}
+
+/// Glossary entries in alphabetical order, each with its anchor id.
+fn glossary_view(site: &Site) -> Vec<GlossaryView<'_>> {
+    let mut entries: Vec<GlossaryView> = site
+        .data
+        .glossary
+        .iter()
+        .map(|e| GlossaryView {
+            term: &e.term,
+            anchor: e.anchor(),
+            meaning: &e.meaning,
+            aliases: &e.aliases,
+        })
+        .collect();
+    entries.sort_by_key(|e| e.term.to_lowercase());
+    entries
+}
+
+/// Renders `404.html`. It is served at any depth, so it carries a `<base>`
+/// pointing at the site root (`base_url`, else `/`) and links from there.
+pub fn render_not_found(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+) -> Result<String, Diagnostic> {
+    let mut context = Context::new();
+    context.insert("site", &site_view(site, assembled, theme, "", None));
+    context.insert(
+        "base_href",
+        &site.config.base_url().unwrap_or_else(|| "/".to_owned()),
+    );
+    context.insert("lang", &site.config.language);
+    context.insert("dir", text_direction(&site.config.language));
+    theme
+        .tera
+        .render("404.html", &context)
+        .map_err(|error| template_error(&error, &theme.sources))
+}
+
+fn site_view<'a>(
+    site: &'a Site,
+    assembled: &Assembled,
+    theme: &'a Theme,
+    from_dir: &str,
+    current: Option<PageIdx>,
+) -> SiteView<'a> {
+    let config = &site.config;
+    let nav = assembled
+        .nav
+        .iter()
+        .map(|&idx| {
+            let target = &site.pages[idx];
+            let state = match current {
+                Some(c) if c == idx => Some("page"),
+                Some(c)
+                    if site.pages[c].kind != PageKind::Home
+                        && !target.dir.is_empty()
+                        && site.pages[c].dir.starts_with(&target.dir) =>
+                {
+                    Some("section")
+                }
+                _ => None,
+            };
+            NavItem {
+                title: target.title().to_owned(),
+                url: assembled.url(site, from_dir, idx),
+                current: state,
+            }
+        })
+        .collect();
+    SiteView {
+        title: &config.title,
+        description: &config.description,
+        lang: &config.language,
+        root: crate::urls::root_prefix(from_dir),
+        home_url: crate::urls::relative(from_dir, "", config.output.pretty_urls),
+        css: &theme.css,
+        brand: config.brand.as_ref().map(|brand| BrandView {
+            name: &brand.name,
+            logo_url: assembled
+                .logo
+                .as_ref()
+                .map(|logo| crate::urls::relative(from_dir, logo, false)),
+            colour: brand.colour.as_deref(),
+        }),
+        help: config.help.as_ref().map(|help| HelpView {
+            heading: &help.heading,
+            text: &help.text,
+            links: assembled.help_links(site, from_dir),
+        }),
+        nav,
+        home_current: current.is_some_and(|c| site.pages[c].kind == PageKind::Home),
+    }
+}
+
+/// `rtl` for scripts written right to left.
+pub fn text_direction(lang: &str) -> &'static str {
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "ckb" | "dv" => "rtl",
+        _ => "ltr",
+    }
+}
+
+/// Maps a Tera error to the template file and line it came from.
+pub fn template_error(
+    error: &tera::Error,
+    sources: &std::collections::BTreeMap<String, (String, String)>,
+) -> Diagnostic {
+    let mut chain = Vec::new();
+    let mut current: Option<&dyn std::error::Error> = Some(error);
+    while let Some(e) = current {
+        chain.push(e.to_string());
+        current = e.source();
+    }
+    let template = chain
+        .iter()
+        .find_map(|m| quoted_after(m, "'"))
+        .filter(|name| sources.contains_key(name));
+    let detail = chain.last().cloned().unwrap_or_default();
+    let (mut line, mut column) = parse_pest_position(&detail).unwrap_or((0, 0));
+    if line == 0
+        && let (Some(name), Some(variable)) = (&template, quoted_after(&detail, "`"))
+    {
+        // Render errors carry no position: find the variable in the source.
+        if let Some((_, source)) = sources.get(name) {
+            if let Some(found) = source.lines().position(|l| l.contains(&variable)) {
+                line = found + 1;
+                column = source
+                    .lines()
+                    .nth(found)
+                    .and_then(|l| l.find(&variable))
+                    .map_or(1, |c| c + 1);
+            }
+        }
+    }
+    let shown = template
+        .as_ref()
+        .and_then(|name| sources.get(name))
+        .map(|(path, _)| path.clone())
+        .unwrap_or_else(|| "theme".to_owned());
+    let message = chain.join(": ").replace('\n', " ");
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut diagnostic = Diagnostic::error(
+        "template-error",
+        format!("the template could not be used: {message}"),
+    )
+    .in_file(shown)
+    .help("fix the template at this line; see the Tera documentation for its syntax");
+    if let Some((_, source)) = template.as_ref().and_then(|n| sources.get(n)) {
+        diagnostic = diagnostic.at_source(source, line, column);
+    } else {
+        diagnostic = diagnostic.at(line, column);
+    }
+    diagnostic
+}
+
+/// The text between the first pair of `quote` characters.
+fn quoted_after(message: &str, quote: &str) -> Option<String> {
+    let start = message.find(quote)? + quote.len();
+    let end = message[start..].find(quote)? + start;
+    Some(message[start..end].to_owned())
+}
+
+/// pest errors say ` --> 3:14`.
+fn parse_pest_position(message: &str) -> Option<(usize, usize)> {
+    let after = message.split("--> ").nth(1)?;
+    let position: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let (line, column) = position.split_once(':')?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_error_names_template_and_line() {
+        let source = "<p>\n{{ page.title \n</p>";
+        let mut tera = tera::Tera::default();
+        let error = tera.add_raw_template("page.html", source).unwrap_err();
+        let mut sources = std::collections::BTreeMap::new();
+        sources.insert(
+            "page.html".to_owned(),
+            ("themes/t/templates/page.html".to_owned(), source.to_owned()),
+        );
+        let d = template_error(&error, &sources);
+        assert_eq!(d.file.as_deref(), Some("themes/t/templates/page.html"));
+        assert!(d.line >= 2, "{d:?}");
+    }
+
+    #[test]
+    fn direction_follows_language() {
+        assert_eq!(text_direction("ar"), "rtl");
+        assert_eq!(text_direction("ur-PK"), "rtl");
+        assert_eq!(text_direction("en-GB"), "ltr");
+        assert_eq!(text_direction("cy"), "ltr");
+    }
+}

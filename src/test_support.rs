@@ -1,0 +1,55 @@
+//! Builds a [`Site`] from in-memory files for unit tests.
+
+use crate::config::SiteConfig;
+use crate::discover::{FileKind, SourceFile};
+use crate::model::{Page, PageKind, Site};
+
+/// `files` are (path under content/, text). Non-`.md` files become assets.
+pub fn site_from(files: &[(&str, &str)]) -> Site {
+    let mut pages = Vec::new();
+    let mut assets = Vec::new();
+    for (rel, text) in files {
+        if !rel.ends_with(".md") {
+            assets.push(SourceFile {
+                rel: (*rel).to_owned(),
+                path: (*rel).into(),
+                kind: FileKind::Asset,
+            });
+            continue;
+        }
+        let split = crate::front_matter::split_and_parse(rel, text).expect("valid front matter");
+        let kind = if *rel == "_index.md" {
+            PageKind::Home
+        } else if crate::urls::is_section_index(rel) {
+            PageKind::Section
+        } else {
+            PageKind::Page
+        };
+        let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
+        let section_dir = match kind {
+            PageKind::Home => String::new(),
+            PageKind::Section => folder
+                .rsplit_once('/')
+                .map_or(String::new(), |(p, _)| format!("{p}/")),
+            _ if folder.is_empty() => String::new(),
+            _ => format!("{folder}/"),
+        };
+        pages.push(Page {
+            rel: (*rel).to_owned(),
+            kind,
+            front: split.front,
+            text: (*text).to_owned(),
+            body_start: split.body_start,
+            dir: crate::urls::page_dir(rel),
+            section_dir,
+        });
+    }
+    pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Site {
+        config: SiteConfig::parse("title: Test\n").expect("config"),
+        pages,
+        sections: Default::default(),
+        assets,
+        data: Default::default(),
+    }
+}

@@ -1,0 +1,206 @@
+//! Finds and loads a theme: its Tera templates, its CSS and its static files.
+//!
+//! A site's own `themes/<name>/` always wins. The default theme is also built
+//! into the binary, so a site made with `signpost new` builds without copying
+//! it, and picks up fixes to it when Signpost is updated.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, display_path};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Templates every theme must have.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "base.html",
+    "index.html",
+    "section.html",
+    "page.html",
+    "404.html",
+];
+
+/// The stylesheet that is inlined into every page.
+const STYLESHEET: &str = "style.css";
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Template name -> (path shown in messages, source), for error positions.
+    pub sources: BTreeMap<String, (String, String)>,
+    /// The stylesheet, minified once, inlined by `base.html`.
+    pub css: String,
+    /// Files under `static/`, by path relative to `static/`.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    pub fn has_template(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+}
+
+/// Loads the theme `name` for the site at `root`.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let on_disk = root.join("themes").join(name);
+    let (templates, static_files, shown_dir) = if on_disk.is_dir() {
+        read_disk_theme(&on_disk).map_err(|d| vec![d])?
+    } else if name == "default" {
+        read_builtin_theme()
+    } else {
+        return Err(vec![
+            Diagnostic::error(
+                "missing-theme",
+                format!("the theme `{name}` was not found: there is no folder themes/{name}"),
+            )
+            .in_file(crate::config::FILE_NAME)
+            .at(
+                crate::config::line_of_key(
+                    &std::fs::read_to_string(root.join(crate::config::FILE_NAME))
+                        .unwrap_or_default(),
+                    "theme",
+                ),
+                1,
+            )
+            .help(
+                "set `theme: default`, or create themes/NAME/templates with the theme's templates",
+            ),
+        ]);
+    };
+
+    let mut problems = Vec::new();
+    for required in REQUIRED_TEMPLATES {
+        if !templates.contains_key(*required) {
+            problems.push(
+                Diagnostic::error(
+                    "missing-template",
+                    format!("the theme `{name}` has no {required} template"),
+                )
+                .in_file(format!("{shown_dir}/templates/{required}"))
+                .help(
+                    "every theme needs base.html, index.html, section.html, page.html and 404.html",
+                ),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    let mut sources = BTreeMap::new();
+    for (template, source) in &templates {
+        sources.insert(
+            template.clone(),
+            (format!("{shown_dir}/templates/{template}"), source.clone()),
+        );
+    }
+    if let Err(error) =
+        tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+    {
+        problems.push(crate::templates::template_error(&error, &sources));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let css = static_files
+        .get(STYLESHEET)
+        .map(|bytes| crate::minify::css(&String::from_utf8_lossy(bytes)))
+        .unwrap_or_default();
+    Ok(Theme {
+        tera,
+        sources,
+        css,
+        static_files,
+    })
+}
+
+type ThemeFiles = (BTreeMap<String, String>, BTreeMap<String, Vec<u8>>, String);
+
+fn read_disk_theme(dir: &Path) -> Result<ThemeFiles, Diagnostic> {
+    let shown = format!(
+        "themes/{}",
+        dir.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    );
+    let mut templates = BTreeMap::new();
+    let mut statics = BTreeMap::new();
+    for (sub, is_template) in [("templates", true), ("static", false)] {
+        let base = dir.join(sub);
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&base)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
+                continue;
+            }
+            let rel = display_path(entry.path().strip_prefix(&base).unwrap_or(entry.path()));
+            let bytes = std::fs::read(entry.path()).map_err(|e| {
+                Diagnostic::error("unreadable-file", format!("cannot read this file: {e}"))
+                    .in_file(format!("{shown}/{sub}/{rel}"))
+            })?;
+            if is_template {
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    Diagnostic::error("not-utf8", "this template is not UTF-8 text")
+                        .in_file(format!("{shown}/{sub}/{rel}"))
+                        .help("save it with the UTF-8 encoding")
+                })?;
+                templates.insert(rel, text);
+            } else {
+                statics.insert(rel, bytes);
+            }
+        }
+    }
+    Ok((templates, statics, shown))
+}
+
+fn read_builtin_theme() -> ThemeFiles {
+    let mut templates = BTreeMap::new();
+    let mut statics = BTreeMap::new();
+    collect_builtin(&DEFAULT_THEME, &mut |path, contents| {
+        if let Some(rel) = path.strip_prefix("templates/") {
+            templates.insert(
+                rel.to_owned(),
+                String::from_utf8_lossy(contents).into_owned(),
+            );
+        } else if let Some(rel) = path.strip_prefix("static/") {
+            statics.insert(rel.to_owned(), contents.to_vec());
+        }
+    });
+    (templates, statics, "(built-in default theme)".to_owned())
+}
+
+fn collect_builtin(dir: &Dir, visit: &mut dyn FnMut(&str, &[u8])) {
+    for file in dir.files() {
+        visit(&display_path(file.path()), file.contents());
+    }
+    for sub in dir.dirs() {
+        collect_builtin(sub, visit);
+    }
+}
+
+/// The default theme's files, for `signpost new --with-theme`.
+pub fn builtin_files() -> Vec<(String, &'static [u8])> {
+    let mut files = Vec::new();
+    fn walk(dir: &'static Dir<'static>, files: &mut Vec<(String, &'static [u8])>) {
+        for file in dir.files() {
+            files.push((display_path(file.path()), file.contents()));
+        }
+        for sub in dir.dirs() {
+            walk(sub, files);
+        }
+    }
+    walk(&DEFAULT_THEME, &mut files);
+    files.sort();
+    files
+}
