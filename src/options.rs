@@ -17,9 +17,15 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        let root = root.into();
+        let root: PathBuf = root.into();
+        // `output` reads better than `./output` in messages.
+        let out = if root == std::path::Path::new(".") {
+            PathBuf::from("output")
+        } else {
+            root.join("output")
+        };
         BuildOptions {
-            out: root.join("output"),
+            out,
             root,
             drafts: false,
             quiet: false,

@@ -1,0 +1,12 @@
+//! Signpost's integration tests: fixture sites built by the real binary.
+//!
+//! One test binary (see matklad's "Delete Cargo Integration Tests"): each
+//! module covers one area, and `harness` copies fixture sites into temporary
+//! folders and runs `signpost` on them as an author would.
+
+mod build;
+mod cli;
+mod errors;
+mod guide;
+mod harness;
+mod size;
