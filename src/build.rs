@@ -77,7 +77,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     }
     report.extend(crate::checks::links::check(&site, &rendered));
 
-    let theme = match theme::load(&options.root, &site.config.theme) {
+    let theme = match theme::load(&options.root, &site.config.theme, &config_text) {
         Ok(theme) => theme,
         Err(problems) => {
             report.extend(problems);

@@ -44,7 +44,8 @@ impl Theme {
 }
 
 /// Loads the theme `name` for the site at `root`.
-pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+/// `config_text` is `site.yaml`, for the line of its `theme:` key.
+pub fn load(root: &Path, name: &str, config_text: &str) -> Result<Theme, Vec<Diagnostic>> {
     let on_disk = root.join("themes").join(name);
     let (templates, static_files, shown_dir) = if on_disk.is_dir() {
         read_disk_theme(&on_disk).map_err(|d| vec![d])?
@@ -57,14 +58,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                 format!("the theme `{name}` was not found: there is no folder themes/{name}"),
             )
             .in_file(crate::config::FILE_NAME)
-            .at(
-                crate::config::line_of_key(
-                    &std::fs::read_to_string(root.join(crate::config::FILE_NAME))
-                        .unwrap_or_default(),
-                    "theme",
-                ),
-                1,
-            )
+            .at_source(config_text, crate::config::line_of_key(config_text, "theme"), 1)
             .help(
                 "set `theme: default`, or create themes/NAME/templates with the theme's templates",
             ),
