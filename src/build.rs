@@ -75,7 +75,12 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     for page in &rendered {
         report.extend(page.diagnostics.iter().cloned());
     }
-    report.extend(crate::checks::links::check(&site, &rendered));
+    report.extend(crate::checks::run(
+        &site,
+        &rendered,
+        crate::dates::Date::today(),
+    ));
+    let mut report = crate::checks::apply_levels(report, &site.config.check);
 
     let theme = match theme::load(&options.root, &site.config.theme, &config_text) {
         Ok(theme) => theme,
@@ -88,7 +93,10 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         OutputMap::new()
     } else {
         let (files, problems) = render_output(&site, &assembled, &theme, &rendered, options)?;
-        report.extend(problems);
+        report.extend(
+            crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
+                .into_vec(),
+        );
         files
     };
     Ok(built(Some(site), rendered, files, report))
@@ -114,8 +122,18 @@ fn render_output(
             )
         })
         .collect();
+    // The template decides how many h1s a reader gets, so count them in what ships.
+    let mut problems: Vec<Diagnostic> = site
+        .pages
+        .iter()
+        .zip(&results)
+        .filter_map(|(page, (_, html))| {
+            html.as_ref()
+                .ok()
+                .and_then(|h| crate::checks::structure::check_output(page, h))
+        })
+        .collect();
     let mut files = OutputMap::new();
-    let mut problems = Vec::new();
     for (path, result) in results {
         match result {
             Ok(bytes) => {

@@ -4,10 +4,12 @@
 //! its line and the nearest valid key rather than a silently ignored option.
 //! Defaults are chosen so that a two-line `site.yaml` builds a good site.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use crate::contrast::{Colour, contrast_ratio};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::yaml::{YamlSource, parse_strict};
 
 pub const FILE_NAME: &str = "site.yaml";
@@ -98,20 +100,53 @@ pub struct OutputConfig {
     pub pretty_urls: bool,
 }
 
+/// Thresholds and rule levels for `check` (and the checks `build` runs).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct CheckConfig {
     /// Contacts whose `verified` date is older than this are reported.
-    #[serde(default = "default_contact_age")]
     pub contact_max_age_months: u32,
+    /// Sentences longer than this are reported one by one (NHS guidance: 20).
+    pub max_sentence_words: usize,
+    /// Highest Flesch–Kincaid grade for a page (7 is a reading age of about 12).
+    pub max_grade: f64,
+    /// Highest SMOG grade for a page (the NHS uses SMOG; 11 or below).
+    pub max_smog: f64,
+    /// Extra words to avoid, with their plainer alternative.
+    pub plain_words: BTreeMap<String, String>,
+    /// Whether Signpost's own list of plainer words is used too.
+    pub default_plain_words: bool,
+    /// Extra stigmatising terms, with a respectful alternative.
+    pub respectful_words: BTreeMap<String, String>,
+    /// Whether Signpost's own list of respectful language is used too.
+    pub default_respectful_words: bool,
+    /// Per-rule level: `error`, `warning` or `off`.
+    pub rules: BTreeMap<String, RuleLevel>,
 }
 
 impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig {
-            contact_max_age_months: default_contact_age(),
+            contact_max_age_months: 12,
+            max_sentence_words: 20,
+            max_grade: 7.0,
+            max_smog: 11.0,
+            plain_words: BTreeMap::new(),
+            default_plain_words: true,
+            respectful_words: BTreeMap::new(),
+            default_respectful_words: true,
+            rules: BTreeMap::new(),
         }
     }
+}
+
+/// How loudly a rule speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Error,
+    Warning,
+    Off,
 }
 
 fn default_language() -> String {
@@ -122,9 +157,6 @@ fn default_theme() -> String {
 }
 fn default_help_heading() -> String {
     "Need help now?".to_owned()
-}
-fn default_contact_age() -> u32 {
-    12
 }
 
 /// Minimum contrast for the brand colour against the white text drawn on it (WCAG AA).
@@ -175,6 +207,23 @@ impl SiteConfig {
                         ));
                     }
                 }
+            }
+        }
+        for rule in self.check.rules.keys() {
+            if !crate::checks::is_configurable(rule) {
+                let near = did_you_mean(rule, crate::checks::RULES.iter().map(|r| r.id))
+                    .map(|n| format!("did you mean `{n}`? "))
+                    .unwrap_or_default();
+                problems.push(at_key(
+                    Diagnostic::error(
+                        "unknown-key",
+                        format!(
+                            "`{rule}` is not a rule that can be configured under `check.rules`"
+                        ),
+                    )
+                    .help(format!("{near}the rules are listed in the README")),
+                    rule,
+                ));
             }
         }
         if let Some(url) = &self.base_url

@@ -121,6 +121,14 @@ pub fn display_path(path: &Path) -> String {
         .join("/")
 }
 
+impl FromIterator<Diagnostic> for Report {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Report {
+            diagnostics: iter.into_iter().collect(),
+        }
+    }
+}
+
 /// All findings of one run, kept in a stable order.
 #[derive(Debug, Default, Clone)]
 pub struct Report {

@@ -33,7 +33,9 @@ pub mod model;
 pub mod new_site;
 pub mod options;
 pub mod output;
+pub mod plain_words;
 pub mod progress;
+pub mod readability;
 pub mod slug;
 pub mod templates;
 #[cfg(test)]

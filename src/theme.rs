@@ -47,12 +47,13 @@ impl Theme {
 /// `config_text` is `site.yaml`, for the line of its `theme:` key.
 pub fn load(root: &Path, name: &str, config_text: &str) -> Result<Theme, Vec<Diagnostic>> {
     let on_disk = root.join("themes").join(name);
-    let (templates, static_files, shown_dir) = if on_disk.is_dir() {
-        read_disk_theme(&on_disk).map_err(|d| vec![d])?
-    } else if name == "default" {
-        read_builtin_theme()
-    } else {
-        return Err(vec![
+    let (templates, static_files, shown_dir) =
+        if on_disk.is_dir() {
+            read_disk_theme(&on_disk).map_err(|d| vec![d])?
+        } else if name == "default" {
+            read_builtin_theme()
+        } else {
+            return Err(vec![
             Diagnostic::error(
                 "missing-theme",
                 format!("the theme `{name}` was not found: there is no folder themes/{name}"),
@@ -63,7 +64,7 @@ pub fn load(root: &Path, name: &str, config_text: &str) -> Result<Theme, Vec<Dia
                 "set `theme: default`, or create themes/NAME/templates with the theme's templates",
             ),
         ]);
-    };
+        };
 
     let mut problems = Vec::new();
     for required in REQUIRED_TEMPLATES {

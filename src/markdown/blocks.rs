@@ -9,7 +9,7 @@
 
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 
-use super::Spanned;
+use super::{PageState, Spanned, plain_text};
 
 pub fn present(events: Vec<Spanned>) -> Vec<Spanned> {
     let mut out = Vec::with_capacity(events.len());
@@ -57,4 +57,29 @@ fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
         BlockQuoteKind::Warning => ("warning", "Warning"),
         BlockQuoteKind::Caution => ("caution", "Caution"),
     }
+}
+
+/// Lines of tables whose header row is empty: screen readers then have no
+/// column names to announce for each cell.
+pub fn headerless_tables(events: &[Spanned], state: &PageState) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut table_start = None;
+    for (i, (event, range)) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Table(_)) => table_start = Some(range.clone()),
+            Event::Start(Tag::TableHead) => {
+                let end = events[i..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::TableHead)))
+                    .map_or(events.len(), |p| i + p);
+                if plain_text(&events[i..end]).trim().is_empty()
+                    && let Some(range) = &table_start
+                {
+                    lines.push(state.position(range).0);
+                }
+            }
+            _ => {}
+        }
+    }
+    lines
 }

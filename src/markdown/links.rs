@@ -164,7 +164,10 @@ fn resolve(
             }
             (LinkTarget::Page { page, fragment }, href)
         }
-        Ok(Resolved::Asset(rel)) => (LinkTarget::Asset, relative(&state.page.dir, &rel, false)),
+        Ok(Resolved::Asset(rel)) => {
+            let href = relative(&state.page.dir, &rel, false);
+            (LinkTarget::Asset(rel), href)
+        }
         Err((rule, message, help)) => {
             state.error(rule, message, range.clone(), &help);
             (LinkTarget::Broken, dest.to_owned())
@@ -251,14 +254,32 @@ fn render_image(
     range: std::ops::Range<usize>,
     state: &mut PageState,
 ) -> String {
-    let alt = plain_text(inner).trim().to_owned();
+    let raw_alt = plain_text(inner);
+    let alt = raw_alt.trim().to_owned();
     let decorative = title.trim().eq_ignore_ascii_case(DECORATIVE);
     if alt.is_empty() && !decorative {
-        state.error(
-            "image-alt-missing",
-            format!("the image `{dest}` has no alt text"),
+        let how = "describe what the image shows between the brackets: ![A nurse talking with a patient](nurse.jpg); if it is only decoration, write ![](file \"decorative\")";
+        if raw_alt.is_empty() {
+            state.error(
+                "image-alt-missing",
+                format!("the image `{dest}` has no alt text"),
+                range.clone(),
+                how,
+            );
+        } else {
+            state.finding(
+                "image-alt-empty",
+                format!("the image `{dest}` has alt text of only spaces"),
+                range.clone(),
+                how,
+            );
+        }
+    } else if looks_like_file_name(&alt, dest) {
+        state.finding(
+            "image-alt-filename",
+            format!("the alt text \"{alt}\" repeats the file name instead of describing the image"),
             range.clone(),
-            "describe what the image shows between the brackets: ![A nurse talking with a patient](nurse.jpg); if it is only decoration, write ![](file \"decorative\")",
+            "describe what the image shows, as you would to someone on the phone",
         );
     }
     let src = match resolve(dest, LinkType::Inline, &range, state) {
@@ -306,4 +327,32 @@ fn percent_decode(path: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
+}
+
+/// Alt text such as "IMG_0123.jpg", "IMG 0123" or the file's own name.
+fn looks_like_file_name(alt: &str, dest: &str) -> bool {
+    let lower = alt.to_lowercase();
+    const EXTENSIONS: &[&str] = &[
+        ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".avif", ".bmp", ".tif", ".tiff",
+    ];
+    if EXTENSIONS.iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    let simplify = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let file = dest.rsplit('/').next().unwrap_or(dest);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let camera = ["img", "dsc", "dscn", "pxl", "image", "photo", "screenshot"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.chars().any(|c| c.is_ascii_digit()));
+    camera
+        || (!stem.is_empty()
+            && simplify(alt) == simplify(stem)
+            && stem
+                .chars()
+                .any(|c| c == '_' || c == '-' || c.is_ascii_digit()))
 }

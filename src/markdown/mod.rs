@@ -12,6 +12,7 @@ mod glossary;
 mod headings;
 mod html_policy;
 mod links;
+mod prose;
 
 use std::ops::Range;
 
@@ -22,6 +23,7 @@ use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::model::{Page, PageIdx, Site};
 
 pub use glossary::GlossaryMatcher;
+pub use prose::ProseBlock;
 
 /// An event with its byte range in the page body.
 type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -33,6 +35,10 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
+    /// The readable text, for reading-level and wording checks.
+    pub prose: Vec<ProseBlock>,
+    /// Line of each table whose header row has no words.
+    pub headerless_tables: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -62,8 +68,8 @@ pub enum LinkTarget {
     },
     /// `#heading` on the same page.
     SamePage(String),
-    /// A file under `content/`.
-    Asset,
+    /// A file under `content/` (its path there).
+    Asset(String),
     External(String),
     Mail(String),
     Phone(String),
@@ -107,9 +113,18 @@ impl PageState<'_, '_> {
     }
 
     fn error(&mut self, rule: &'static str, message: String, range: Range<usize>, help: &str) {
+        self.report(Diagnostic::error(rule, message), range, help);
+    }
+
+    /// Reports a configurable rule at its default level.
+    fn finding(&mut self, rule: &'static str, message: String, range: Range<usize>, help: &str) {
+        self.report(crate::checks::finding(rule, message), range, help);
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic, range: Range<usize>, help: &str) {
         let (line, column) = self.position(&range);
         self.diagnostics.push(
-            Diagnostic::error(rule, message)
+            diagnostic
                 .in_file(self.page.file())
                 .at_source(&self.page.text, line, column)
                 .help(help),
@@ -143,6 +158,8 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         .collect();
     let events = html_policy::apply(events, &mut state);
     let events = contacts::expand(events, &mut state);
+    let prose = prose::collect(&events, &state);
+    let headerless_tables = blocks::headerless_tables(&events, &state);
     let (events, headings) = headings::assign_ids(events, &mut state);
     let events = glossary::link_first_uses(events, &mut state);
     let (events, links) = links::rewrite(events, &mut state);
@@ -153,6 +170,8 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         html,
         headings,
         links,
+        prose,
+        headerless_tables,
         diagnostics: state.diagnostics,
     }
 }

@@ -136,6 +136,8 @@ expect=(
   'FAIL axe@360x740 index.html: label '
   'FAIL axe@360x740 index.html: html-has-lang '
   'FAIL axe@1280x900 index.html: color-contrast '
+  'FAIL axe@360x740 index.html: color-contrast-enhanced '
+  'FAIL axe-dark@360x740 index.html: color-contrast '
   'FAIL reflow@320x640 other-checks/index.html: horizontal scroll'
   'FAIL reflow-zoom@360x740 other-checks/index.html: horizontal scroll'
   'FAIL text-zoom other-checks/index.html: '

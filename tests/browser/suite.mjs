@@ -5,7 +5,8 @@
 //
 // Serves SITE_DIR on 127.0.0.1, opens every .html file in Debian's Chromium
 // (through playwright-core) and checks, for each page:
-//   axe@360x740, axe@1280x900   axe-core, WCAG 2.0/2.1/2.2 A+AA and best-practice
+//   axe@360x740, axe-dark@360x740, axe@1280x900   axe-core, WCAG 2.0/2.1/2.2 A+AA, best-practice
+//                  and AAA text contrast (color-contrast-enhanced), light and dark colour schemes
 //   reflow@320x640              no horizontal scrolling
 //   text-zoom                   text actually grows when the root font size is 200%
 //   reflow-zoom@360x740         no horizontal scrolling at 200% text size
@@ -40,6 +41,8 @@ const CHROMIUM_ARGS = [
 const BUDGET = 14 * 1024; // 14,336 bytes, gzip, HTML plus every subresource
 const CONCURRENCY = Math.max(1, Number(process.env.BROWSER_SUITE_CONCURRENCY || 2));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+// The design promises AAA text contrast (7:1), so that rule runs too.
+const AXE_EXTRA_RULES = { 'color-contrast-enhanced': { enabled: true } };
 const NAV_TIMEOUT_MS = 30_000;
 const MOBILE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -361,13 +364,15 @@ async function checkPage(browser, origin, rel) {
 
     await page.evaluate(axeSource);
 
-    const runAxe = async (viewport) => {
-      const name = `axe@${vp(viewport)}`;
+    const runAxe = async (viewport, scheme = 'light') => {
+      const name = `axe${scheme === 'dark' ? '-dark' : ''}@${vp(viewport)}`;
+      await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(viewport);
-      const res = await page.evaluate(async (tags) => {
+      const res = await page.evaluate(async ([tags, extra]) => {
         // eslint-disable-next-line no-undef
         const r = await axe.run(document, {
           runOnly: { type: 'tag', values: tags },
+          rules: extra,
           resultTypes: ['violations', 'incomplete'],
         });
         const pick = (v) => ({
@@ -378,7 +383,8 @@ async function checkPage(browser, origin, rel) {
           nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
         });
         return { violations: r.violations.map(pick), incomplete: r.incomplete.map(pick) };
-      }, AXE_TAGS);
+      }, [AXE_TAGS, AXE_EXTRA_RULES]);
+      await page.emulateMedia({ colorScheme: 'light' });
       rep.pass(name);
       for (const v of res.violations) {
         rep.violations++;
@@ -408,6 +414,7 @@ async function checkPage(browser, origin, rel) {
 
     // 1. axe at the phone size the page was loaded at.
     await runAxe(MOBILE);
+    await runAxe(MOBILE, 'dark');
     // 2. reflow at 320 CSS px (WCAG 1.4.10).
     await reflow(`reflow@${vp(NARROW)}`, NARROW);
     // 3. text at 200% (WCAG 1.4.4), then reflow at phone and desktop sizes.

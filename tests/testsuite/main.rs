@@ -5,6 +5,7 @@
 //! folders and runs `signpost` on them as an author would.
 
 mod build;
+mod checks;
 mod cli;
 mod errors;
 mod guide;

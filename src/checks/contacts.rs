@@ -1,0 +1,30 @@
+//! Contacts that nobody has checked for too long: an out-of-date phone
+//! number is the most harmful mistake a help page can make.
+
+use super::finding;
+use crate::dates::Date;
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+
+pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
+    let months = site.config.check.contact_max_age_months;
+    let oldest_allowed = today.months_before(i32::try_from(months).unwrap_or(i32::MAX));
+    let data = &site.data;
+    data.contacts
+        .iter()
+        .filter(|c| c.verified < oldest_allowed)
+        .map(|c| {
+            finding(
+                "contact-stale",
+                format!(
+                    "`{}` was last checked on {}, more than {months} months ago",
+                    c.id,
+                    c.verified.long()
+                ),
+            )
+            .in_file(crate::data::CONTACTS_FILE)
+            .at_source(&data.contacts_text, data.contact_line(&c.id), 1)
+            .help("check the number and hours with the organisation, then update `verified`")
+        })
+        .collect()
+}

@@ -1,0 +1,81 @@
+//! Page structure a screen reader depends on: one h1, heading levels that
+//! do not skip, headings with words, and tables with a header row.
+
+use super::finding;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Rendered;
+use crate::model::{Page, Site};
+
+pub fn check(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (page, render) in site.pages.iter().zip(rendered) {
+        // The page title is the h1, so the body starts below it.
+        let mut previous = 1u8;
+        for heading in &render.headings {
+            let at = |d: Diagnostic| {
+                d.in_file(page.file())
+                    .at_source(&page.text, heading.line, 1)
+            };
+            if heading.level == 1 {
+                problems.push(at(finding(
+                    "heading-h1",
+                    "a second h1: the page title is already the page's h1",
+                )
+                .help("start headings in the page at ## (level 2)")));
+            } else if heading.level > previous + 1 {
+                problems.push(at(finding(
+                    "heading-skip",
+                    format!(
+                        "this h{} follows an h{}: heading levels must not skip",
+                        heading.level, previous
+                    ),
+                )
+                .help(format!(
+                    "make it {} (level {}) or add the missing level above it",
+                    "#".repeat(usize::from(previous) + 1),
+                    previous + 1
+                ))));
+            }
+            if heading.text.trim().is_empty() {
+                problems.push(at(finding("heading-empty", "this heading has no words")
+                    .help("write what the part below is about, or remove the heading")));
+            }
+            previous = heading.level;
+        }
+        for line in &render.headerless_tables {
+            problems.push(
+                finding(
+                    "table-no-header",
+                    "this table's header row is empty, so its columns have no names",
+                )
+                .in_file(page.file())
+                .at_source(&page.text, *line, 1)
+                .help("put a name for each column in the first row of the table"),
+            );
+        }
+    }
+    problems
+}
+
+/// Counts `<h1` in each built page: the template, not only the Markdown,
+/// decides how many the reader gets.
+pub fn check_output(page: &Page, html: &[u8]) -> Option<Diagnostic> {
+    let count = html
+        .windows(3)
+        .filter(|w| w.eq_ignore_ascii_case(b"<h1"))
+        .count();
+    if count == 1 {
+        return None;
+    }
+    let message = if count == 0 {
+        "the built page has no h1 heading".to_owned()
+    } else {
+        format!("the built page has {count} h1 headings")
+    };
+    Some(
+        finding("heading-h1", message)
+            .in_file(page.file())
+            .at(1, 1)
+            .help("the theme shows the page title as the h1; start headings in the page at ##"),
+    )
+}

@@ -1,0 +1,78 @@
+//! Collects the words a reader reads, block by block, with their positions.
+//!
+//! Reading-level and plain-words checks work on rendered text, not Markdown
+//! syntax: link targets, emphasis marks and code are not words a reader
+//! reads. Each block (paragraph, heading, list item, table cell, definition)
+//! keeps a map from its text back to byte offsets in the `.md` file, so a
+//! long sentence is reported on its own line.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::{PageState, Spanned};
+
+/// One block of readable text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProseBlock {
+    pub text: String,
+    /// (offset in `text`, byte offset in the file) at the start of each piece.
+    map: Vec<(usize, usize)>,
+}
+
+impl ProseBlock {
+    /// Byte offset in the file of byte `offset` of `text`.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let i = self
+            .map
+            .partition_point(|(text_offset, _)| *text_offset <= offset);
+        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some((text_offset, file_offset)) => file_offset + (offset - text_offset),
+            None => self.map.first().map_or(0, |(_, f)| *f),
+        }
+    }
+}
+
+/// Reads the blocks out of the events without changing them.
+pub fn collect(events: &[Spanned], state: &PageState) -> Vec<ProseBlock> {
+    let mut blocks = Vec::new();
+    let mut current = ProseBlock::default();
+    let mut in_code_block = false;
+    let flush = |current: &mut ProseBlock, blocks: &mut Vec<ProseBlock>| {
+        if !current.text.trim().is_empty() {
+            blocks.push(std::mem::take(current));
+        } else {
+            *current = ProseBlock::default();
+        }
+    };
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition,
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => flush(&mut current, &mut blocks),
+            Event::Text(text) if !in_code_block => {
+                current
+                    .map
+                    .push((current.text.len(), state.page.body_start + range.start));
+                current.text.push_str(text);
+            }
+            Event::SoftBreak | Event::HardBreak => current.text.push(' '),
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
