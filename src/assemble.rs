@@ -29,7 +29,9 @@ pub struct Assembled {
     /// Output path of the brand logo, if the site has one.
     pub logo: Option<String>,
     help: Vec<(String, HelpTarget)>,
-    pretty: bool,
+    pub pretty: bool,
+    /// Output folders of the booklets this build makes.
+    pub booklets: Vec<String>,
 }
 
 /// Where the brand logo is copied to.
@@ -84,6 +86,7 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
             logo,
             help,
             pretty: site.config.output.pretty_urls,
+            booklets: Vec::new(),
         },
         problems,
     )

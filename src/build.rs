@@ -56,7 +56,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     };
     let config_text =
         std::fs::read_to_string(options.root.join(crate::config::FILE_NAME)).unwrap_or_default();
-    let (assembled, problems) = assemble(&site, &config_text);
+    let (mut assembled, problems) = assemble(&site, &config_text);
     report.extend(problems);
 
     let context = RenderContext::new(&site);
@@ -92,7 +92,17 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     let files = if report.has_errors() {
         OutputMap::new()
     } else {
-        let (files, problems) = render_output(&site, &assembled, &theme, &rendered, options)?;
+        let plans = if theme.has_template(crate::booklet::TEMPLATE) {
+            crate::booklet::plans(&site)
+        } else {
+            Vec::new()
+        };
+        assembled.booklets = plans.iter().map(|p| p.dir.clone()).collect();
+        let (mut files, mut problems) =
+            render_output(&site, &assembled, &theme, &rendered, options)?;
+        problems.extend(render_booklets(
+            &site, &assembled, &theme, &context, &plans, &mut files,
+        ));
         report.extend(
             crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
                 .into_vec(),
@@ -175,6 +185,45 @@ fn render_output(
         }
     }
     Ok((files, problems))
+}
+
+/// Renders every booklet into `files`; a booklet whose address is already
+/// taken by a page is an error rather than a silent overwrite.
+fn render_booklets(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    context: &RenderContext,
+    plans: &[crate::booklet::Plan],
+    files: &mut OutputMap,
+) -> Vec<Diagnostic> {
+    let rendered: Vec<(String, Result<Vec<u8>, Diagnostic>)> = plans
+        .par_iter()
+        .map(|plan| {
+            let view = crate::booklet::view(site, context, plan);
+            let html = crate::templates::render_booklet(site, assembled, theme, &plan.dir, &view);
+            (
+                format!("{}index.html", plan.dir),
+                html.map(|h| crate::minify::html(&h)),
+            )
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for ((path, result), plan) in rendered.into_iter().zip(plans) {
+        match result {
+            Ok(_) if files.contains_key(&path) => problems.push(
+                Diagnostic::error("duplicate-url", format!("a page is already at {path}, where the booklet of this section goes"))
+                    .in_file(site.pages[plan.cover].file())
+                    .at(1, 1)
+                    .help("rename the page called booklet, or turn section booklets off with `booklets: {sections: false}` in site.yaml"),
+            ),
+            Ok(bytes) => {
+                files.insert(path, bytes);
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
+    }
+    problems
 }
 
 fn robots(site: &Site) -> String {

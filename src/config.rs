@@ -39,6 +39,58 @@ pub struct SiteConfig {
     pub output: OutputConfig,
     #[serde(default)]
     pub check: CheckConfig,
+    #[serde(default)]
+    pub print: PrintConfig,
+    #[serde(default)]
+    pub booklets: BookletConfig,
+}
+
+/// Which printable booklets to make.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BookletConfig {
+    /// One booklet of the whole site, at `booklet/`.
+    pub guide: bool,
+    /// One booklet per section, at `SECTION/booklet/`.
+    pub sections: bool,
+    /// The top-level section printed as an appendix of the guide booklet.
+    pub appendix: String,
+}
+
+impl Default for BookletConfig {
+    fn default() -> Self {
+        BookletConfig {
+            guide: true,
+            sections: true,
+            appendix: "worksheets".to_owned(),
+        }
+    }
+}
+
+/// Paper for printed pages, worksheets and booklets.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintConfig {
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    A5,
+}
+
+impl Paper {
+    /// The CSS `@page { size }` value.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A5 => "A5",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

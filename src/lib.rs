@@ -14,6 +14,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod assemble;
+pub mod booklet;
 pub mod build;
 pub mod checks;
 pub mod cli;

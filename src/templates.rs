@@ -29,6 +29,10 @@ struct SiteView<'a> {
     nav: Vec<NavItem>,
     /// True on the home page, for `aria-current` on the "Home" link.
     home_current: bool,
+    /// `A4` or `A5`, for `@page { size }`.
+    paper: &'static str,
+    /// The whole-guide booklet, when there is one.
+    booklet_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -54,7 +58,7 @@ struct NavItem {
 }
 
 #[derive(Serialize)]
-struct DateView {
+pub struct DateView {
     iso: String,
     long: String,
 }
@@ -83,12 +87,16 @@ struct PageView<'a> {
     extra: &'a serde_json::Map<String, serde_json::Value>,
     /// The source file, for "edit this page" links in custom themes.
     source: String,
+    /// True when the page holds a worksheet: it prints as a handout.
+    has_worksheet: bool,
 }
 
 #[derive(Serialize)]
 struct ListingView {
     title: String,
     url: String,
+    /// This section's printable booklet, when there is one.
+    booklet_url: Option<String>,
     pages: Vec<ListedPage>,
     subsections: Vec<ListedPage>,
 }
@@ -159,6 +167,7 @@ pub fn render_page(
             sources: &page.front.sources,
             extra: &page.front.extra,
             source: page.file(),
+            has_worksheet: rendered.worksheets > 0,
         },
     );
     context.insert("breadcrumbs", &assembled.breadcrumbs(site, idx));
@@ -180,6 +189,11 @@ pub fn render_page(
             &ListingView {
                 title: page.title().to_owned(),
                 url: assembled.url(site, &page.dir, idx),
+                booklet_url: crate::booklet::url_for(
+                    assembled,
+                    &page.dir,
+                    &format!("{}booklet/", page.dir),
+                ),
                 pages: section.pages.iter().map(listed).collect(),
                 subsections: section
                     .subsections
@@ -199,24 +213,24 @@ pub fn render_page(
 }
 
 #[derive(Serialize)]
-struct GlossaryView<'a> {
-    term: &'a str,
+pub struct GlossaryView {
+    term: String,
     anchor: String,
-    meaning: &'a str,
-    aliases: &'a [String],
+    meaning: String,
+    aliases: Vec<String>,
 }
 
 /// Glossary entries in alphabetical order, each with its anchor id.
-fn glossary_view(site: &Site) -> Vec<GlossaryView<'_>> {
+pub fn glossary_view(site: &Site) -> Vec<GlossaryView> {
     let mut entries: Vec<GlossaryView> = site
         .data
         .glossary
         .iter()
         .map(|e| GlossaryView {
-            term: &e.term,
+            term: e.term.clone(),
             anchor: e.anchor(),
-            meaning: &e.meaning,
-            aliases: &e.aliases,
+            meaning: e.meaning.clone(),
+            aliases: e.aliases.clone(),
         })
         .collect();
     entries.sort_by_key(|e| e.term.to_lowercase());
@@ -297,7 +311,28 @@ fn site_view<'a>(
         }),
         nav,
         home_current: current.is_some_and(|c| site.pages[c].kind == PageKind::Home),
+        paper: config.print.paper.css(),
+        booklet_url: crate::booklet::url_for(assembled, from_dir, crate::booklet::GUIDE_DIR),
     }
+}
+
+/// Renders one booklet page.
+pub fn render_booklet(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    dir: &str,
+    booklet: &crate::booklet::BookletView,
+) -> Result<String, Diagnostic> {
+    let mut context = Context::new();
+    context.insert("site", &site_view(site, assembled, theme, dir, None));
+    context.insert("booklet", booklet);
+    context.insert("lang", &site.config.language);
+    context.insert("dir", text_direction(&site.config.language));
+    theme
+        .tera
+        .render(crate::booklet::TEMPLATE, &context)
+        .map_err(|error| template_error(&error, &theme.sources))
 }
 
 /// `rtl` for scripts written right to left.

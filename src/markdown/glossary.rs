@@ -11,6 +11,7 @@ use super::{PageState, Spanned};
 use crate::model::Site;
 
 /// Finds glossary terms in text. Built once per build.
+#[derive(Clone)]
 pub struct GlossaryMatcher {
     automaton: AhoCorasick,
     /// Pattern index -> (entry index, anchor id).
@@ -58,7 +59,10 @@ pub fn link_first_uses<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> V
     if state.idx == matcher.page_idx {
         return events;
     }
-    let base = crate::urls::relative(&state.page.dir, &matcher.page_dir, state.ctx.pretty_urls);
+    let base = match &state.ctx.booklet {
+        Some(booklet) if booklet.glossary_inside => "#glossary".to_owned(),
+        _ => crate::urls::relative(state.link_base(), &matcher.page_dir, state.ctx.pretty_urls),
+    };
     let mut linked = vec![false; state.ctx.site.data.glossary.len()];
     let mut blocked_depth = 0usize;
     let mut out = Vec::with_capacity(events.len());
@@ -121,7 +125,13 @@ fn split_text<'a>(
             ));
         }
         out.push((
-            Event::Html(format!("<a class=\"glossary-link\" href=\"{base}#{anchor}\">").into()),
+            Event::Html(
+                format!(
+                    "<a class=\"glossary-link\" href=\"{base}{sep}{anchor}\">",
+                    sep = if base.starts_with('#') { "--" } else { "#" }
+                )
+                .into(),
+            ),
             range.clone(),
         ));
         out.push((

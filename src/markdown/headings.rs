@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Heading, PageState, Spanned, plain_text};
 use crate::slug::slugify;
@@ -51,12 +51,30 @@ pub fn assign_ids<'a>(
                 id: unique.clone(),
                 line,
             });
-            if let (Event::Start(Tag::Heading { id, .. }), _) = &mut events[i] {
-                *id = Some(unique.into());
+            let chapter = state
+                .ctx
+                .booklet
+                .as_ref()
+                .and_then(|b| b.chapters.get(&state.idx));
+            let (shown_id, shift) = match chapter {
+                Some((chapter, shift)) => (format!("{chapter}--{unique}"), *shift),
+                None => (unique, 0),
+            };
+            if let (Event::Start(Tag::Heading { id, level, .. }), _) = &mut events[i] {
+                *id = Some(shown_id.into());
+                *level = shifted(*level, shift);
+            }
+            if let Some((Event::End(TagEnd::Heading(level)), _)) = events.get_mut(end) {
+                *level = shifted(*level, shift);
             }
             i = end;
         }
         i += 1;
     }
     (events, headings)
+}
+
+/// Moves a heading down `by` levels, stopping at h6.
+fn shifted(level: HeadingLevel, by: u8) -> HeadingLevel {
+    HeadingLevel::try_from((level as usize + usize::from(by)).min(6)).unwrap_or(HeadingLevel::H6)
 }

@@ -147,7 +147,11 @@ fn resolve(
         return (LinkTarget::Broken, "#".to_owned());
     }
     if let Some(fragment) = dest.strip_prefix('#') {
-        return (LinkTarget::SamePage(fragment.to_owned()), dest.to_owned());
+        let href = match state.chapter() {
+            Some(chapter) => format!("#{chapter}--{fragment}"),
+            None => dest.to_owned(),
+        };
+        return (LinkTarget::SamePage(fragment.to_owned()), href);
     }
     let (path, fragment) = match dest.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment.to_owned())),
@@ -156,16 +160,29 @@ fn resolve(
     let path = percent_decode(path);
     match resolve_path(&path, state) {
         Ok(Resolved::Page(page)) => {
-            let target_dir = &state.ctx.site.pages[page].dir;
-            let mut href = relative(&state.page.dir, target_dir, state.ctx.pretty_urls);
-            if let Some(fragment) = &fragment {
-                href.push('#');
-                href.push_str(fragment);
-            }
+            let chapter = state
+                .ctx
+                .booklet
+                .as_ref()
+                .and_then(|b| b.chapters.get(&page))
+                .map(|(id, _)| id);
+            let href = match (chapter, &fragment) {
+                (Some(chapter), Some(fragment)) => format!("#{chapter}--{fragment}"),
+                (Some(chapter), None) => format!("#{chapter}"),
+                (None, fragment) => {
+                    let target_dir = &state.ctx.site.pages[page].dir;
+                    let mut href = relative(state.link_base(), target_dir, state.ctx.pretty_urls);
+                    if let Some(fragment) = fragment {
+                        href.push('#');
+                        href.push_str(fragment);
+                    }
+                    href
+                }
+            };
             (LinkTarget::Page { page, fragment }, href)
         }
         Ok(Resolved::Asset(rel)) => {
-            let href = relative(&state.page.dir, &rel, false);
+            let href = relative(state.link_base(), &rel, false);
             (LinkTarget::Asset(rel), href)
         }
         Err((rule, message, help)) => {
@@ -218,7 +235,13 @@ fn resolve_path(path: &str, state: &PageState) -> Result<Resolved, (&'static str
         {
             return Ok(Resolved::Page(page));
         }
-        let suggestion = did_you_mean(&target, site.pages.iter().map(|p| p.rel.as_str()))
+        // Section pages all share a name, so they are never a likely typo.
+        let candidates = site
+            .pages
+            .iter()
+            .map(|p| p.rel.as_str())
+            .filter(|rel| !crate::urls::is_section_index(rel));
+        let suggestion = did_you_mean(&target, candidates)
             .map(|near| format!("did you mean `{}`? ", relative_source(folder, near)))
             .unwrap_or_default();
         return Err((

@@ -13,6 +13,7 @@ mod headings;
 mod html_policy;
 mod links;
 mod prose;
+mod worksheet;
 
 use std::ops::Range;
 
@@ -37,6 +38,8 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     /// The readable text, for reading-level and wording checks.
     pub prose: Vec<ProseBlock>,
+    /// How many worksheets the page has (its print layout changes when it has one).
+    pub worksheets: usize,
     /// Line of each table whose header row has no words.
     pub headerless_tables: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
@@ -83,6 +86,22 @@ pub struct RenderContext<'a> {
     pub raw_html: RawHtml,
     pub glossary: Option<GlossaryMatcher>,
     pub pretty_urls: bool,
+    /// Set when pages are rendered as chapters of one printable booklet.
+    pub booklet: Option<BookletMode>,
+}
+
+/// How a page renders inside a booklet: links to other chapters become
+/// links inside the document, ids get the chapter's prefix so they stay
+/// unique, and headings move down to sit under the chapter title.
+#[derive(Debug, Clone, Default)]
+pub struct BookletMode {
+    /// Output folder of the booklet page.
+    pub dir: String,
+    /// Chapter id of every page in the booklet, and how many levels its
+    /// headings move down to sit under the chapter's own heading.
+    pub chapters: std::collections::HashMap<PageIdx, (String, u8)>,
+    /// The glossary is printed in the booklet, at `#glossary--TERM`.
+    pub glossary_inside: bool,
 }
 
 impl<'a> RenderContext<'a> {
@@ -92,6 +111,18 @@ impl<'a> RenderContext<'a> {
             raw_html: site.config.markdown.raw_html,
             glossary: GlossaryMatcher::new(site),
             pretty_urls: site.config.output.pretty_urls,
+            booklet: None,
+        }
+    }
+
+    /// The same context, rendering into a booklet.
+    pub fn for_booklet(&self, mode: BookletMode) -> RenderContext<'a> {
+        RenderContext {
+            site: self.site,
+            raw_html: self.raw_html,
+            glossary: self.glossary.clone(),
+            pretty_urls: self.pretty_urls,
+            booklet: Some(mode),
         }
     }
 }
@@ -103,9 +134,26 @@ struct PageState<'p, 'c> {
     ctx: &'c RenderContext<'c>,
     lines: LineIndex,
     diagnostics: Vec<Diagnostic>,
+    /// Readable text that does not come from Markdown text events (worksheet labels).
+    extra_prose: Vec<ProseBlock>,
+    worksheets: usize,
 }
 
 impl PageState<'_, '_> {
+    /// The folder relative links start from: the page's own, or the booklet's.
+    fn from_dir(&self) -> &str {
+        self.ctx.booklet.as_ref().map_or(&self.page.dir, |b| &b.dir)
+    }
+
+    /// The id prefix of this page's chapter in a booklet.
+    fn chapter(&self) -> Option<&str> {
+        self.ctx
+            .booklet
+            .as_ref()
+            .and_then(|b| b.chapters.get(&self.idx))
+            .map(|(id, _)| id.as_str())
+    }
+
     /// (line, column) in the `.md` file of a byte range in the body.
     fn position(&self, range: &Range<usize>) -> (usize, usize) {
         self.lines
@@ -152,13 +200,17 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         ctx,
         lines: LineIndex::new(&page.text),
         diagnostics: Vec::new(),
+        extra_prose: Vec::new(),
+        worksheets: 0,
     };
     let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
         .into_offset_iter()
         .collect();
     let events = html_policy::apply(events, &mut state);
     let events = contacts::expand(events, &mut state);
-    let prose = prose::collect(&events, &state);
+    let events = worksheet::expand(events, &mut state);
+    let mut prose = prose::collect(&events, &state);
+    prose.append(&mut state.extra_prose);
     let headerless_tables = blocks::headerless_tables(&events, &state);
     let (events, headings) = headings::assign_ids(events, &mut state);
     let events = glossary::link_first_uses(events, &mut state);
@@ -171,6 +223,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         headings,
         links,
         prose,
+        worksheets: state.worksheets,
         headerless_tables,
         diagnostics: state.diagnostics,
     }

@@ -19,6 +19,14 @@ pub struct ProseBlock {
 }
 
 impl ProseBlock {
+    /// A block of one piece of text starting at `file_offset`.
+    pub fn single(text: &str, file_offset: usize) -> Self {
+        ProseBlock {
+            text: text.to_owned(),
+            map: vec![(0, file_offset)],
+        }
+    }
+
     /// Byte offset in the file of byte `offset` of `text`.
     pub fn file_offset(&self, offset: usize) -> usize {
         let i = self
@@ -63,6 +71,8 @@ pub fn collect(events: &[Spanned], state: &PageState) -> Vec<ProseBlock> {
                 | TagEnd::DefinitionListTitle
                 | TagEnd::DefinitionListDefinition,
             ) => flush(&mut current, &mut blocks),
+            // Markup written by Signpost's own blocks ends any sentence.
+            Event::Html(_) => flush(&mut current, &mut blocks),
             Event::Text(text) if !in_code_block => {
                 current
                     .map

@@ -96,13 +96,13 @@ fn check_writes_nothing_and_reports_errors() {
     let site = SiteTest::minimal();
     site.write(
         "content/care/plans.md",
-        "---\ntitle: Plans\n---\n[x](gone.md)\n",
+        "---\ntitle: Plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n[x](gone.md)\n",
     );
     let run = site.run(&["check"]);
     run.assert_code(1);
     assert!(
         run.stdout
-            .contains("content/care/plans.md:4:1  error  broken-link"),
+            .contains("content/care/plans.md:6:1  error  broken-link"),
         "{}",
         run.stdout
     );
@@ -121,7 +121,7 @@ fn check_json_has_the_documented_shape() {
     let site = SiteTest::minimal();
     site.write(
         "content/care/plans.md",
-        "---\ntitle: Plans\n---\n[x](gone.md)\n",
+        "---\ntitle: Plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n[x](gone.md)\n",
     );
     let run = site.run(&["check", "--json"]);
     run.assert_code(1);
@@ -132,7 +132,7 @@ fn check_json_has_the_documented_shape() {
     assert_eq!(json["summary"]["pages"], 3);
     let finding = &json["findings"][0];
     assert_eq!(finding["file"], "content/care/plans.md");
-    assert_eq!(finding["line"], 4);
+    assert_eq!(finding["line"], 6);
     assert_eq!(finding["column"], 1);
     assert_eq!(finding["severity"], "error");
     assert_eq!(finding["rule"], "broken-link");

@@ -344,7 +344,7 @@ fn all_problems_are_reported_in_one_run() {
             s.write(PLANS, "---\ntitle: Plans\ntitel: x\n---\n");
             s.write(
                 "content/care/other.md",
-                "---\ntitle: Other\n---\n[x](nowhere.md)\n",
+                "---\ntitle: Other\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n[x](nowhere.md)\n",
             );
         },
         1,

@@ -9,10 +9,13 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_signpost");
 /// A minimal valid site: config, home page and one section with a page.
 pub const MINIMAL: &[(&str, &str)] = &[
     ("site.yaml", "title: Test site\n"),
-    ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+    (
+        "content/_index.md",
+        "---\ntitle: Home\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nWelcome.\n",
+    ),
     (
         "content/care/_index.md",
-        "---\ntitle: Care\n---\nAbout care.\n",
+        "---\ntitle: Care\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nAbout care.\n",
     ),
     (
         "content/care/plans.md",

@@ -11,3 +11,4 @@ mod errors;
 mod guide;
 mod harness;
 mod size;
+mod worksheets;

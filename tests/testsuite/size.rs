@@ -69,13 +69,21 @@ fn every_page_of_the_bundled_guide_fits_in_14_kb_gzip() {
     let mut over = Vec::new();
     for page in &pages {
         let html = std::fs::read(page).unwrap();
+        // Booklets are whole sections gathered for printing, not pages to
+        // browse: they are exempt, and their size is printed for the record.
+        let is_booklet = String::from_utf8_lossy(&html).contains("<body class=kind-booklet>");
         let size = gzip_len(&html) + linked_css(page, &String::from_utf8_lossy(&html));
         let rel = page.strip_prefix(&target).unwrap().display().to_string();
-        report.push_str(&format!("{size:>7}  {rel}\n"));
-        if size > largest.0 {
+        let note = if is_booklet {
+            "  (booklet, exempt)"
+        } else {
+            ""
+        };
+        report.push_str(&format!("{size:>7}  {rel}{note}\n"));
+        if size > largest.0 && !is_booklet {
             largest = (size, rel.clone());
         }
-        if size > BUDGET {
+        if size > BUDGET && !is_booklet {
             over.push(rel);
         }
     }

@@ -1,0 +1,269 @@
+//! Printable booklets: a whole section, or the whole guide, as one page.
+//!
+//! People print guidance to take to a review or hand out in a group. A
+//! booklet has a title page, a table of contents and each page as a chapter
+//! starting on a new sheet. Chapters are rendered again from Markdown in
+//! booklet mode, so links between chapters jump inside the document and ids
+//! stay unique. The whole-guide booklet puts the worksheets section in an
+//! appendix and prints the glossary at the end.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::assemble::Assembled;
+use crate::markdown::{self, BookletMode, RenderContext};
+use crate::model::{PageIdx, PageKind, Site};
+use crate::slug::slugify;
+use crate::templates::DateView;
+
+/// The template that lays out booklets; a theme without it gets none.
+pub const TEMPLATE: &str = "booklet.html";
+
+/// Output folder of the whole-guide booklet.
+pub const GUIDE_DIR: &str = "booklet/";
+
+/// What goes into one booklet.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Output folder (`booklet/` or `care-plans/booklet/`).
+    pub dir: String,
+    pub kind: BookletKind,
+    /// The page whose title and summary the booklet takes.
+    pub cover: PageIdx,
+    pub parts: Vec<PartPlan>,
+    pub appendix: Option<PartPlan>,
+    pub glossary: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BookletKind {
+    Guide,
+    Section,
+}
+
+#[derive(Debug, Clone)]
+pub struct PartPlan {
+    /// The section page introducing the part.
+    pub intro: Option<PageIdx>,
+    pub title: String,
+    pub chapters: Vec<PageIdx>,
+}
+
+/// The booklets this site gets, from `booklets:` in `site.yaml`.
+pub fn plans(site: &Site) -> Vec<Plan> {
+    let config = &site.config.booklets;
+    let appendix_dir = format!("{}/", config.appendix.trim_matches('/'));
+    let mut plans = Vec::new();
+    let home = site.home();
+    if config.guide {
+        let mut parts = Vec::new();
+        let mut appendix = None;
+        for dir in &home.subsections {
+            let part = section_part(site, dir);
+            if *dir == appendix_dir {
+                appendix = Some(PartPlan {
+                    title: format!("Appendix: {}", part.title),
+                    ..part
+                });
+            } else {
+                parts.push(part);
+            }
+        }
+        let more: Vec<PageIdx> = home
+            .pages
+            .iter()
+            .copied()
+            .filter(|&i| {
+                site.pages[i].kind == PageKind::Page
+                    && site.pages[i].front.template.as_deref() != Some("glossary")
+            })
+            .collect();
+        if !more.is_empty() {
+            parts.push(PartPlan {
+                intro: None,
+                title: "More about this guide".to_owned(),
+                chapters: more,
+            });
+        }
+        plans.push(Plan {
+            dir: GUIDE_DIR.to_owned(),
+            kind: BookletKind::Guide,
+            cover: home.index,
+            parts,
+            appendix,
+            glossary: !site.data.glossary.is_empty(),
+        });
+    }
+    if config.sections {
+        for (dir, section) in &site.sections {
+            if dir.is_empty() || chapters_of(site, dir).is_empty() {
+                continue;
+            }
+            plans.push(Plan {
+                dir: format!("{dir}booklet/"),
+                kind: BookletKind::Section,
+                cover: section.index,
+                parts: vec![section_part(site, dir)],
+                appendix: None,
+                glossary: false,
+            });
+        }
+    }
+    plans
+}
+
+/// A section's pages, then its sub-sections' pages, in listing order.
+fn chapters_of(site: &Site, dir: &str) -> Vec<PageIdx> {
+    let section = &site.sections[dir];
+    let mut chapters: Vec<PageIdx> = section
+        .pages
+        .iter()
+        .copied()
+        .filter(|&i| site.pages[i].kind == PageKind::Page)
+        .collect();
+    for sub in &section.subsections {
+        chapters.push(site.sections[sub].index);
+        chapters.extend(chapters_of(site, sub));
+    }
+    chapters
+}
+
+fn section_part(site: &Site, dir: &str) -> PartPlan {
+    let section = &site.sections[dir];
+    PartPlan {
+        intro: Some(section.index),
+        title: site.pages[section.index].title().to_owned(),
+        chapters: chapters_of(site, dir),
+    }
+}
+
+/// Chapter ids and heading shifts for every page of a plan.
+fn mode(site: &Site, plan: &Plan) -> BookletMode {
+    let mut chapters = HashMap::new();
+    let (intro_shift, chapter_shift) = match plan.kind {
+        // Guide: h1 booklet, h2 part, h3 chapter, so chapter headings move down 2.
+        BookletKind::Guide => (1, 2),
+        // Section: h1 booklet, h2 chapter.
+        BookletKind::Section => (0, 1),
+    };
+    chapters.insert(plan.cover, ("cover".to_owned(), 0));
+    for part in plan.parts.iter().chain(&plan.appendix) {
+        if let Some(intro) = part.intro
+            && intro != plan.cover
+        {
+            chapters.insert(intro, (chapter_id(site, intro), intro_shift));
+        }
+        for &page in &part.chapters {
+            chapters.insert(page, (chapter_id(site, page), chapter_shift));
+        }
+    }
+    BookletMode {
+        dir: plan.dir.clone(),
+        chapters,
+        glossary_inside: plan.glossary,
+    }
+}
+
+fn chapter_id(site: &Site, idx: PageIdx) -> String {
+    let rel = site.pages[idx].rel.trim_end_matches(".md");
+    format!("ch-{}", slugify(&rel.replace('/', " ")))
+}
+
+#[derive(Serialize)]
+pub struct BookletView {
+    kind: BookletKind,
+    title: String,
+    summary: Option<String>,
+    intro: String,
+    reviewed: Option<DateView>,
+    parts: Vec<PartView>,
+    appendix: Option<PartView>,
+    glossary: Vec<crate::templates::GlossaryView>,
+}
+
+#[derive(Serialize)]
+struct PartView {
+    id: String,
+    title: String,
+    intro: String,
+    chapters: Vec<ChapterView>,
+}
+
+#[derive(Serialize)]
+struct ChapterView {
+    id: String,
+    title: String,
+    summary: Option<String>,
+    content: String,
+    reviewed: Option<DateView>,
+    review_due: Option<DateView>,
+    sources: Vec<String>,
+}
+
+/// Renders the chapters of a plan and returns the view for the template.
+pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
+    let booklet_context = context.for_booklet(mode(site, plan));
+    let render = |idx: PageIdx| markdown::render(&site.pages[idx], idx, &booklet_context).html;
+    let chapter = |idx: PageIdx| {
+        let page = &site.pages[idx];
+        ChapterView {
+            id: chapter_id(site, idx),
+            title: page.title().to_owned(),
+            summary: page.front.summary.clone(),
+            content: render(idx),
+            reviewed: page.front.reviewed.map(DateView::from),
+            review_due: page.front.review_due.map(DateView::from),
+            sources: page.front.sources.clone(),
+        }
+    };
+    let part = |p: &PartPlan| PartView {
+        id: p.intro.filter(|&i| i != plan.cover).map_or_else(
+            || format!("part-{}", slugify(&p.title)),
+            |i| chapter_id(site, i),
+        ),
+        title: p.title.clone(),
+        intro: p
+            .intro
+            .filter(|&i| i != plan.cover)
+            .map(render)
+            .unwrap_or_default(),
+        chapters: p.chapters.iter().map(|&i| chapter(i)).collect(),
+    };
+    let cover = &site.pages[plan.cover];
+    BookletView {
+        kind: plan.kind,
+        title: cover.title().to_owned(),
+        summary: cover.front.summary.clone(),
+        intro: render(plan.cover),
+        reviewed: newest_review(site, plan).map(DateView::from),
+        parts: plan.parts.iter().map(part).collect(),
+        appendix: plan.appendix.as_ref().map(part),
+        glossary: if plan.glossary {
+            crate::templates::glossary_view(site)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The latest `reviewed` date of any page in the booklet.
+fn newest_review(site: &Site, plan: &Plan) -> Option<crate::dates::Date> {
+    plan.parts
+        .iter()
+        .chain(&plan.appendix)
+        .flat_map(|p| p.intro.into_iter().chain(p.chapters.iter().copied()))
+        .chain(std::iter::once(plan.cover))
+        .filter_map(|i| site.pages[i].front.reviewed)
+        .max()
+}
+
+/// The booklet link a listing page shows, if that page has a booklet.
+pub fn url_for(assembled: &Assembled, from_dir: &str, booklet_dir: &str) -> Option<String> {
+    assembled
+        .booklets
+        .iter()
+        .any(|d| d == booklet_dir)
+        .then(|| crate::urls::relative(from_dir, booklet_dir, assembled.pretty))
+}

@@ -1,0 +1,538 @@
+//! ```` ```worksheet ```` blocks: questions that become labelled form fields
+//! on screen and ruled answer space on paper.
+//!
+//! The syntax is one line per item, readable as plain text in any editor:
+//!
+//! ```text
+//! ## Before your review                          a heading
+//! Think about these before the meeting.          instructions
+//! Where would you like to meet? [lines 3]        answer space of 3 lines
+//! Do you have a copy of your plan? [yes/no/not sure]
+//! How would you like to take part? [choose: In person / By phone / Online]
+//! What would help? [tick]                         tick boxes, options below
+//! - An advocate
+//! - A friend with me
+//! Need | What would help | Who | By when [table 4]
+//! Your name [text]
+//! Date [date]
+//! Signed [signature]
+//! ```
+//!
+//! Nothing a reader types leaves the browser: there is no `<form>`, so
+//! nothing can be submitted, and nothing is stored. Every control has a
+//! label; groups are fieldsets with legends.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::{PageState, ProseBlock, Spanned};
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::escape::escape_html;
+
+/// The sentence shown at the top of every worksheet.
+pub const PRIVACY_NOTE: &str = "What you type here stays on this device. It is not sent anywhere and it is not saved. To keep your answers, print this page or save it as a PDF.";
+
+const MARKERS: &[&str] = &[
+    "lines",
+    "yes/no",
+    "yes/no/not sure",
+    "choose",
+    "tick",
+    "table",
+    "text",
+    "date",
+    "signature",
+];
+const MAX_LINES: usize = 20;
+const MAX_ROWS: usize = 20;
+
+/// One item of a worksheet, parsed.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Instruction(String),
+    Lines {
+        question: String,
+        lines: usize,
+    },
+    Choice {
+        question: String,
+        options: Vec<String>,
+        multiple: bool,
+    },
+    Table {
+        columns: Vec<String>,
+        rows: usize,
+    },
+    Text(String),
+    Date(String),
+    Signature(String),
+}
+
+/// A parsed item with the line it came from (0-based within the block).
+type Located = (Item, usize);
+
+pub fn expand<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanned<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut block: Option<(String, std::ops::Range<usize>)> = None;
+    let mut count = 0;
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.trim() == "worksheet" =>
+            {
+                block = Some((String::new(), range));
+            }
+            Event::Text(text) if block.is_some() => {
+                if let Some((body, _)) = block.as_mut() {
+                    body.push_str(text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) if block.is_some() => {
+                if let Some((body, range)) = block.take() {
+                    count += 1;
+                    state.worksheets = count;
+                    let (first_line, _) = state.position(&range);
+                    // The block's text starts on the line after the opening fence.
+                    let body_line = first_line + 1;
+                    match parse(&body) {
+                        Ok(items) => render(&items, count, body_line, &range, state, &mut out),
+                        Err(problems) => {
+                            for (line, message, help) in problems {
+                                let d = Diagnostic::error("worksheet-syntax", message)
+                                    .in_file(state.page.file())
+                                    .at_source(&state.page.text, body_line + line, 1)
+                                    .help(help);
+                                state.diagnostics.push(d);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => out.push((event, range)),
+        }
+    }
+    out
+}
+
+type Problem = (usize, String, String);
+
+fn parse(body: &str) -> Result<Vec<Located>, Vec<Problem>> {
+    let mut items: Vec<Located> = Vec::new();
+    let mut problems = Vec::new();
+    for (n, raw) in body.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(option) = line.strip_prefix("- ") {
+            match items.last_mut() {
+                Some((Item::Choice { options, .. }, _)) => options.push(option.trim().to_owned()),
+                _ => problems.push((
+                    n,
+                    "this option is not under a question".to_owned(),
+                    "put options straight after a question that ends with [tick] or [choose]"
+                        .to_owned(),
+                )),
+            }
+            continue;
+        }
+        if let Some(heading) = parse_heading(line) {
+            items.push((heading, n));
+            continue;
+        }
+        match split_marker(line) {
+            None => items.push((Item::Instruction(line.to_owned()), n)),
+            Some((text, marker)) => match parse_item(text, marker) {
+                Ok(item) => items.push((item, n)),
+                Err((message, help)) => problems.push((n, message, help)),
+            },
+        }
+    }
+    for (item, n) in &items {
+        if let Item::Choice {
+            options, question, ..
+        } = item
+            && options.is_empty()
+        {
+            problems.push((
+                *n,
+                format!("the question \"{question}\" has no options"),
+                "list the options under it, one a line, each starting with `- `".to_owned(),
+            ));
+        }
+    }
+    if items.is_empty() {
+        problems.push((
+            0,
+            "this worksheet is empty".to_owned(),
+            "write at least one question".to_owned(),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(problems)
+    }
+}
+
+fn parse_heading(line: &str) -> Option<Item> {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    let text = line[hashes..].strip_prefix(' ')?;
+    (2..=4).contains(&hashes).then(|| Item::Heading {
+        level: hashes as u8,
+        text: text.trim().to_owned(),
+    })
+}
+
+/// `"Question? [lines 3]"` -> `("Question?", "lines 3")`.
+fn split_marker(line: &str) -> Option<(&str, &str)> {
+    let body = line.strip_suffix(']')?;
+    let open = body.rfind('[')?;
+    Some((body[..open].trim(), body[open + 1..].trim()))
+}
+
+fn parse_item(text: &str, marker: &str) -> Result<Item, (String, String)> {
+    let question = text.to_owned();
+    let need_text = |what: &str| {
+        if text.is_empty() {
+            Err((
+                format!("the [{what}] has no question before it"),
+                format!("write the question or label before [{what}]"),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    let lower = marker.to_ascii_lowercase();
+    let (name, argument) = match lower.split_once([' ', ':']) {
+        Some((name, arg)) => (name.trim(), arg.trim()),
+        None => (lower.as_str(), ""),
+    };
+    match name {
+        "lines" => {
+            need_text("lines")?;
+            let lines = if argument.is_empty() {
+                3
+            } else {
+                parse_count(argument, "lines", MAX_LINES)?
+            };
+            Ok(Item::Lines { question, lines })
+        }
+        "yes/no" | "yes/no/not" if argument.is_empty() || argument == "sure" => {
+            need_text(marker)?;
+            let mut options = vec!["Yes".to_owned(), "No".to_owned()];
+            if lower == "yes/no/not sure" {
+                options.push("Not sure".to_owned());
+            }
+            Ok(Item::Choice {
+                question,
+                options,
+                multiple: false,
+            })
+        }
+        "choose" => {
+            need_text("choose")?;
+            let options: Vec<String> = marker
+                .split_once(':')
+                .map(|(_, list)| {
+                    list.split('/')
+                        .map(|o| o.trim().to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            // Options may also follow as `- ` lines.
+            Ok(Item::Choice {
+                question,
+                options,
+                multiple: false,
+            })
+        }
+        "tick" => {
+            need_text("tick")?;
+            Ok(Item::Choice {
+                question,
+                options: Vec::new(),
+                multiple: true,
+            })
+        }
+        "table" => {
+            let columns: Vec<String> = text
+                .split('|')
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty())
+                .collect();
+            if columns.len() < 2 {
+                return Err((
+                    "a [table] needs at least two column names before it, separated by |"
+                        .to_owned(),
+                    "write it like: Need | Who will help | By when [table 4]".to_owned(),
+                ));
+            }
+            let rows = if argument.is_empty() {
+                3
+            } else {
+                parse_count(argument, "table", MAX_ROWS)?
+            };
+            Ok(Item::Table { columns, rows })
+        }
+        "text" => need_text("text").map(|()| Item::Text(question)),
+        "date" => Ok(Item::Date(if text.is_empty() {
+            "Date".to_owned()
+        } else {
+            question
+        })),
+        "signature" => Ok(Item::Signature(if text.is_empty() {
+            "Signed".to_owned()
+        } else {
+            question
+        })),
+        _ => {
+            let near = did_you_mean(name, MARKERS.iter().copied())
+                .map(|n| format!("did you mean [{n}]? "))
+                .unwrap_or_default();
+            Err((
+                format!("[{marker}] is not a kind of answer"),
+                format!(
+                    "{near}use one of: [lines N], [yes/no], [yes/no/not sure], [choose: A / B], [tick], [table N], [text], [date], [signature]"
+                ),
+            ))
+        }
+    }
+}
+
+fn parse_count(text: &str, what: &str, max: usize) -> Result<usize, (String, String)> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err((
+            format!("[{what} {text}] needs a whole number from 1 to {max}"),
+            format!("write it like [{what} 3]"),
+        )),
+    }
+}
+
+fn render<'a>(
+    items: &[Located],
+    number: usize,
+    body_line: usize,
+    range: &std::ops::Range<usize>,
+    state: &mut PageState,
+    out: &mut Vec<Spanned<'a>>,
+) {
+    let html = |s: String| (Event::Html(CowStr::from(s)), range.clone());
+    let page = state.page;
+    out.push(html(format!(
+        "<section class=\"worksheet\" aria-label=\"Worksheet: {title}\"><p class=\"ws-privacy\">{PRIVACY_NOTE}</p>",
+        title = escape_html(page.title()),
+    )));
+    let mut labels: Vec<ProseBlock> = Vec::new();
+    for (q, (item, line)) in items.iter().enumerate() {
+        let id = match state.chapter() {
+            Some(chapter) => format!("{chapter}--ws{number}-q{}", q + 1),
+            None => format!("ws{number}-q{}", q + 1),
+        };
+        let text_offset = line_offset(&page.text, body_line + line);
+        let here = line_range(text_offset, page.body_start);
+        let mut label_prose = |text: &str| {
+            labels.push(ProseBlock::single(
+                text,
+                text_offset + text_start(&page.text, text_offset, text),
+            ));
+        };
+        match item {
+            Item::Heading { level, text } => {
+                let level = HeadingLevel::try_from(usize::from(*level)).unwrap_or(HeadingLevel::H2);
+                out.push((
+                    Event::Start(Tag::Heading {
+                        level,
+                        id: None,
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    }),
+                    here.clone(),
+                ));
+                out.push((Event::Text(CowStr::from(text.clone())), here.clone()));
+                out.push((Event::End(TagEnd::Heading(level)), here));
+            }
+            Item::Instruction(text) => {
+                out.push((Event::Start(Tag::Paragraph), here.clone()));
+                out.push((Event::Text(CowStr::from(text.clone())), here.clone()));
+                out.push((Event::End(TagEnd::Paragraph), here));
+            }
+            Item::Lines { question, lines } => {
+                label_prose(question);
+                // The rules are borders, not a background, so they print.
+                let rules = "<span class=\"ws-rule\"></span>".repeat(*lines);
+                out.push(html(format!(
+                    "<div class=\"ws-q ws-lines\"><label for=\"{id}\">{q}</label><div class=\"ws-ruled\"><span class=\"ws-rules\" aria-hidden=\"true\">{rules}</span><textarea id=\"{id}\" name=\"{id}\" rows=\"{lines}\" autocomplete=\"off\"></textarea></div></div>",
+                    q = escape_html(question)
+                )));
+            }
+            Item::Choice {
+                question,
+                options,
+                multiple,
+            } => {
+                label_prose(question);
+                let kind = if *multiple { "checkbox" } else { "radio" };
+                let mut s = format!(
+                    "<fieldset class=\"ws-q ws-choice\"><legend>{}</legend>",
+                    escape_html(question)
+                );
+                for (o, option) in options.iter().enumerate() {
+                    s.push_str(&format!(
+                        "<div class=\"ws-option\"><input type=\"{kind}\" id=\"{id}-{n}\" name=\"{id}\" value=\"{v}\"><label for=\"{id}-{n}\">{v}</label></div>",
+                        n = o + 1,
+                        v = escape_html(option)
+                    ));
+                }
+                s.push_str("</fieldset>");
+                out.push(html(s));
+            }
+            Item::Table { columns, rows } => {
+                for column in columns {
+                    label_prose(column);
+                }
+                let names = columns.iter().map(|c| escape_html(c)).collect::<Vec<_>>();
+                let mut s = format!(
+                    "<div class=\"ws-q ws-table-wrap table-wrap\" role=\"region\" aria-label=\"Table to fill in: {}\" tabindex=\"0\"><table class=\"ws-table\"><thead><tr>",
+                    names.join(", ")
+                );
+                for name in &names {
+                    s.push_str(&format!("<th scope=\"col\">{name}</th>"));
+                }
+                s.push_str("</tr></thead><tbody>");
+                for row in 1..=*rows {
+                    s.push_str("<tr>");
+                    for (c, name) in names.iter().enumerate() {
+                        s.push_str(&format!(
+                            "<td><textarea id=\"{id}-r{row}c{col}\" name=\"{id}-r{row}c{col}\" rows=\"2\" aria-label=\"{name}, row {row}\" autocomplete=\"off\"></textarea></td>",
+                            col = c + 1
+                        ));
+                    }
+                    s.push_str("</tr>");
+                }
+                s.push_str("</tbody></table></div>");
+                out.push(html(s));
+            }
+            Item::Text(label) => {
+                label_prose(label);
+                out.push(html(single_input(&id, label, "text", "ws-text")));
+            }
+            Item::Date(label) => out.push(html(single_input(&id, label, "date", "ws-date"))),
+            Item::Signature(label) => {
+                out.push(html(single_input(&id, label, "text", "ws-signature")))
+            }
+        }
+    }
+    out.push(html("</section>".to_owned()));
+    state.extra_prose.extend(labels);
+}
+
+fn single_input(id: &str, label: &str, kind: &str, class: &str) -> String {
+    format!(
+        "<div class=\"ws-q {class}\"><label for=\"{id}\">{}</label><input type=\"{kind}\" id=\"{id}\" name=\"{id}\" autocomplete=\"off\"></div>",
+        escape_html(label)
+    )
+}
+
+/// Byte offset in `text` where 1-based `line` starts.
+fn line_offset(text: &str, line: usize) -> usize {
+    text.split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum()
+}
+
+/// Where `needle` starts within the line at `offset` (0 if not found).
+fn text_start(text: &str, offset: usize, needle: &str) -> usize {
+    let line_end = text[offset..].find('\n').map_or(text.len(), |e| offset + e);
+    text[offset..line_end].find(needle).unwrap_or(0)
+}
+
+/// A body-relative range pointing at the start of the line at file `offset`,
+/// so headings and instructions from a worksheet report their own line.
+fn line_range(offset: usize, body_start: usize) -> std::ops::Range<usize> {
+    let start = offset.saturating_sub(body_start);
+    start..start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_kind_of_item() {
+        let items = parse(
+            "## Before\nThink first.\nWhere? [lines 2]\nCopy? [yes/no/not sure]\nHow? [choose: In person / By phone]\nHelp? [tick]\n- An advocate\n- A friend\nNeed | Who [table 2]\nName [text]\n[date]\n[signature]\n",
+        )
+        .unwrap();
+        let kinds: Vec<&Item> = items.iter().map(|(i, _)| i).collect();
+        assert_eq!(
+            kinds[0],
+            &Item::Heading {
+                level: 2,
+                text: "Before".into()
+            }
+        );
+        assert_eq!(kinds[1], &Item::Instruction("Think first.".into()));
+        assert_eq!(
+            kinds[2],
+            &Item::Lines {
+                question: "Where?".into(),
+                lines: 2
+            }
+        );
+        assert_eq!(
+            kinds[3],
+            &Item::Choice {
+                question: "Copy?".into(),
+                options: vec!["Yes".into(), "No".into(), "Not sure".into()],
+                multiple: false
+            }
+        );
+        assert_eq!(
+            kinds[4],
+            &Item::Choice {
+                question: "How?".into(),
+                options: vec!["In person".into(), "By phone".into()],
+                multiple: false
+            }
+        );
+        assert_eq!(
+            kinds[5],
+            &Item::Choice {
+                question: "Help?".into(),
+                options: vec!["An advocate".into(), "A friend".into()],
+                multiple: true
+            }
+        );
+        assert_eq!(
+            kinds[6],
+            &Item::Table {
+                columns: vec!["Need".into(), "Who".into()],
+                rows: 2
+            }
+        );
+        assert_eq!(kinds[7], &Item::Text("Name".into()));
+        assert_eq!(kinds[8], &Item::Date("Date".into()));
+        assert_eq!(kinds[9], &Item::Signature("Signed".into()));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_fix() {
+        let problems =
+            parse("Fine [lines 2]\nOops [lnes 3]\nHelp? [tick]\n- stray?\n").unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 1);
+        assert_eq!(problems[0].1, "[lnes 3] is not a kind of answer");
+        assert!(problems[0].2.starts_with("did you mean [lines]?"));
+        let problems =
+            parse("- orphan option\nEmpty? [tick]\nMany [lines 99]\nA [table]\n").unwrap_err();
+        let lines: Vec<usize> = problems.iter().map(|p| p.0).collect();
+        assert_eq!(lines, [0, 2, 3, 1]);
+    }
+}
