@@ -141,7 +141,7 @@ struct PageState<'p, 'c> {
 
 impl PageState<'_, '_> {
     /// The folder relative links start from: the page's own, or the booklet's.
-    fn from_dir(&self) -> &str {
+    fn link_base(&self) -> &str {
         self.ctx.booklet.as_ref().map_or(&self.page.dir, |b| &b.dir)
     }
 
