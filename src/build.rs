@@ -22,6 +22,9 @@ use crate::theme::{self, Theme};
 pub struct Built {
     pub site: Option<Site>,
     pub rendered: Vec<Rendered>,
+    /// Problems found before rendering (config, data, files, theme), kept
+    /// apart so `serve` can rebuild one page and reassemble the report.
+    pub early: Vec<Diagnostic>,
     pub files: OutputMap,
     pub report: Report,
     pub elapsed: Duration,
@@ -43,55 +46,61 @@ impl Built {
 pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     let started = Instant::now();
     let mut report = Report::default();
-    let built = |site, rendered, files, report| Built {
+    let built = |site, rendered, early, files, report| Built {
         site,
         rendered,
+        early,
         files,
         report,
         elapsed: started.elapsed(),
     };
 
     let Some(site) = crate::load::load_site(options, &mut report)? else {
-        return Ok(built(None, Vec::new(), OutputMap::new(), report));
+        return Ok(built(
+            None,
+            Vec::new(),
+            Vec::new(),
+            OutputMap::new(),
+            report,
+        ));
     };
     let config_text =
         std::fs::read_to_string(options.root.join(crate::config::FILE_NAME)).unwrap_or_default();
     let (mut assembled, problems) = assemble(&site, &config_text);
     report.extend(problems);
 
-    let context = RenderContext::new(&site);
+    // The theme is needed before rendering: `picto:` images name its pictograms.
+    let theme = match theme::load(&options.root, &site.config.theme, &config_text) {
+        Ok(theme) => Some(theme),
+        Err(problems) => {
+            report.extend(problems);
+            None
+        }
+    };
+    let mut context = RenderContext::new(&site);
+    context.pictograms = theme.as_ref().map(Theme::pictograms);
+    let today = crate::dates::Date::today();
+    let checks = crate::checks::CheckContext::new(&site, today);
     let progress = crate::progress::bar(site.pages.len(), options.quiet, "Rendering");
     let rendered: Vec<Rendered> = site
         .pages
         .par_iter()
         .enumerate()
-        .map(|(idx, page)| {
-            let out = markdown::render(page, idx, &context);
+        .map(|(idx, _)| {
+            let out = render_and_check(&site, idx, &context, &checks);
             progress.inc(1);
             out
         })
         .collect();
     progress.finish_and_clear();
+    let early = report.clone().into_vec();
     for page in &rendered {
         report.extend(page.diagnostics.iter().cloned());
     }
-    report.extend(crate::checks::run(
-        &site,
-        &rendered,
-        crate::dates::Date::today(),
-    ));
+    report.extend(crate::checks::site_checks(&site, &rendered, today));
     let mut report = crate::checks::apply_levels(report, &site.config.check);
 
-    let theme = match theme::load(&options.root, &site.config.theme, &config_text) {
-        Ok(theme) => theme,
-        Err(problems) => {
-            report.extend(problems);
-            return Ok(built(Some(site), rendered, OutputMap::new(), report));
-        }
-    };
-    let files = if report.has_errors() {
-        OutputMap::new()
-    } else {
+    let files = if let (false, Some(theme)) = (report.has_errors(), &theme) {
         let plans = if theme.has_template(crate::booklet::TEMPLATE) {
             crate::booklet::plans(&site)
         } else {
@@ -99,17 +108,33 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         };
         assembled.booklets = plans.iter().map(|p| p.dir.clone()).collect();
         let (mut files, mut problems) =
-            render_output(&site, &assembled, &theme, &rendered, options)?;
+            render_output(&site, &assembled, theme, &rendered, options)?;
         problems.extend(render_booklets(
-            &site, &assembled, &theme, &context, &plans, &mut files,
+            &site, &assembled, theme, &context, &plans, &mut files,
         ));
         report.extend(
             crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
                 .into_vec(),
         );
         files
+    } else {
+        OutputMap::new()
     };
-    Ok(built(Some(site), rendered, files, report))
+    Ok(built(Some(site), rendered, early, files, report))
+}
+
+/// Renders one page's Markdown and runs the checks that look at that page
+/// alone; the findings of both end up in `Rendered::diagnostics`.
+pub fn render_and_check(
+    site: &Site,
+    idx: usize,
+    context: &RenderContext,
+    checks: &crate::checks::CheckContext,
+) -> Rendered {
+    let mut rendered = markdown::render(&site.pages[idx], idx, context);
+    let found = crate::checks::page_checks(site, idx, &rendered, checks);
+    rendered.diagnostics.extend(found);
+    rendered
 }
 
 /// Templates, minifies and collects every output file.

@@ -57,6 +57,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// Also print each page's reading level (words, sentences, grades)
+    #[arg(long)]
+    pub reading: bool,
 }
 
 #[derive(Debug, Args)]

@@ -174,6 +174,36 @@ pub struct CheckConfig {
     pub default_respectful_words: bool,
     /// Per-rule level: `error`, `warning` or `off`.
     pub rules: BTreeMap<String, RuleLevel>,
+    /// Stricter thresholds for `*.easy.md` pages.
+    pub easy_read: EasyReadConfig,
+}
+
+/// Thresholds for easy-read pages, stricter than for standard pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EasyReadConfig {
+    /// Easy Read guidance: 15 words or fewer.
+    pub max_sentence_words: usize,
+    pub max_grade: f64,
+    pub max_smog: f64,
+    /// Longest printed length, in A4 pages (an estimate).
+    pub max_pages: f64,
+    /// Words in capitals that are fine (abbreviations readers know).
+    pub allowed_capitals: Vec<String>,
+}
+
+impl Default for EasyReadConfig {
+    fn default() -> Self {
+        EasyReadConfig {
+            max_sentence_words: 15,
+            max_grade: 5.0,
+            max_smog: 9.0,
+            max_pages: 24.0,
+            allowed_capitals: ["NHS", "GP", "CPA", "A&E", "UK", "PALS", "IMHA", "OK", "TV"]
+                .map(str::to_owned)
+                .to_vec(),
+        }
+    }
 }
 
 impl Default for CheckConfig {
@@ -188,6 +218,7 @@ impl Default for CheckConfig {
             respectful_words: BTreeMap::new(),
             default_respectful_words: true,
             rules: BTreeMap::new(),
+            easy_read: EasyReadConfig::default(),
         }
     }
 }

@@ -301,33 +301,6 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// The `check --json` report. Its shape is documented in the README and
-/// pinned by a test: add fields, never rename or remove them.
-pub fn json_report(report: &Report, pages: usize) -> String {
-    #[derive(Serialize)]
-    struct Summary {
-        errors: usize,
-        warnings: usize,
-        pages: usize,
-    }
-    #[derive(Serialize)]
-    struct Json<'a> {
-        version: u32,
-        summary: Summary,
-        findings: Vec<&'a Diagnostic>,
-    }
-    let json = Json {
-        version: 1,
-        summary: Summary {
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
-            pages,
-        },
-        findings: report.sorted(),
-    };
-    serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,12 +71,14 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
 
     report.extend(duplicate_outputs(&pages, &assets));
     let sections = build_sections(&pages, report);
+    let twins = Site::pair_twins(&pages);
     Ok(Some(Site {
         config,
         pages,
         sections,
         assets,
         data,
+        twins,
     }))
 }
 

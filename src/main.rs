@@ -57,11 +57,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if args.strict {
                 built.report.make_warnings_errors();
             }
+            let readings = match &built.site {
+                Some(site) => signpost::checks::reading::measure_pages(site, &built.rendered),
+                None => Vec::new(),
+            };
             if args.json {
-                let json = signpost::diagnostics::json_report(&built.report, built.page_count());
+                let json =
+                    signpost::checks::json_report(&built.report, built.page_count(), &readings);
                 println!("{json}");
             } else {
-                let text = built.report.render_text();
+                let mut text = String::new();
+                if args.reading {
+                    text.push_str(&signpost::checks::reading::table(&readings));
+                    text.push('\n');
+                }
+                text.push_str(&built.report.render_text());
                 let _ = std::io::stdout().write_all(text.as_bytes());
             }
             Ok(if built.report.has_errors() {

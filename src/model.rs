@@ -87,9 +87,39 @@ pub struct Site {
     pub sections: BTreeMap<String, Section>,
     pub assets: Vec<SourceFile>,
     pub data: SiteData,
+    /// Each page with an easy-read twin, and each easy-read page with its
+    /// standard twin (both directions).
+    pub twins: BTreeMap<PageIdx, PageIdx>,
 }
 
 impl Site {
+    /// Pairs `name.easy.md` with `name.md` in the same folder.
+    pub fn pair_twins(pages: &[Page]) -> BTreeMap<PageIdx, PageIdx> {
+        let mut twins = BTreeMap::new();
+        for (easy, page) in pages.iter().enumerate() {
+            if page.kind != PageKind::EasyRead {
+                continue;
+            }
+            let standard_rel = page.rel.replace(".easy.md", ".md");
+            if let Ok(standard) = pages.binary_search_by(|p| p.rel.as_str().cmp(&standard_rel)) {
+                twins.insert(easy, standard);
+                twins.insert(standard, easy);
+            }
+        }
+        twins
+    }
+
+    /// The easy-read version of a standard page, or the standard version of an easy-read page.
+    pub fn twin(&self, idx: PageIdx) -> Option<PageIdx> {
+        self.twins.get(&idx).copied()
+    }
+
+    /// Whether a page appears in its section's listing: easy-read pages are
+    /// listed only when they have no standard twin to be listed with.
+    pub fn is_listed(&self, idx: PageIdx) -> bool {
+        self.pages[idx].kind != PageKind::EasyRead || self.twin(idx).is_none()
+    }
+
     pub fn home(&self) -> &Section {
         &self.sections[""]
     }

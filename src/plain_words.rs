@@ -1,1 +1,711 @@
-//! (being written)
+//! Plainer alternatives to complex words, and respectful alternatives to
+//! words that stigmatise people with mental health problems.
+//!
+//! Guidance only helps if the person reading it understands it and does
+//! not feel judged by it. This module owns the two default word lists (in
+//! the spirit of the NHS content style guide and the Plain English
+//! Campaign's A to Z of alternative words) and the matcher that finds their
+//! phrases in text, so a check can point an author at "in order to" or
+//! "committed suicide" and say what to write instead. The lists leave out
+//! words that guidance about care has to use, such as "assessment",
+//! "advocate" and "appointment", so that every suggestion is worth acting on.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// A phrase an author should replace, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub phrase: String,
+    pub instead: String,
+}
+
+/// The default plain-English list: complex word or phrase -> plain
+/// alternative. Inflected forms are listed one by one, because matching is
+/// on whole words and each form needs its own alternative.
+pub const DEFAULT_PLAIN_WORDS: &[(&str, &str)] = &[
+    ("a number of", "some, or 'several'"),
+    ("accordingly", "so"),
+    ("additional", "extra, or 'more'"),
+    ("additionally", "also"),
+    ("adjacent to", "next to"),
+    ("aforementioned", "this, or 'these'"),
+    ("alleviate", "ease"),
+    ("alleviates", "eases"),
+    ("ameliorate", "improve"),
+    ("amongst", "among"),
+    ("anticipate", "expect"),
+    ("anticipated", "expected"),
+    ("anticipates", "expects"),
+    ("approximately", "about"),
+    ("are able to", "can"),
+    ("are unable to", "cannot"),
+    ("ascertain", "find out"),
+    ("ascertained", "found out"),
+    ("assist", "help"),
+    ("assistance", "help"),
+    ("assisted", "helped"),
+    ("assisting", "helping"),
+    ("assists", "helps"),
+    ("at all times", "always"),
+    ("at an early date", "soon"),
+    ("at present", "now"),
+    ("at the earliest opportunity", "as soon as possible"),
+    ("at the present time", "now"),
+    ("at this moment in time", "now"),
+    ("at this point in time", "now"),
+    ("by means of", "by"),
+    ("cognisant of", "aware of"),
+    ("cognizant of", "aware of"),
+    ("commence", "start"),
+    ("commenced", "started"),
+    ("commencement", "start"),
+    ("commences", "starts"),
+    ("commencing", "starting"),
+    ("commensurate with", "in line with"),
+    ("complied with", "kept to, or 'followed'"),
+    ("complies with", "keeps to, or 'follows'"),
+    ("comply with", "keep to, or 'follow'"),
+    ("concerning", "about"),
+    ("consequently", "so"),
+    ("constitute", "make up"),
+    ("constitutes", "makes up"),
+    ("deem", "think, or 'judge'"),
+    ("deemed", "thought, or 'treated as'"),
+    ("demonstrate", "show"),
+    ("demonstrated", "showed, or 'shown'"),
+    ("demonstrates", "shows"),
+    ("demonstrating", "showing"),
+    ("despite the fact that", "although"),
+    ("discontinue", "stop"),
+    ("discontinued", "stopped"),
+    ("disseminate", "share, or 'spread'"),
+    ("due to the fact that", "because"),
+    ("dwelling", "home"),
+    ("elucidate", "explain"),
+    ("endeavor", "try"),
+    ("endeavour", "try"),
+    ("endeavoured", "tried"),
+    ("endeavouring", "trying"),
+    ("endeavours", "tries"),
+    ("enquire", "ask"),
+    ("ensure", "make sure"),
+    ("ensures", "makes sure"),
+    ("ensuring", "making sure"),
+    ("erroneous", "wrong"),
+    ("expedite", "speed up"),
+    ("expenditure", "spending"),
+    ("facilitate", "help, or 'make easier'"),
+    ("facilitated", "helped"),
+    ("facilitates", "helps"),
+    ("facilitating", "helping"),
+    ("for the purpose of", "to, or 'for'"),
+    ("forthwith", "now, or 'at once'"),
+    ("furthermore", "also"),
+    ("give consideration to", "think about"),
+    ("has the ability to", "can"),
+    ("have the ability to", "can"),
+    ("hence", "so"),
+    ("henceforth", "from now on"),
+    ("hereby", "now, or leave it out"),
+    ("herewith", "with this"),
+    ("implement", "carry out, or 'do'"),
+    ("implementation", "carrying out"),
+    ("implemented", "carried out"),
+    ("implementing", "carrying out"),
+    ("in a timely manner", "on time, or 'promptly'"),
+    ("in accordance with", "under, or 'in line with'"),
+    ("in addition to", "as well as"),
+    ("in advance of", "before"),
+    ("in close proximity to", "near"),
+    ("in conjunction with", "with"),
+    ("in excess of", "more than"),
+    ("in light of the fact that", "because"),
+    ("in lieu of", "instead of"),
+    ("in order to", "to"),
+    ("in receipt of", "getting"),
+    ("in relation to", "about"),
+    ("in respect of", "about, or 'for'"),
+    ("in spite of the fact that", "although"),
+    ("in the absence of", "without"),
+    ("in the course of", "during"),
+    ("in the event of", "if there is"),
+    ("in the event that", "if"),
+    ("in the majority of cases", "usually"),
+    ("in the near future", "soon"),
+    ("in the region of", "about"),
+    ("in the vicinity of", "near"),
+    ("in view of the fact that", "because"),
+    ("inception", "start"),
+    ("inform", "tell"),
+    ("informing", "telling"),
+    ("informs", "tells"),
+    ("initiate", "start"),
+    ("initiated", "started"),
+    ("initiates", "starts"),
+    ("initiating", "starting"),
+    ("insufficient", "not enough"),
+    ("irrespective of", "whatever, or 'despite'"),
+    ("is able to", "can"),
+    ("is unable to", "cannot"),
+    ("it is recommended that", "we recommend, or 'you should'"),
+    ("make a decision", "decide"),
+    ("make an application", "apply"),
+    ("methodology", "method"),
+    ("modification", "change"),
+    ("modifications", "changes"),
+    ("modified", "changed"),
+    ("modify", "change"),
+    ("necessitate", "need"),
+    ("necessitates", "needs"),
+    ("nevertheless", "but, or 'even so'"),
+    ("nonetheless", "even so"),
+    ("notification", "letter, or 'message'"),
+    ("notified", "told"),
+    ("notifies", "tells"),
+    ("notify", "tell"),
+    ("notifying", "telling"),
+    ("notwithstanding", "despite, or 'even if'"),
+    ("numerous", "many"),
+    ("obtain", "get"),
+    ("obtained", "got"),
+    ("obtaining", "getting"),
+    ("obtains", "gets"),
+    ("on a daily basis", "daily, or 'every day'"),
+    ("on a regular basis", "regularly"),
+    ("on a weekly basis", "weekly, or 'every week'"),
+    ("on the grounds that", "because"),
+    ("optimal", "best"),
+    ("optimum", "best"),
+    ("owing to the fact that", "because"),
+    ("participate", "take part"),
+    ("participated", "took part"),
+    ("participates", "takes part"),
+    ("participating", "taking part"),
+    ("participation", "taking part"),
+    ("per annum", "a year"),
+    ("permitted", "allowed"),
+    ("personnel", "staff, or 'people'"),
+    ("pertaining to", "about"),
+    ("possess", "have"),
+    ("possesses", "has"),
+    ("preclude", "stop, or 'rule out'"),
+    ("predominantly", "mostly"),
+    ("principal", "main"),
+    ("prior to", "before"),
+    ("proceed", "go ahead"),
+    ("purchase", "buy"),
+    ("purchased", "bought"),
+    ("purchases", "buys, or 'things bought'"),
+    ("purchasing", "buying"),
+    ("pursuant to", "under"),
+    ("regarding", "about"),
+    ("remainder", "rest"),
+    ("remuneration", "pay"),
+    ("render", "make"),
+    ("require", "need"),
+    ("required", "needed, or 'must'"),
+    ("requirement", "need"),
+    ("requirements", "needs"),
+    ("requires", "needs"),
+    ("requiring", "needing"),
+    ("reside", "live"),
+    ("resided", "lived"),
+    ("residence", "home"),
+    ("resides", "lives"),
+    ("residing", "living"),
+    ("retain", "keep"),
+    ("retained", "kept"),
+    ("retains", "keeps"),
+    ("stipulate", "say"),
+    ("stipulates", "says"),
+    ("subsequent", "later, or 'next'"),
+    ("subsequent to", "after"),
+    ("subsequently", "later"),
+    ("substantial", "large, or 'big'"),
+    ("sufficient", "enough"),
+    ("sufficiently", "enough"),
+    ("supplementary", "extra"),
+    ("take into consideration", "think about"),
+    ("terminate", "end"),
+    ("terminated", "ended"),
+    ("terminates", "ends"),
+    ("terminating", "ending"),
+    ("termination", "end"),
+    ("thereafter", "then, or 'afterwards'"),
+    ("thereby", "so, or 'by doing this'"),
+    ("therein", "in it"),
+    ("thus", "so"),
+    ("transmit", "send"),
+    ("undertake", "do, or 'carry out'"),
+    ("undertaken", "done, or 'carried out'"),
+    ("undertakes", "does, or 'carries out'"),
+    ("until such time as", "until"),
+    ("utilisation", "use"),
+    ("utilise", "use"),
+    ("utilised", "used"),
+    ("utilises", "uses"),
+    ("utilising", "using"),
+    ("utilization", "use"),
+    ("utilize", "use"),
+    ("utilized", "used"),
+    ("utilizes", "uses"),
+    ("utilizing", "using"),
+    ("verification", "check"),
+    ("verified", "checked"),
+    ("verify", "check"),
+    ("whereas", "but, or 'while'"),
+    ("whereby", "by which"),
+    ("whilst", "while"),
+    ("with a view to", "to"),
+    ("with regard to", "about"),
+    ("with respect to", "about"),
+    ("with the exception of", "except"),
+];
+
+/// Words that stigmatise people with mental health problems -> respectful
+/// alternatives. Phrases are specific enough not to catch clinical terms
+/// used correctly: "psychosis", "manic episode" and "victim of crime" are
+/// left alone, while "victim of mental illness" is not.
+pub const DEFAULT_RESPECTFUL_WORDS: &[(&str, &str)] = &[
+    ("a schizophrenic", "a person with schizophrenia"),
+    ("an epileptic", "a person with epilepsy"),
+    (
+        "attention seeking",
+        "asking for help, or describe what happened",
+    ),
+    (
+        "attention-seeking",
+        "asking for help, or describe what happened",
+    ),
+    ("basket case", "leave it out"),
+    ("commit suicide", "take their own life, or 'die by suicide'"),
+    (
+        "commits suicide",
+        "takes their own life, or 'dies by suicide'",
+    ),
+    (
+        "committed suicide",
+        "died by suicide, or 'took their own life'",
+    ),
+    ("committing suicide", "taking their own life"),
+    ("confined to a wheelchair", "uses a wheelchair"),
+    ("crazy", "leave it out, or say what you mean"),
+    ("drug addict", "person who uses drugs"),
+    ("drug addicts", "people who use drugs"),
+    ("failed suicide attempt", "suicide attempt"),
+    ("insane", "leave it out, or say what you mean"),
+    ("is anorexic", "has anorexia"),
+    ("is bipolar", "has bipolar disorder"),
+    ("is schizophrenic", "has schizophrenia"),
+    ("junkie", "person who uses drugs"),
+    ("junkies", "people who use drugs"),
+    ("loonies", "leave it out"),
+    ("loony", "leave it out"),
+    ("lunatic", "person with a mental health problem"),
+    ("lunatic asylum", "psychiatric hospital"),
+    ("lunatics", "people with mental health problems"),
+    (
+        "mental hospital",
+        "psychiatric hospital, or 'mental health hospital'",
+    ),
+    ("mental patient", "person using mental health services"),
+    ("mental patients", "people using mental health services"),
+    ("mentally handicapped", "with a learning disability"),
+    ("mentally ill people", "people with mental health problems"),
+    ("mentally ill person", "person with a mental health problem"),
+    (
+        "normal people",
+        "other people, or 'people without mental health problems'",
+    ),
+    ("nutcase", "leave it out"),
+    ("nutter", "leave it out"),
+    ("nutters", "leave it out"),
+    ("psycho", "leave it out"),
+    ("psychos", "leave it out"),
+    ("retarded", "with a learning disability"),
+    ("schizo", "leave it out"),
+    ("schizophrenics", "people with schizophrenia"),
+    ("self-harmer", "person who self-harms"),
+    ("self-harmers", "people who self-harm"),
+    ("successful suicide", "died by suicide"),
+    ("suffer from", "live with, or 'have'"),
+    ("suffered from", "lived with, or 'had'"),
+    ("sufferer", "person living with, or 'person who has'"),
+    ("sufferers", "people living with, or 'people who have'"),
+    ("suffering from", "living with, or 'having'"),
+    ("suffers from", "lives with, or 'has'"),
+    ("the disabled", "disabled people"),
+    ("the handicapped", "disabled people"),
+    ("the homeless", "people who are homeless"),
+    ("the mentally ill", "people with mental health problems"),
+    ("unsuccessful suicide attempt", "suicide attempt"),
+    ("victim of depression", "person who has depression"),
+    (
+        "victim of mental illness",
+        "person who has a mental illness",
+    ),
+    ("victim of schizophrenia", "person who has schizophrenia"),
+    (
+        "victims of mental illness",
+        "people who have a mental illness",
+    ),
+    ("wheelchair bound", "wheelchair user"),
+    ("wheelchair-bound", "wheelchair user"),
+];
+
+/// Finds phrases (case-insensitive, whole words only, longest match first,
+/// each occurrence) in `text`.
+///
+/// Runs of whitespace in the text match a single space in a phrase, so a
+/// phrase broken across lines is still found, and a curly apostrophe
+/// matches a straight one.
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher {
+    suggestions: Vec<Suggestion>,
+    /// For each pattern in the automaton, the index of its pair.
+    pair_of_pattern: Vec<usize>,
+    /// `None` when there are no phrases to look for.
+    automaton: Option<AhoCorasick>,
+}
+
+impl PhraseMatcher {
+    /// Builds a matcher from (phrase, alternative) pairs. Pairs keep their
+    /// order, so an index from [`PhraseMatcher::find`] names the pair given.
+    /// A pair whose phrase is blank is kept but never matches.
+    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> PhraseMatcher {
+        let suggestions: Vec<Suggestion> = pairs
+            .into_iter()
+            .map(|(phrase, instead)| Suggestion { phrase, instead })
+            .collect();
+        let mut patterns = Vec::new();
+        let mut pair_of_pattern = Vec::new();
+        for (index, suggestion) in suggestions.iter().enumerate() {
+            let pattern = normalise(&suggestion.phrase).text;
+            let pattern = pattern.trim();
+            if !pattern.is_empty() {
+                patterns.push(pattern.to_string());
+                pair_of_pattern.push(index);
+            }
+        }
+        PhraseMatcher {
+            suggestions,
+            pair_of_pattern,
+            automaton: build_automaton(&patterns),
+        }
+    }
+
+    /// A matcher for one of the default lists.
+    pub fn from_defaults(list: &[(&str, &str)]) -> PhraseMatcher {
+        PhraseMatcher::new(
+            list.iter()
+                .map(|(phrase, instead)| (phrase.to_string(), instead.to_string())),
+        )
+    }
+
+    /// (byte start, byte end, index of the pair) for every occurrence.
+    ///
+    /// Where phrases overlap, the leftmost wins, and of those starting at
+    /// the same place the longest ("subsequent to" over "subsequent"). A
+    /// match needs no letter or digit just before or after it, so "assist"
+    /// is not found in "assistant"; hyphens and apostrophes are not
+    /// letters, so "utilised" is found in "re-utilised".
+    pub fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let normal = normalise(text);
+        let Ok(matches) = automaton.try_find_overlapping_iter(normal.text.as_str()) else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<(usize, usize, usize)> = matches
+            .filter(|m| is_whole_word(&normal.text, m.start(), m.end()))
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.pair_of_pattern[m.pattern().as_usize()],
+                )
+            })
+            .collect();
+        candidates.sort_by_key(|&(start, end, index)| (start, std::cmp::Reverse(end), index));
+        let mut found = Vec::new();
+        let mut taken_until = 0;
+        for (start, end, index) in candidates {
+            if start >= taken_until {
+                found.push((normal.starts[start], normal.ends[end - 1], index));
+                taken_until = end;
+            }
+        }
+        found
+    }
+
+    /// The pair at `index`, as returned by [`PhraseMatcher::find`].
+    ///
+    /// # Panics
+    ///
+    /// If `index` is not the index of a pair given to [`PhraseMatcher::new`].
+    pub fn suggestion(&self, index: usize) -> &Suggestion {
+        &self.suggestions[index]
+    }
+
+    /// Every pair, in the order given.
+    pub fn suggestions(&self) -> &[Suggestion] {
+        &self.suggestions
+    }
+}
+
+/// An ASCII case-insensitive automaton reporting every match, overlaps
+/// included, so that [`PhraseMatcher::find`] can choose among them after
+/// checking word boundaries: a leftmost-longest search would hide a whole
+/// word behind a longer match that fails the boundary check.
+fn build_automaton(patterns: &[String]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .ok()
+}
+
+/// Whether `start..end` of `text` has no letter or digit on either side.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Text with each run of whitespace made one space and curly apostrophes
+/// made straight, remembering for each byte where its character came from
+/// in the original.
+struct Normalised {
+    text: String,
+    /// Original byte offset where the character of each byte starts.
+    starts: Vec<usize>,
+    /// Original byte offset where the character of each byte ends.
+    ends: Vec<usize>,
+}
+
+fn normalise(original: &str) -> Normalised {
+    let mut normal = Normalised {
+        text: String::with_capacity(original.len()),
+        starts: Vec::with_capacity(original.len()),
+        ends: Vec::with_capacity(original.len()),
+    };
+    let mut chars = original.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        let c = if c.is_whitespace() {
+            while let Some((next, d)) = chars.next_if(|&(_, d)| d.is_whitespace()) {
+                end = next + d.len_utf8();
+            }
+            ' '
+        } else if c == '\u{2019}' {
+            '\''
+        } else {
+            c
+        };
+        normal.text.push(c);
+        for _ in 0..c.len_utf8() {
+            normal.starts.push(start);
+            normal.ends.push(end);
+        }
+    }
+    normal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(pairs: &[(&str, &str)]) -> PhraseMatcher {
+        PhraseMatcher::from_defaults(pairs)
+    }
+
+    fn found<'t>(m: &PhraseMatcher, text: &'t str) -> Vec<(&'t str, String)> {
+        m.find(text)
+            .into_iter()
+            .map(|(start, end, index)| (&text[start..end], m.suggestion(index).phrase.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn matching_ignores_case() {
+        let m = matcher(&[("in order to", "to"), ("utilise", "use")]);
+        assert_eq!(
+            found(&m, "In order to help, UTILISE this. IN ORDER TO"),
+            [
+                ("In order to", "in order to".to_string()),
+                ("UTILISE", "utilise".to_string()),
+                ("IN ORDER TO", "in order to".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn matching_is_whole_word_only() {
+        let m = matcher(&[("utilised", "used"), ("assist", "help"), ("thus", "so")]);
+        assert!(
+            m.find("It was reutilised by the assistant, enthusiastically.")
+                .is_empty()
+        );
+        assert!(m.find("utilised2 and 3assist").is_empty());
+        assert_eq!(m.find("We utilised it.").len(), 1);
+        // Hyphens and apostrophes are not letters: these are whole words.
+        assert_eq!(found(&m, "re-utilised")[0].0, "utilised");
+        assert_eq!(found(&m, "'assist'")[0].0, "assist");
+    }
+
+    #[test]
+    fn a_failed_boundary_does_not_hide_a_later_whole_word() {
+        let m = matcher(&[("in order to", "to"), ("order to", "to")]);
+        assert_eq!(
+            found(&m, "Within order to"),
+            [("order to", "order to".to_string())]
+        );
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let m = matcher(&[
+            ("subsequent", "later"),
+            ("subsequent to", "after"),
+            ("lunatic", "x"),
+            ("lunatic asylum", "psychiatric hospital"),
+        ]);
+        assert_eq!(
+            found(
+                &m,
+                "Subsequent to that, a subsequent visit to the lunatic asylum."
+            ),
+            [
+                ("Subsequent to", "subsequent to".to_string()),
+                ("subsequent", "subsequent".to_string()),
+                ("lunatic asylum", "lunatic asylum".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_occurrence_is_found_with_byte_ranges() {
+        let m = matcher(&[("whilst", "while")]);
+        let text = "Café whilst waiting, whilst resting; Whilst.";
+        let ranges = m.find(text);
+        assert_eq!(ranges.len(), 3);
+        assert_eq!(ranges[0], (6, 12, 0));
+        for (start, end, _) in ranges {
+            assert!(text[start..end].eq_ignore_ascii_case("whilst"));
+        }
+    }
+
+    #[test]
+    fn phrases_match_across_line_breaks_and_curly_apostrophes() {
+        let m = matcher(&[("in order\tto", "to"), ("don't know", "x")]);
+        let text = "We did this in  order\n  to help. I don’t know.";
+        assert_eq!(
+            found(&m, text),
+            [
+                ("in  order\n  to", "in order\tto".to_string()),
+                ("don’t know", "don't know".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_phrases_never_match_and_keep_indexes() {
+        let m = PhraseMatcher::new(vec![
+            (" ".to_string(), "nothing".to_string()),
+            ("obtain".to_string(), "get".to_string()),
+        ]);
+        assert_eq!(m.find("obtain it"), [(0, 6, 1)]);
+        assert_eq!(m.suggestion(1).instead, "get");
+        assert!(PhraseMatcher::new(Vec::new()).find("anything").is_empty());
+    }
+
+    fn check_list(list: &[(&str, &str)], minimum: usize) {
+        assert!(list.len() >= minimum, "{} entries", list.len());
+        let mut phrases: Vec<String> = Vec::new();
+        for (phrase, instead) in list {
+            assert!(!phrase.trim().is_empty(), "empty phrase for {instead:?}");
+            assert!(
+                !instead.trim().is_empty(),
+                "empty alternative for {phrase:?}"
+            );
+            assert_eq!(phrase.trim(), *phrase);
+            phrases.push(phrase.to_lowercase());
+        }
+        let count = phrases.len();
+        phrases.sort();
+        phrases.dedup();
+        assert_eq!(phrases.len(), count, "duplicate phrase");
+    }
+
+    #[test]
+    fn default_lists_are_complete_and_unique() {
+        check_list(DEFAULT_PLAIN_WORDS, 80);
+        check_list(DEFAULT_RESPECTFUL_WORDS, 15);
+        let both: Vec<(&str, &str)> = DEFAULT_PLAIN_WORDS
+            .iter()
+            .chain(DEFAULT_RESPECTFUL_WORDS)
+            .copied()
+            .collect();
+        check_list(&both, 95);
+    }
+
+    #[test]
+    fn words_guidance_needs_are_not_flagged() {
+        let m = PhraseMatcher::from_defaults(DEFAULT_PLAIN_WORDS);
+        let text = "Your advocate can provide information about the assessment, the \
+                    service and your appointment. However, an Independent Mental Health \
+                    Advocate supports each individual, therefore ask.";
+        assert_eq!(found(&m, text), []);
+    }
+
+    #[test]
+    fn defaults_find_the_usual_suspects() {
+        let m = PhraseMatcher::from_defaults(DEFAULT_PLAIN_WORDS);
+        let text = "Prior to the meeting, staff will endeavour to facilitate a review in order to \
+                    ascertain needs, whilst utilising approximately 10 minutes.";
+        let phrases: Vec<String> = found(&m, text).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(
+            phrases,
+            [
+                "prior to",
+                "endeavour",
+                "facilitate",
+                "in order to",
+                "ascertain",
+                "whilst",
+                "utilising",
+                "approximately"
+            ]
+        );
+    }
+
+    #[test]
+    fn respectful_list_leaves_clinical_terms_alone() {
+        let m = PhraseMatcher::from_defaults(DEFAULT_RESPECTFUL_WORDS);
+        let clinical = "Psychosis can cause a psychotic episode. Schizophrenia and a manic \
+                        episode are treatable. She was the victim of a crime. Disabled people \
+                        have rights. Mental health hospitals and psychiatrists help. \
+                        Self-harm is not attention.";
+        assert_eq!(found(&m, clinical), []);
+        let stigmatising = "He committed suicide. The mentally ill suffer from stigma. \
+                            She is wheelchair-bound and called a psycho.";
+        let phrases: Vec<String> = found(&m, stigmatising)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        assert_eq!(
+            phrases,
+            [
+                "committed suicide",
+                "the mentally ill",
+                "suffer from",
+                "wheelchair-bound",
+                "psycho"
+            ]
+        );
+    }
+}

@@ -89,6 +89,16 @@ struct PageView<'a> {
     source: String,
     /// True when the page holds a worksheet: it prints as a handout.
     has_worksheet: bool,
+    /// The other version of this page: easy read for a standard page, or
+    /// standard for an easy-read page.
+    alternate: Option<AlternateView>,
+}
+
+#[derive(Serialize)]
+struct AlternateView {
+    url: String,
+    /// "Easy read version" or "Standard version".
+    title: &'static str,
 }
 
 #[derive(Serialize)]
@@ -106,7 +116,14 @@ struct ListedPage {
     title: String,
     summary: Option<String>,
     url: String,
+    /// The easy-read version of a listed standard page.
+    easy_read_url: Option<String>,
+    /// True when the listed page is itself an easy-read page with no standard twin.
+    is_easy_read: bool,
 }
+
+/// The template for easy-read pages, when the theme has one.
+pub const EASY_READ_TEMPLATE: &str = "easy-read.html";
 
 /// Renders the full HTML document of one page.
 pub fn render_page(
@@ -126,6 +143,7 @@ pub fn render_page(
             match page.kind {
                 PageKind::Home => "index.html",
                 PageKind::Section => "section.html",
+                PageKind::EasyRead if theme.has_template(EASY_READ_TEMPLATE) => EASY_READ_TEMPLATE,
                 PageKind::Page | PageKind::EasyRead => "page.html",
             }
             .to_owned()
@@ -168,6 +186,14 @@ pub fn render_page(
             extra: &page.front.extra,
             source: page.file(),
             has_worksheet: rendered.worksheets > 0,
+            alternate: site.twin(idx).map(|twin| AlternateView {
+                url: assembled.url(site, &page.dir, twin),
+                title: if page.kind == PageKind::EasyRead {
+                    "Standard version"
+                } else {
+                    "Easy read version"
+                },
+            }),
         },
     );
     context.insert("breadcrumbs", &assembled.breadcrumbs(site, idx));
@@ -183,6 +209,11 @@ pub fn render_page(
             title: site.pages[*i].title().to_owned(),
             summary: site.pages[*i].front.summary.clone(),
             url: assembled.url(site, &page.dir, *i),
+            easy_read_url: site
+                .twin(*i)
+                .filter(|_| site.pages[*i].kind != PageKind::EasyRead)
+                .map(|twin| assembled.url(site, &page.dir, twin)),
+            is_easy_read: site.pages[*i].kind == PageKind::EasyRead,
         };
         context.insert(
             "section",
@@ -194,7 +225,12 @@ pub fn render_page(
                     &page.dir,
                     &format!("{}booklet/", page.dir),
                 ),
-                pages: section.pages.iter().map(listed).collect(),
+                pages: section
+                    .pages
+                    .iter()
+                    .filter(|&&i| site.is_listed(i))
+                    .map(listed)
+                    .collect(),
                 subsections: section
                     .subsections
                     .iter()

@@ -22,6 +22,8 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
             PageKind::Home
         } else if crate::urls::is_section_index(rel) {
             PageKind::Section
+        } else if rel.ends_with(".easy.md") {
+            PageKind::EasyRead
         } else {
             PageKind::Page
         };
@@ -51,5 +53,6 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
         sections: Default::default(),
         assets,
         data: Default::default(),
+        twins: Default::default(),
     }
 }

@@ -41,7 +41,20 @@ impl Theme {
     pub fn has_template(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
+
+    /// Names of the pictograms under `static/pictograms/`, for `picto:NAME` images.
+    pub fn pictograms(&self) -> std::collections::BTreeSet<String> {
+        self.static_files
+            .keys()
+            .filter_map(|path| path.strip_prefix(PICTOGRAM_DIR)?.strip_suffix(".svg"))
+            .filter(|name| !name.contains('/'))
+            .map(str::to_owned)
+            .collect()
+    }
 }
+
+/// Where a theme keeps its pictograms, under `static/`.
+pub const PICTOGRAM_DIR: &str = "pictograms/";
 
 /// Loads the theme `name` for the site at `root`.
 /// `config_text` is `site.yaml`, for the line of its `theme:` key.

@@ -6,6 +6,7 @@
 //! the rules listed in [`RULES`] (`check.rules`), or turn them off.
 
 pub mod contacts;
+pub mod easy_read;
 pub mod links;
 pub mod reading;
 pub mod review;
@@ -16,7 +17,7 @@ use crate::config::{CheckConfig, RuleLevel};
 use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Report, Severity};
 use crate::markdown::Rendered;
-use crate::model::Site;
+use crate::model::{PageIdx, Site};
 
 /// A rule whose level a site may change.
 pub struct Rule {
@@ -26,103 +27,42 @@ pub struct Rule {
 }
 
 /// Every configurable rule, in the order the README lists them.
+#[rustfmt::skip]
 pub const RULES: &[Rule] = &[
-    Rule {
-        id: "vague-link-text",
-        default: Severity::Error,
-        what: "link text that does not say where it goes (\"click here\", a bare web address)",
-    },
-    Rule {
-        id: "duplicate-link-text",
-        default: Severity::Warning,
-        what: "two links on a page with the same text going to different places",
-    },
-    Rule {
-        id: "bad-email-link",
-        default: Severity::Error,
-        what: "a mailto: link that is not an email address",
-    },
-    Rule {
-        id: "bad-phone-link",
-        default: Severity::Error,
-        what: "a tel: link that is not a phone number",
-    },
-    Rule {
-        id: "image-alt-empty",
-        default: Severity::Error,
-        what: "alt text of only spaces on an image not marked decorative",
-    },
-    Rule {
-        id: "image-alt-filename",
-        default: Severity::Error,
-        what: "alt text that repeats the file name (\"IMG_0123.jpg\")",
-    },
-    Rule {
-        id: "heading-skip",
-        default: Severity::Error,
-        what: "a heading level that skips one (## then ####)",
-    },
-    Rule {
-        id: "heading-h1",
-        default: Severity::Error,
-        what: "a page with more than one h1, or none",
-    },
-    Rule {
-        id: "heading-empty",
-        default: Severity::Error,
-        what: "a heading with no words",
-    },
-    Rule {
-        id: "table-no-header",
-        default: Severity::Error,
-        what: "a table whose header row is empty",
-    },
-    Rule {
-        id: "review-overdue",
-        default: Severity::Warning,
-        what: "a page whose review_due date has passed",
-    },
-    Rule {
-        id: "review-order",
-        default: Severity::Error,
-        what: "a page reviewed after its review_due date",
-    },
-    Rule {
-        id: "review-missing",
-        default: Severity::Warning,
-        what: "a page without reviewed or review_due",
-    },
-    Rule {
-        id: "contact-stale",
-        default: Severity::Warning,
-        what: "a contact not verified within check.contact_max_age_months",
-    },
-    Rule {
-        id: "long-sentence",
-        default: Severity::Warning,
-        what: "a sentence longer than check.max_sentence_words",
-    },
-    Rule {
-        id: "reading-grade",
-        default: Severity::Warning,
-        what: "a page above check.max_grade (Flesch–Kincaid)",
-    },
-    Rule {
-        id: "reading-smog",
-        default: Severity::Warning,
-        what: "a page above check.max_smog (SMOG)",
-    },
-    Rule {
-        id: "plain-words",
-        default: Severity::Warning,
-        what: "a word with a plainer alternative",
-    },
-    Rule {
-        id: "respectful-language",
-        default: Severity::Warning,
-        what: "a term that stigmatises people, with a respectful alternative",
-    },
+    rule("vague-link-text", Severity::Error, "link text that does not say where it goes (\"click here\", a bare web address)"),
+    rule("duplicate-link-text", Severity::Warning, "two links on a page with the same text going to different places"),
+    rule("bad-email-link", Severity::Error, "a mailto: link that is not an email address"),
+    rule("bad-phone-link", Severity::Error, "a tel: link that is not a phone number"),
+    rule("image-alt-empty", Severity::Error, "alt text of only spaces on an image not marked decorative"),
+    rule("image-alt-filename", Severity::Error, "alt text that repeats the file name (\"IMG_0123.jpg\")"),
+    rule("heading-skip", Severity::Error, "a heading level that skips one (## then ####)"),
+    rule("heading-h1", Severity::Error, "a page with more than one h1, or none"),
+    rule("heading-empty", Severity::Error, "a heading with no words"),
+    rule("table-no-header", Severity::Error, "a table whose header row is empty"),
+    rule("review-overdue", Severity::Warning, "a page whose review_due date has passed"),
+    rule("review-order", Severity::Error, "a page reviewed after its review_due date"),
+    rule("review-missing", Severity::Warning, "a page without reviewed or review_due"),
+    rule("contact-stale", Severity::Warning, "a contact not verified within check.contact_max_age_months"),
+    rule("long-sentence", Severity::Warning, "a sentence longer than check.max_sentence_words"),
+    rule("reading-grade", Severity::Warning, "a page above check.max_grade (Flesch–Kincaid)"),
+    rule("reading-smog", Severity::Warning, "a page above check.max_smog (SMOG)"),
+    rule("plain-words", Severity::Warning, "a word with a plainer alternative"),
+    rule("respectful-language", Severity::Warning, "a term that stigmatises people, with a respectful alternative"),
+    rule("easy-long-sentence", Severity::Warning, "easy read: a sentence longer than check.easy_read.max_sentence_words"),
+    rule("easy-one-idea", Severity::Warning, "easy read: a sentence that seems to hold more than one idea"),
+    rule("easy-row-without-picture", Severity::Warning, "easy read: a paragraph that does not start with a picture"),
+    rule("easy-picture-alt", Severity::Error, "easy read: a picture without alt text"),
+    rule("easy-emphasis", Severity::Warning, "easy read: italic or underlined text"),
+    rule("easy-capitals", Severity::Warning, "easy read: a word in BLOCK CAPITALS"),
+    rule("easy-hard-word", Severity::Warning, "easy read: a hard word not in bold, or not explained in the next sentence"),
+    rule("easy-number-words", Severity::Warning, "easy read: a number written as a word"),
+    rule("easy-too-long", Severity::Warning, "easy read: more than check.easy_read.max_pages printed A4 pages (estimated)"),
+    rule("easy-reading-grade", Severity::Warning, "easy read: above check.easy_read.max_grade or max_smog"),
 ];
+
+const fn rule(id: &'static str, default: Severity, what: &'static str) -> Rule {
+    Rule { id, default, what }
+}
 
 pub fn is_configurable(id: &str) -> bool {
     RULES.iter().any(|r| r.id == id)
@@ -138,21 +78,57 @@ pub fn default_severity(id: &str) -> Severity {
 
 /// A diagnostic for a configurable rule at its default level.
 pub fn finding(id: &'static str, message: impl Into<String>) -> Diagnostic {
+    debug_assert!(is_configurable(id), "rule `{id}` must be listed in RULES");
     match default_severity(id) {
         Severity::Error => Diagnostic::error(id, message),
         Severity::Warning => Diagnostic::warning(id, message),
     }
 }
 
-/// Runs every check that needs the rendered pages.
-pub fn run(site: &Site, rendered: &[Rendered], today: Date) -> Vec<Diagnostic> {
+/// What the checks need that is built once per build, not once per page.
+pub struct CheckContext {
+    pub today: Date,
+    words: words::Lists,
+    hard_terms: Vec<String>,
+}
+
+impl CheckContext {
+    pub fn new(site: &Site, today: Date) -> Self {
+        CheckContext {
+            today,
+            words: words::Lists::new(&site.config.check),
+            hard_terms: easy_read::hard_terms(site),
+        }
+    }
+}
+
+/// Checks that look at one page at a time (run in parallel, and again for
+/// just the edited page when `serve` rebuilds one page).
+pub fn page_checks(
+    site: &Site,
+    idx: PageIdx,
+    render: &Rendered,
+    context: &CheckContext,
+) -> Vec<Diagnostic> {
+    let page = &site.pages[idx];
     let config = &site.config.check;
+    let mut found = structure::check(page, render);
+    found.extend(review::check(page, context.today));
+    found.extend(reading::check(page, render, config));
+    found.extend(words::check(page, render, &context.words));
+    found.extend(easy_read::check(
+        page,
+        render,
+        &config.easy_read,
+        &context.hard_terms,
+    ));
+    found
+}
+
+/// Checks across pages: links between them, and the shared contacts.
+pub fn site_checks(site: &Site, rendered: &[Rendered], today: Date) -> Vec<Diagnostic> {
     let mut found = links::check(site, rendered);
-    found.extend(structure::check(site, rendered));
-    found.extend(review::check(site, today));
     found.extend(contacts::check(site, today));
-    found.extend(reading::check(site, rendered, config));
-    found.extend(words::check(site, rendered, config));
     found
 }
 
@@ -172,4 +148,33 @@ pub fn apply_levels(report: Report, config: &CheckConfig) -> Report {
         out.push(d);
     }
     out
+}
+
+/// The `check --json` report. Its shape is documented in the README and
+/// pinned by a test: fields may be added, never renamed or removed.
+pub fn json_report(report: &Report, pages: usize, readings: &[reading::PageReading]) -> String {
+    #[derive(serde::Serialize)]
+    struct Summary {
+        errors: usize,
+        warnings: usize,
+        pages: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Json<'a> {
+        version: u32,
+        summary: Summary,
+        findings: Vec<&'a Diagnostic>,
+        reading: &'a [reading::PageReading],
+    }
+    let json = Json {
+        version: 1,
+        summary: Summary {
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            pages,
+        },
+        findings: report.sorted(),
+        reading: readings,
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_owned())
 }

@@ -5,11 +5,11 @@
 use super::finding;
 use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
-use crate::model::{PageKind, Site};
+use crate::model::{Page, PageKind};
 
-pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
+pub fn check(page: &Page, today: Date) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for page in &site.pages {
+    {
         let line = |key: &str| crate::config::line_of_key(&page.text[..page.body_start], key);
         let at =
             |d: Diagnostic, key: &str| d.in_file(page.file()).at_source(&page.text, line(key), 1);

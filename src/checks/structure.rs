@@ -4,11 +4,11 @@
 use super::finding;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
-use crate::model::{Page, Site};
+use crate::model::Page;
 
-pub fn check(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
+pub fn check(page: &Page, render: &Rendered) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for (page, render) in site.pages.iter().zip(rendered) {
+    {
         // The page title is the h1, so the body starts below it.
         let mut previous = 1u8;
         for heading in &render.headings {

@@ -1,8 +1,79 @@
-//! Wording (being written).
+//! Plain words and respectful language, each hit reported at its line with
+//! the suggested alternative.
+
+use super::finding;
 use crate::config::CheckConfig;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::markdown::Rendered;
-use crate::model::Site;
-pub fn check(_site: &Site, _rendered: &[Rendered], _config: &CheckConfig) -> Vec<Diagnostic> {
-    Vec::new()
+use crate::model::Page;
+use crate::plain_words::{DEFAULT_PLAIN_WORDS, DEFAULT_RESPECTFUL_WORDS, PhraseMatcher};
+
+/// The two word lists a site uses, built once per check.
+pub struct Lists {
+    plain: PhraseMatcher,
+    respectful: PhraseMatcher,
+}
+
+impl Lists {
+    pub fn new(config: &CheckConfig) -> Lists {
+        lists(config)
+    }
+}
+
+fn lists(config: &CheckConfig) -> Lists {
+    let combine = |defaults: &[(&str, &str)],
+                   use_defaults: bool,
+                   extra: &std::collections::BTreeMap<String, String>| {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        if use_defaults {
+            pairs.extend(
+                defaults
+                    .iter()
+                    .map(|(a, b)| ((*a).to_owned(), (*b).to_owned())),
+            );
+        }
+        pairs.extend(extra.iter().map(|(a, b)| (a.clone(), b.clone())));
+        PhraseMatcher::new(pairs)
+    };
+    Lists {
+        plain: combine(
+            DEFAULT_PLAIN_WORDS,
+            config.default_plain_words,
+            &config.plain_words,
+        ),
+        respectful: combine(
+            DEFAULT_RESPECTFUL_WORDS,
+            config.default_respectful_words,
+            &config.respectful_words,
+        ),
+    }
+}
+
+pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    {
+        let lines = LineIndex::new(&page.text);
+        for block in &render.prose {
+            for (matcher, rule, verb) in [
+                (&lists.plain, "plain-words", "has a plainer alternative"),
+                (
+                    &lists.respectful,
+                    "respectful-language",
+                    "can hurt or stigmatise readers",
+                ),
+            ] {
+                for (start, end, index) in matcher.find(&block.text) {
+                    let suggestion = matcher.suggestion(index);
+                    let (line, column) = lines.position(&page.text, block.file_offset(start));
+                    problems.push(
+                        finding(rule, format!("\"{}\" {verb}", &block.text[start..end]))
+                            .in_file(page.file())
+                            .at_source(&page.text, line, column)
+                            .help(format!("write \"{}\" instead", suggestion.instead)),
+                    );
+                }
+            }
+        }
+    }
+    problems
 }

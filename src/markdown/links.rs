@@ -282,7 +282,14 @@ fn render_image(
     let decorative = title.trim().eq_ignore_ascii_case(DECORATIVE);
     if alt.is_empty() && !decorative {
         let how = "describe what the image shows between the brackets: ![A nurse talking with a patient](nurse.jpg); if it is only decoration, write ![](file \"decorative\")";
-        if raw_alt.is_empty() {
+        if raw_alt.is_empty() && state.page.kind == crate::model::PageKind::EasyRead {
+            state.finding(
+                "easy-picture-alt",
+                format!("the picture `{dest}` has no alt text"),
+                range.clone(),
+                how,
+            );
+        } else if raw_alt.is_empty() {
             state.error(
                 "image-alt-missing",
                 format!("the image `{dest}` has no alt text"),
@@ -305,17 +312,11 @@ fn render_image(
             "describe what the image shows, as you would to someone on the phone",
         );
     }
-    let src = match resolve(dest, LinkType::Inline, &range, state) {
-        (LinkTarget::External(url), _) => {
-            state.error(
-                "external-image",
-                format!("the image `{dest}` is on another website"),
-                range,
-                "save the image inside content/ and link to it there: readers must not be tracked by other sites",
-            );
-            url
-        }
-        (_, href) => href,
+    let pictogram = dest.strip_prefix(PICTOGRAM_SCHEME);
+    let src = if let Some(name) = pictogram {
+        pictogram_src(name, &range, state)
+    } else {
+        image_src(dest, &range, state)
     };
     let alt = if decorative { String::new() } else { alt };
     let title_attr = if !decorative && !title.is_empty() {
@@ -323,33 +324,50 @@ fn render_image(
     } else {
         String::new()
     };
+    let size = if pictogram.is_some() {
+        " width=\"64\" height=\"64\" class=\"pictogram\""
+    } else {
+        ""
+    };
     format!(
-        "<img src=\"{}\" alt=\"{}\"{title_attr} loading=\"lazy\">",
+        "<img src=\"{}\" alt=\"{}\"{title_attr}{size} loading=\"lazy\">",
         escape_html(&src),
         escape_html(&alt)
     )
 }
 
-/// Authors sometimes paste `my%20file.md`; files on disk have real spaces.
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && bytes[i + 1].is_ascii_hexdigit()
-            && bytes[i + 2].is_ascii_hexdigit()
-        {
-            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
-            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
+/// `![A meeting](picto:meeting)` names a pictogram of the theme.
+pub const PICTOGRAM_SCHEME: &str = "picto:";
+
+fn pictogram_src(name: &str, range: &std::ops::Range<usize>, state: &mut PageState) -> String {
+    if let Some(names) = &state.ctx.pictograms
+        && !names.contains(name)
+    {
+        let near = did_you_mean(name, names.iter().map(String::as_str))
+            .map(|n| format!("did you mean `picto:{n}`? "))
+            .unwrap_or_default();
+        let message = format!("there is no pictogram called `{name}` in the theme");
+        let help =
+            format!("{near}the pictograms are listed in the theme's static/pictograms/README.md");
+        state.error("unknown-pictogram", message, range.clone(), &help);
     }
-    String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
+    let path = format!("static/{}{name}.svg", crate::theme::PICTOGRAM_DIR);
+    relative(state.link_base(), &path, false)
+}
+
+fn image_src(dest: &str, range: &std::ops::Range<usize>, state: &mut PageState) -> String {
+    match resolve(dest, LinkType::Inline, range, state) {
+        (LinkTarget::External(url), _) => {
+            state.error(
+                "external-image",
+                format!("the image `{dest}` is on another website"),
+                range.clone(),
+                "save the image inside content/ and link to it there: readers must not be tracked by other sites",
+            );
+            url
+        }
+        (_, href) => href,
+    }
 }
 
 /// Alt text such as "IMG_0123.jpg", "IMG 0123" or the file's own name.
@@ -378,4 +396,26 @@ fn looks_like_file_name(alt: &str, dest: &str) -> bool {
             && stem
                 .chars()
                 .any(|c| c == '_' || c == '-' || c.is_ascii_digit()))
+}
+
+/// Authors sometimes paste `my%20file.md`; files on disk have real spaces.
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
 }

@@ -8,6 +8,7 @@
 
 mod blocks;
 mod contacts;
+mod easy_read;
 mod glossary;
 mod headings;
 mod html_policy;
@@ -23,6 +24,7 @@ use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::model::{Page, PageIdx, Site};
 
+pub use easy_read::EasyFacts;
 pub use glossary::GlossaryMatcher;
 pub use prose::ProseBlock;
 
@@ -38,6 +40,8 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     /// The readable text, for reading-level and wording checks.
     pub prose: Vec<ProseBlock>,
+    /// What the easy-read checks need, on easy-read pages only.
+    pub easy: Option<EasyFacts>,
     /// How many worksheets the page has (its print layout changes when it has one).
     pub worksheets: usize,
     /// Line of each table whose header row has no words.
@@ -88,6 +92,8 @@ pub struct RenderContext<'a> {
     pub pretty_urls: bool,
     /// Set when pages are rendered as chapters of one printable booklet.
     pub booklet: Option<BookletMode>,
+    /// The theme's pictogram names; `None` when the theme could not be loaded.
+    pub pictograms: Option<std::collections::BTreeSet<String>>,
 }
 
 /// How a page renders inside a booklet: links to other chapters become
@@ -112,6 +118,7 @@ impl<'a> RenderContext<'a> {
             glossary: GlossaryMatcher::new(site),
             pretty_urls: site.config.output.pretty_urls,
             booklet: None,
+            pictograms: None,
         }
     }
 
@@ -123,6 +130,7 @@ impl<'a> RenderContext<'a> {
             glossary: self.glossary.clone(),
             pretty_urls: self.pretty_urls,
             booklet: Some(mode),
+            pictograms: self.pictograms.clone(),
         }
     }
 }
@@ -215,6 +223,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let (events, headings) = headings::assign_ids(events, &mut state);
     let events = glossary::link_first_uses(events, &mut state);
     let (events, links) = links::rewrite(events, &mut state);
+    let (events, easy) = easy_read::layout(events, &mut state);
     let events = blocks::present(events);
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
@@ -224,6 +233,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         links,
         prose,
         worksheets: state.worksheets,
+        easy,
         headerless_tables,
         diagnostics: state.diagnostics,
     }

@@ -14,6 +14,10 @@ use super::{PageState, Spanned};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProseBlock {
     pub text: String,
+    /// Byte ranges of `text` in bold: Easy Read marks hard words this way.
+    pub strong: Vec<(usize, usize)>,
+    /// True for a heading: its words are read, but it cannot explain a word.
+    pub is_heading: bool,
     /// (offset in `text`, byte offset in the file) at the start of each piece.
     map: Vec<(usize, usize)>,
 }
@@ -23,6 +27,8 @@ impl ProseBlock {
     pub fn single(text: &str, file_offset: usize) -> Self {
         ProseBlock {
             text: text.to_owned(),
+            strong: Vec::new(),
+            is_heading: false,
             map: vec![(0, file_offset)],
         }
     }
@@ -44,6 +50,9 @@ pub fn collect(events: &[Spanned], state: &PageState) -> Vec<ProseBlock> {
     let mut blocks = Vec::new();
     let mut current = ProseBlock::default();
     let mut in_code_block = false;
+    let mut strong_start = None;
+    // Alt text is read by screen readers, not seen as a sentence of the page.
+    let mut in_image = 0usize;
     let flush = |current: &mut ProseBlock, blocks: &mut Vec<ProseBlock>| {
         if !current.text.trim().is_empty() {
             blocks.push(std::mem::take(current));
@@ -54,10 +63,13 @@ pub fn collect(events: &[Spanned], state: &PageState) -> Vec<ProseBlock> {
     for (event, range) in events {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::Start(Tag::Heading { .. }) => {
+                flush(&mut current, &mut blocks);
+                current.is_heading = true;
+            }
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
             Event::Start(
                 Tag::Paragraph
-                | Tag::Heading { .. }
                 | Tag::Item
                 | Tag::TableCell
                 | Tag::DefinitionListTitle
@@ -73,13 +85,21 @@ pub fn collect(events: &[Spanned], state: &PageState) -> Vec<ProseBlock> {
             ) => flush(&mut current, &mut blocks),
             // Markup written by Signpost's own blocks ends any sentence.
             Event::Html(_) => flush(&mut current, &mut blocks),
-            Event::Text(text) if !in_code_block => {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(text) if !in_code_block && in_image == 0 => {
                 current
                     .map
                     .push((current.text.len(), state.page.body_start + range.start));
                 current.text.push_str(text);
             }
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
+            Event::Start(Tag::Strong) => strong_start = Some(current.text.len()),
+            Event::End(TagEnd::Strong) => {
+                if let Some(start) = strong_start.take() {
+                    current.strong.push((start, current.text.len()));
+                }
+            }
             _ => {}
         }
     }

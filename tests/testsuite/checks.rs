@@ -351,3 +351,93 @@ fn text_report_groups_by_file_and_ends_with_a_summary() {
         run.stdout
     );
 }
+
+#[test]
+fn long_sentence() {
+    let long = "You can ask your care co-ordinator to explain every part of the plan to you and to the people who support you.\n";
+    assert_finds(long, "long-sentence", L, 1, "warning");
+    assert_clean(
+        "You can ask your care co-ordinator to explain the plan.\n",
+        "long-sentence",
+    );
+}
+
+#[test]
+fn reading_grade_and_smog() {
+    let hard = "Comprehensive multidisciplinary assessments necessitate considerable organisational coordination. \
+Individualised interventions facilitate therapeutic relationships. \
+Consequently, administrative responsibilities proliferate unnecessarily. "
+        .repeat(4);
+    let easy =
+        "You make a plan with your worker. It says who will help you. You get a copy. ".repeat(5);
+    assert_finds(&hard, "reading-grade", 1, 1, "warning");
+    assert_finds(&hard, "reading-smog", 1, 1, "warning");
+    assert_clean(&easy, "reading-grade");
+    assert_clean(&easy, "reading-smog");
+}
+
+#[test]
+fn plain_words_and_respectful_language() {
+    assert_finds(
+        "We will utilise your plan.\n",
+        "plain-words",
+        L,
+        9,
+        "warning",
+    );
+    assert_finds(
+        "Staff should not say a person suffers from depression.\n",
+        "respectful-language",
+        L,
+        31,
+        "warning",
+    );
+    assert_clean("We will use your plan.\n", "plain-words");
+    assert_clean(
+        "A person who lives with depression.\n",
+        "respectful-language",
+    );
+}
+
+#[test]
+fn site_word_lists_extend_the_defaults() {
+    let site = site_with_page("Please phone the duty desk.\n");
+    site.write(
+        "site.yaml",
+        "title: Test site\ncheck:\n  plain_words:\n    duty desk: the team's phone line\n",
+    );
+    assert_eq!(
+        findings(&site),
+        vec![("plain-words".to_owned(), L, 18, "warning".to_owned())]
+    );
+}
+
+#[test]
+fn json_report_includes_reading_levels() {
+    let site = site_with_page("You make a plan with your worker. It says who will help you.\n");
+    let run = site.run(&["check", "--json"]);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let page = json["reading"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["file"] == "content/care/page.md")
+        .expect("page measured");
+    assert_eq!(page["words"], 13);
+    assert_eq!(page["sentences"], 2);
+    assert_eq!(page["longest_sentence_words"], 7);
+    assert!(page["flesch_kincaid_grade"].as_f64().unwrap() < 3.0);
+    for key in [
+        "flesch_reading_ease",
+        "smog",
+        "average_sentence_words",
+        "polysyllable_share",
+    ] {
+        assert!(page[key].is_number(), "{key}");
+    }
+    let table = site.run(&["check", "--reading"]);
+    assert!(table.stdout.starts_with(
+        "words  sentences  longest  avg  FK grade  SMOG  reading ease  3+ syllables  page\n"
+    ));
+    assert!(table.stdout.contains("content/care/page.md"));
+}

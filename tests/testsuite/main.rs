@@ -7,6 +7,7 @@
 mod build;
 mod checks;
 mod cli;
+mod easy_read;
 mod errors;
 mod guide;
 mod harness;
