@@ -36,6 +36,18 @@ pub struct Plan {
     pub glossary: bool,
 }
 
+impl Plan {
+    /// Whether page `idx` is printed in this booklet.
+    pub fn contains(&self, idx: PageIdx) -> bool {
+        self.cover == idx
+            || self
+                .parts
+                .iter()
+                .chain(&self.appendix)
+                .any(|p| p.intro == Some(idx) || p.chapters.contains(&idx))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BookletKind {

@@ -25,6 +25,9 @@ pub struct Built {
     /// Problems found before rendering (config, data, files, theme), kept
     /// apart so `serve` can rebuild one page and reassemble the report.
     pub early: Vec<Diagnostic>,
+    pub theme: Option<Theme>,
+    pub assembled: Option<Assembled>,
+    pub plans: Vec<crate::booklet::Plan>,
     pub files: OutputMap,
     pub report: Report,
     pub elapsed: Duration,
@@ -46,23 +49,21 @@ impl Built {
 pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     let started = Instant::now();
     let mut report = Report::default();
-    let built = |site, rendered, early, files, report| Built {
-        site,
-        rendered,
-        early,
-        files,
-        report,
-        elapsed: started.elapsed(),
+    let mut built = Built {
+        site: None,
+        rendered: Vec::new(),
+        early: Vec::new(),
+        theme: None,
+        assembled: None,
+        plans: Vec::new(),
+        files: OutputMap::new(),
+        report: Report::default(),
+        elapsed: Duration::ZERO,
     };
-
     let Some(site) = crate::load::load_site(options, &mut report)? else {
-        return Ok(built(
-            None,
-            Vec::new(),
-            Vec::new(),
-            OutputMap::new(),
-            report,
-        ));
+        built.report = report;
+        built.elapsed = started.elapsed();
+        return Ok(built);
     };
     let config_text =
         std::fs::read_to_string(options.root.join(crate::config::FILE_NAME)).unwrap_or_default();
@@ -77,8 +78,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             None
         }
     };
-    let mut context = RenderContext::new(&site);
-    context.pictograms = theme.as_ref().map(Theme::pictograms);
+    let context = render_context(&site, theme.as_ref());
     let today = crate::dates::Date::today();
     let checks = crate::checks::CheckContext::new(&site, today);
     let progress = crate::progress::bar(site.pages.len(), options.quiet, "Rendering");
@@ -93,14 +93,14 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         })
         .collect();
     progress.finish_and_clear();
-    let early = report.clone().into_vec();
+    built.early = report.clone().into_vec();
     for page in &rendered {
         report.extend(page.diagnostics.iter().cloned());
     }
     report.extend(crate::checks::site_checks(&site, &rendered, today));
     let mut report = crate::checks::apply_levels(report, &site.config.check);
 
-    let files = if let (false, Some(theme)) = (report.has_errors(), &theme) {
+    if let (false, Some(theme)) = (report.has_errors(), &theme) {
         let plans = if theme.has_template(crate::booklet::TEMPLATE) {
             crate::booklet::plans(&site)
         } else {
@@ -116,11 +116,24 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
                 .into_vec(),
         );
-        files
-    } else {
-        OutputMap::new()
-    };
-    Ok(built(Some(site), rendered, early, files, report))
+        built.files = files;
+        built.plans = plans;
+    }
+    drop(context);
+    built.site = Some(site);
+    built.rendered = rendered;
+    built.theme = theme;
+    built.assembled = Some(assembled);
+    built.report = report;
+    built.elapsed = started.elapsed();
+    Ok(built)
+}
+
+/// The rendering context for a site and its theme's pictograms.
+pub fn render_context<'a>(site: &'a Site, theme: Option<&Theme>) -> RenderContext<'a> {
+    let mut context = RenderContext::new(site);
+    context.pictograms = theme.map(Theme::pictograms);
+    context
 }
 
 /// Renders one page's Markdown and runs the checks that look at that page
@@ -150,11 +163,8 @@ fn render_output(
         .par_iter()
         .enumerate()
         .map(|(idx, page)| {
-            let html = crate::templates::render_page(site, assembled, theme, idx, &rendered[idx]);
-            (
-                format!("{}index.html", page.dir),
-                html.map(|h| crate::minify::html(&h)),
-            )
+            let html = page_output(site, assembled, theme, idx, &rendered[idx]);
+            (format!("{}index.html", page.dir), html)
         })
         .collect();
     // The template decides how many h1s a reader gets, so count them in what ships.
@@ -212,9 +222,21 @@ fn render_output(
     Ok((files, problems))
 }
 
+/// One page through its template and the minifier.
+pub fn page_output(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    idx: usize,
+    rendered: &Rendered,
+) -> Result<Vec<u8>, Diagnostic> {
+    crate::templates::render_page(site, assembled, theme, idx, rendered)
+        .map(|h| crate::minify::html(&h))
+}
+
 /// Renders every booklet into `files`; a booklet whose address is already
 /// taken by a page is an error rather than a silent overwrite.
-fn render_booklets(
+pub fn render_booklets(
     site: &Site,
     assembled: &Assembled,
     theme: &Theme,

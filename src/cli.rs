@@ -23,6 +23,25 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new site in an empty folder
     New(NewArgs),
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to serve on; the next free one is used if it is taken (0: any free port)
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Only loopback by default, so nobody else on the network can see drafts
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Poll files for changes instead of using the system's change notifications
+    #[arg(long)]
+    pub poll: bool,
 }
 
 #[derive(Debug, Args)]

@@ -37,6 +37,8 @@ pub mod output;
 pub mod plain_words;
 pub mod progress;
 pub mod readability;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod slug;
 pub mod templates;
 #[cfg(test)]

@@ -80,6 +80,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => {
+            let mut build = args.site.options();
+            build.quiet = true;
+            signpost::serve::serve(signpost::serve::ServeOptions {
+                build,
+                bind: args.bind,
+                port: args.port,
+                poll: args.poll,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New(args) => {
             let written = signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?;
             println!(

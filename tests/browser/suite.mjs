@@ -17,205 +17,38 @@
 //   nu                          the Nu HTML Checker reports no error for the file
 // Exit status: 0 all passed, 1 some check failed, 2 the suite itself could not run.
 
-import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import {
+  require, CHROMIUM, CONCURRENCY, NAV_TIMEOUT_MS, vp, parseArgs, launchChromium,
+  startServer, fileForUrlPath as fileInSite, findHtml as findHtmlIn, relUrl, pool, PageReport, measureOverflow,
+} from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BUDGET = 14 * 1024; // 14,336 bytes, gzip, HTML plus every subresource
-const CONCURRENCY = Math.max(1, Number(process.env.BROWSER_SUITE_CONCURRENCY || 2));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 // The design promises AAA text contrast (7:1), so that rule runs too.
 const AXE_EXTRA_RULES = { 'color-contrast-enhanced': { enabled: true } };
-const NAV_TIMEOUT_MS = 30_000;
 const MOBILE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const NARROW = { width: 320, height: 640 };
-const vp = (v) => `${v.width}x${v.height}`;
 
 // ---------------------------------------------------------------- arguments
 
-function usage(msg) {
-  if (msg) console.error(`suite.mjs: ${msg}`);
-  console.error('usage: node suite.mjs SITE_DIR [--label NAME] [--verbose]');
-  process.exit(2);
-}
-
-let siteArg = null;
-let label = null;
-let verbose = false;
-{
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--label') {
-      if (i + 1 >= argv.length) usage('--label needs a value');
-      label = argv[++i];
-    } else if (a.startsWith('--label=')) {
-      label = a.slice('--label='.length);
-    } else if (a === '--verbose' || a === '-v') {
-      verbose = true;
-    } else if (a === '--help' || a === '-h') {
-      usage();
-    } else if (a.startsWith('-')) {
-      usage(`unknown option ${a}`);
-    } else if (siteArg === null) {
-      siteArg = a;
-    } else {
-      usage(`unexpected argument ${a}`);
-    }
-  }
-  if (!siteArg) usage('SITE_DIR is required');
-}
-
-const SITE = path.resolve(siteArg);
-if (!fs.existsSync(SITE) || !fs.statSync(SITE).isDirectory()) usage(`${SITE} is not a folder`);
-label = label || path.basename(SITE);
-
-// ---------------------------------------------------------------- static server
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.pdf': 'application/pdf',
-  '.zip': 'application/zip',
-};
-
-// Maps a URL path to a file inside SITE, or null when it would leave SITE.
-function fileForUrlPath(urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const file = path.resolve(SITE, '.' + path.posix.normalize('/' + decoded));
-  if (file !== SITE && !file.startsWith(SITE + path.sep)) return null;
-  return file;
-}
-
-function startServer() {
-  const server = http.createServer(async (req, res) => {
-    const send = (status, headers, body) => {
-      res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed\n');
-    }
-    const url = new URL(req.url, 'http://127.0.0.1');
-    let file = fileForUrlPath(url.pathname);
-    if (!file) return send(400, { 'Content-Type': 'text/plain' }, 'bad path\n');
-    try {
-      let st = await fsp.stat(file);
-      if (st.isDirectory()) {
-        if (!url.pathname.endsWith('/')) {
-          return send(301, { Location: url.pathname + '/' + url.search }, '');
-        }
-        file = path.join(file, 'index.html');
-        st = await fsp.stat(file);
-      }
-      if (!st.isFile()) throw new Error('not a file');
-      const body = await fsp.readFile(file);
-      const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      return send(200, { 'Content-Type': type, 'Content-Length': body.length }, body);
-    } catch {
-      const notFound = path.join(SITE, '404.html');
-      if (fs.existsSync(notFound)) {
-        const body = await fsp.readFile(notFound);
-        return send(404, { 'Content-Type': TYPES['.html'] }, body);
-      }
-      return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
+const args = parseArgs('suite.mjs', 'node suite.mjs SITE_DIR [--label NAME] [--verbose]',
+  { flags: { '--verbose': 'verbose', '-v': 'verbose' } });
+const SITE = args.site;
+const label = args.label;
+const verbose = args.verbose;
+const fileForUrlPath = (urlPath) => fileInSite(SITE, urlPath);
+const findHtml = () => findHtmlIn(SITE);
 
 // ---------------------------------------------------------------- helpers
 
-async function findHtml(dir) {
-  const out = [];
-  async function walk(d) {
-    const entries = await fsp.readdir(d, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && /\.html?$/i.test(e.name)) out.push(path.relative(SITE, p).split(path.sep).join('/'));
-    }
-  }
-  await walk(dir);
-  return out;
-}
-
 const gzipSize = (buf) => zlib.gzipSync(buf, { level: 6 }).length;
-
-function relUrl(rel) {
-  return '/' + rel.split('/').map(encodeURIComponent).join('/');
-}
-
-// One line per failure; collected per page so that output from the two
-// workers does not interleave.
-class PageReport {
-  constructor(rel) {
-    this.rel = rel;
-    this.checks = new Map(); // name -> [] of failure strings (empty = passed)
-    this.violations = 0;
-    this.notes = [];
-    this.gzip = 0;
-  }
-  pass(name) {
-    if (!this.checks.has(name)) this.checks.set(name, []);
-  }
-  fail(name, msg) {
-    if (!this.checks.has(name)) this.checks.set(name, []);
-    this.checks.get(name).push(msg);
-  }
-  get failed() {
-    return [...this.checks.values()].some((f) => f.length > 0);
-  }
-}
 
 function fmtTarget(target) {
   // axe targets are arrays of selectors; an entry is itself an array when it
@@ -224,76 +57,6 @@ function fmtTarget(target) {
 }
 
 // ---------------------------------------------------------------- in-page code
-
-// Runs in the page: is the page wider than the window? Returns the widest
-// offenders so the theme author can find them.
-function measureOverflow() {
-  const doc = document.documentElement;
-  const scrollWidth = doc.scrollWidth;
-  const innerWidth = window.innerWidth;
-  const result = { scrollWidth, innerWidth, overflow: scrollWidth > innerWidth, offenders: [] };
-  if (!result.overflow) return result;
-  const limit = doc.clientWidth;
-  const describe = (el) => {
-    const parts = [];
-    for (let e = el; e && e.nodeType === 1 && parts.length < 4; e = e.parentElement) {
-      let s = e.localName;
-      if (e.id) s += '#' + e.id;
-      else if (e.classList.length) s += '.' + [...e.classList].slice(0, 2).join('.');
-      parts.unshift(s);
-      if (e.id) break;
-    }
-    return parts.join(' > ');
-  };
-  const clipped = (el) => {
-    for (let e = el.parentElement; e && e !== document.body && e !== doc; e = e.parentElement) {
-      const ox = getComputedStyle(e).overflowX;
-      if (ox !== 'visible') return true;
-    }
-    return false;
-  };
-  // Candidates: elements whose box, or content spilling out of it (a long
-  // word in a large heading), reaches past the window and is not inside a
-  // scroll container. Report the deepest ones, each lifted to its outermost
-  // ancestor whose own box is also too wide (a wide table, not its cells).
-  const cands = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    // a scroll container's own content scrolls inside it: only its box counts
-    const own = getComputedStyle(el).overflowX === 'visible' ? el.scrollWidth : 0;
-    const right = r.left + Math.max(r.width, own);
-    if (right > limit + 1 && !clipped(el)) cands.push({ el, right, boxWide: r.right > limit + 1 });
-  }
-  const deepest = cands.filter((c) => !cands.some((d) => d !== c && c.el.contains(d.el)));
-  const seen = new Map();
-  for (const c of deepest) {
-    let top = c;
-    for (let e = c.el.parentElement; e && e !== document.body; e = e.parentElement) {
-      const pc = cands.find((x) => x.el === e);
-      if (pc && pc.boxWide) top = pc; else if (!pc) break;
-    }
-    if (!seen.has(top.el)) seen.set(top.el, top);
-  }
-  // Group offenders that look alike (every <dd> of a list) into one entry.
-  const groups = new Map();
-  for (const f of seen.values()) {
-    const r = f.el.getBoundingClientRect();
-    const key = `${describe(f.el)} (${f.boxWide ? 'box reaches' : 'content spills to'}`;
-    const g = groups.get(key) || { key, right: 0, width: 0, count: 0, text: '' };
-    g.count++;
-    if (f.right > g.right) {
-      g.right = f.right;
-      g.width = r.width;
-      g.text = f.el.textContent.trim().replace(/\s+/g, ' ').slice(0, 30);
-    }
-    groups.set(key, g);
-  }
-  result.offenders = [...groups.values()].sort((x, y) => y.right - x.right).slice(0, 5).map((g) =>
-    `${g.key} ${Math.round(g.right + window.scrollX)}px, box width ${Math.round(g.width)}px${g.text && g.count === 1 ? `, "${g.text}"` : ''})` +
-    (g.count > 1 ? ` x${g.count}` : ''));
-  return result;
-}
 
 // Runs in the page: records the font size of every element that holds text,
 // sets the root font size to 200% and reports elements whose text did not grow.
@@ -553,7 +316,7 @@ function nuFileToRel(url) {
 async function main() {
   const started = Date.now();
   console.log(`=== browser suite [${label}]: ${SITE}`);
-  const pages = await findHtml(SITE);
+  const pages = await findHtml();
   if (pages.length === 0) {
     console.error(`suite.mjs: no .html files under ${SITE}`);
     process.exit(2);
@@ -564,36 +327,26 @@ async function main() {
   }
   axeSource = await fsp.readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  const { chromium } = require('playwright-core');
-  const server = await startServer();
+  const server = await startServer(SITE);
   const origin = `http://127.0.0.1:${server.address().port}`;
   let browser = null;
   const reports = [];
   try {
-    // chromium.launch() starts Chromium with a fresh, empty, temporary user
-    // data dir of its own and removes it on close. Each page gets its own
-    // context, so the cache is empty and every subresource is requested.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    const queue = [...pages];
+    // A fresh Chromium with its own temporary profile (lib.mjs). Each page
+    // gets its own context, so the cache is empty and every subresource is
+    // requested.
+    browser = await launchChromium();
     let done = 0;
-    const worker = async () => {
-      while (queue.length) {
-        const rel = queue.shift();
-        const rep = await checkPage(browser, origin, rel);
-        reports.push(rep);
-        done++;
-        const failedChecks = [...rep.checks].filter(([, f]) => f.length).map(([n]) => n);
-        console.log(`[${done}/${pages.length}] ${rep.failed ? 'FAIL' : 'ok  '} ${rel} (${rep.gzip} B gzip)` +
-          (failedChecks.length ? ` — ${failedChecks.join(', ')}` : ''));
-        for (const [name, fails] of rep.checks) for (const f of fails) console.log(`  FAIL ${name} ${rel}: ${f}`);
-        for (const n of rep.notes) console.log(`  note ${rel}: ${n}`);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pages.length) }, worker));
+    await pool(pages, CONCURRENCY, async (rel) => {
+      const rep = await checkPage(browser, origin, rel);
+      reports.push(rep);
+      done++;
+      const failedChecks = [...rep.checks].filter(([, f]) => f.length).map(([n]) => n);
+      console.log(`[${done}/${pages.length}] ${rep.failed ? 'FAIL' : 'ok  '} ${rel} (${rep.gzip} B gzip)` +
+        (failedChecks.length ? ` — ${failedChecks.join(', ')}` : ''));
+      for (const [name, fails] of rep.checks) for (const f of fails) console.log(`  FAIL ${name} ${rel}: ${f}`);
+      for (const n of rep.notes) console.log(`  note ${rel}: ${n}`);
+    });
   } finally {
     if (browser) await browser.close().catch(() => {});
     server.close();

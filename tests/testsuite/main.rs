@@ -11,5 +11,7 @@ mod easy_read;
 mod errors;
 mod guide;
 mod harness;
+#[cfg(feature = "serve")]
+mod serve;
 mod size;
 mod worksheets;

@@ -1,0 +1,239 @@
+//! The preview server: the site from memory, a live-reload channel, and an
+//! accessible alert when the latest edit does not build.
+//!
+//! Files are looked up in the in-memory output, never on disk, so no request
+//! can reach a file outside the site; paths with `..`, backslashes or NUL
+//! are refused outright anyway. The reload script is added here, to the
+//! response only: built output never contains it.
+
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt as _;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::escape::escape_html;
+use crate::output::OutputMap;
+
+/// Where the browser listens for "the site changed".
+pub const EVENTS_PATH: &str = "/__signpost/events";
+
+/// What the server shows: the last good site, and the latest errors if the
+/// latest edit failed.
+#[derive(Default)]
+pub struct Snapshot {
+    pub files: OutputMap,
+    /// `(location, message, help)` of each error, when the last rebuild failed.
+    pub errors: Vec<(String, String, Option<String>)>,
+}
+
+pub struct Shared {
+    pub snapshot: RwLock<Snapshot>,
+    pub reload: broadcast::Sender<u64>,
+}
+
+impl Shared {
+    pub fn new() -> Arc<Self> {
+        let (reload, _) = broadcast::channel(16);
+        Arc::new(Shared {
+            snapshot: RwLock::new(Snapshot::default()),
+            reload,
+        })
+    }
+
+    /// Tells every open page to reload.
+    pub fn notify(&self, version: u64) {
+        let _ = self.reload.send(version);
+    }
+}
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(get(file))
+        .with_state(shared)
+}
+
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let stream = BroadcastStream::new(shared.reload.subscribe())
+        .filter_map(|version| version.ok())
+        .map(|version| Ok(Event::default().data(version.to_string())));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let Some(key) = site_path(uri.path()) else {
+        return (StatusCode::BAD_REQUEST, "This address is not allowed.").into_response();
+    };
+    let snapshot = match shared.snapshot.read() {
+        Ok(snapshot) => snapshot,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(bytes) = snapshot.files.get(&key) {
+        return respond(StatusCode::OK, &key, bytes, &snapshot);
+    }
+    // `/section` should go to `/section/`, as a web server would send it.
+    let folder = format!("{key}/index.html");
+    if !key.is_empty() && snapshot.files.contains_key(&folder) {
+        let location = format!("{}/", uri.path());
+        return (
+            StatusCode::MOVED_PERMANENTLY,
+            [(header::LOCATION, location)],
+        )
+            .into_response();
+    }
+    match snapshot.files.get("404.html") {
+        Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes, &snapshot),
+        None => (StatusCode::NOT_FOUND, "Not found").into_response(),
+    }
+}
+
+/// The output key for a request path, or `None` if the path tries to leave
+/// the site (`..`, `%2e%2e`, backslashes, NUL).
+pub fn site_path(path: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in decoded.split('/') {
+        match part {
+            "" => {}
+            "." | ".." => return None,
+            other => parts.push(other),
+        }
+    }
+    let mut key = parts.join("/");
+    if decoded.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+fn respond(status: StatusCode, key: &str, bytes: &[u8], snapshot: &Snapshot) -> Response {
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    let is_html = mime.essence_str() == "text/html";
+    let body = if is_html {
+        Body::from(with_live_reload(bytes, &snapshot.errors))
+    } else {
+        Body::from(bytes.to_vec())
+    };
+    let content_type = if is_html || mime.type_() == "text" || mime.essence_str() == "image/svg+xml"
+    {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_owned()
+    };
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// The reload script, added to every HTML response by `serve` only.
+const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__signpost/events\").onmessage=function(){location.reload()}</script>";
+
+/// Adds the reload script, and the error alert when the last edit failed.
+pub fn with_live_reload(html: &[u8], errors: &[(String, String, Option<String>)]) -> Vec<u8> {
+    let mut page = String::from_utf8_lossy(html).into_owned();
+    if !errors.is_empty() {
+        let alert = error_alert(errors);
+        let at = page
+            .find("<body")
+            .and_then(|start| page[start..].find('>').map(|end| start + end + 1))
+            .unwrap_or(0);
+        page.insert_str(at, &alert);
+    }
+    page.push_str(RELOAD_SCRIPT);
+    page.into_bytes()
+}
+
+/// An alert region screen readers announce, listing each error with its
+/// file and line.
+fn error_alert(errors: &[(String, String, Option<String>)]) -> String {
+    let mut html = String::from(
+        "<div role=\"alert\" style=\"border:4px solid #b00020;background:#fff;color:#000;padding:1rem;margin:0;font:1rem/1.5 system-ui,sans-serif\"><h2 style=\"margin:0 0 .5rem\">Your last change could not be built</h2><p>You are seeing the last version that built. Fix these problems and save again:</p><ul>",
+    );
+    for (location, message, help) in errors {
+        html.push_str(&format!(
+            "<li><strong>{}</strong>: {}",
+            escape_html(location),
+            escape_html(message)
+        ));
+        if let Some(help) = help {
+            html.push_str(&format!(" ({})", escape_html(help)));
+        }
+        html.push_str("</li>");
+    }
+    html.push_str("</ul></div>");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_map_to_output_files() {
+        assert_eq!(site_path("/").as_deref(), Some("index.html"));
+        assert_eq!(site_path("/care/").as_deref(), Some("care/index.html"));
+        assert_eq!(
+            site_path("/care/index.html").as_deref(),
+            Some("care/index.html")
+        );
+        assert_eq!(
+            site_path("/static/style.css").as_deref(),
+            Some("static/style.css")
+        );
+        assert_eq!(site_path("/my%20file.pdf").as_deref(), Some("my file.pdf"));
+    }
+
+    #[test]
+    fn paths_that_climb_out_are_refused() {
+        for bad in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/care/%2E%2E/%2e%2e/etc/passwd",
+            "/a\\..\\b",
+            "/%00",
+        ] {
+            assert_eq!(site_path(bad), None, "{bad}");
+        }
+        // An absolute path inside the URL is just a path in the site.
+        assert_eq!(site_path("//etc/passwd").as_deref(), Some("etc/passwd"));
+    }
+
+    #[test]
+    fn reload_script_and_alert_are_added_to_the_response_only() {
+        let page = b"<!doctype html><html><body class=x><main>Hi</main>";
+        let out = String::from_utf8(with_live_reload(page, &[])).unwrap();
+        assert!(out.ends_with(RELOAD_SCRIPT));
+        let errors = vec![("content/a.md:3:1".to_owned(), "bad <date>".to_owned(), None)];
+        let out = String::from_utf8(with_live_reload(page, &errors)).unwrap();
+        assert!(out.contains("<body class=x><div role=\"alert\""));
+        assert!(out.contains("<strong>content/a.md:3:1</strong>: bad &lt;date&gt;"));
+    }
+}

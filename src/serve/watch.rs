@@ -1,0 +1,156 @@
+//! Watches the site's sources and hands batches of changed files to the
+//! rebuild loop, debounced so that one save (which editors often do as
+//! several writes, or a rename) triggers one rebuild.
+//!
+//! Only changes count, not reads: another program reading the files (a
+//! backup, a search index, `signpost build`) must not trigger rebuilds.
+//! Native change notifications are used when they work; `--poll`, or a
+//! failure to start them (some network drives and containers), falls back to
+//! polling, as mdBook does.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+
+/// Quiet time that ends a batch: long enough to gather the writes of one
+/// save, short enough that an edit reaches the browser within a blink.
+const QUIET: Duration = Duration::from_millis(20);
+/// A batch never waits longer than this, even if changes keep coming.
+const MAX_WAIT: Duration = Duration::from_millis(250);
+const POLL_INTERVAL: Duration = Duration::from_millis(250);
+
+/// Keeps the watcher alive; dropping it stops watching. Never read: it
+/// only has to live.
+#[allow(dead_code)]
+pub enum Watching {
+    Native(RecommendedWatcher),
+    Polling(PollWatcher),
+}
+
+/// The folders and files whose changes rebuild the site.
+fn sources(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut sources = vec![
+        (root.join("content"), RecursiveMode::Recursive),
+        (
+            root.join(crate::config::FILE_NAME),
+            RecursiveMode::NonRecursive,
+        ),
+    ];
+    for folder in ["data", "themes"] {
+        if root.join(folder).is_dir() {
+            sources.push((root.join(folder), RecursiveMode::Recursive));
+        }
+    }
+    sources
+}
+
+/// Starts watching. Each batch of changed files (relative to the root, with
+/// `/`) arrives on the returned channel. The flag says whether it polls.
+pub fn start(
+    root: &Path,
+    poll: bool,
+) -> anyhow::Result<(Watching, mpsc::Receiver<Vec<String>>, bool)> {
+    let (raw_sender, raw) = mpsc::channel::<notify::Result<Event>>();
+    let (batches, receiver) = mpsc::channel();
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    std::thread::spawn(move || debounce(&raw, &batches, &canonical_root));
+
+    let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+    if !poll
+        && let Ok(mut native) = RecommendedWatcher::new(raw_sender.clone(), config)
+        && watch_all(&mut native, root).is_ok()
+    {
+        return Ok((Watching::Native(native), receiver, false));
+    }
+    let mut polling =
+        PollWatcher::new(raw_sender, config).context("cannot start watching the site's files")?;
+    watch_all(&mut polling, root)?;
+    Ok((Watching::Polling(polling), receiver, true))
+}
+
+fn watch_all(watcher: &mut dyn Watcher, root: &Path) -> anyhow::Result<()> {
+    for (path, mode) in sources(root) {
+        watcher
+            .watch(&path, mode)
+            .with_context(|| format!("cannot watch {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Gathers events into batches: a batch ends after `QUIET` without a new
+/// change, or at `MAX_WAIT`.
+fn debounce(
+    raw: &mpsc::Receiver<notify::Result<Event>>,
+    batches: &mpsc::Sender<Vec<String>>,
+    root: &Path,
+) {
+    let mut batch: Vec<String> = Vec::new();
+    let mut first: Option<Instant> = None;
+    loop {
+        let timeout = match first {
+            None => Duration::from_secs(3600),
+            Some(start) => QUIET.min(MAX_WAIT.saturating_sub(start.elapsed())),
+        };
+        match raw.recv_timeout(timeout) {
+            Ok(Ok(event)) if is_change(&event.kind) => {
+                let paths = event
+                    .paths
+                    .iter()
+                    .filter_map(|p| relative(root, p))
+                    .filter(|rel| !is_ignored(rel));
+                let before = batch.len();
+                batch.extend(paths);
+                if batch.len() > before && first.is_none() {
+                    first = Some(Instant::now());
+                }
+            }
+            Ok(_) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if !batch.is_empty() {
+                    batch.sort();
+                    batch.dedup();
+                    if batches.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                }
+                first = None;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+/// Writes, creations, removals and renames; not reads or metadata.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        _ => false,
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let rel = path.strip_prefix(root).ok()?;
+    // Folders change when their files do; the files tell us more.
+    if path.is_dir() {
+        return None;
+    }
+    Some(crate::diagnostics::display_path(rel))
+}
+
+/// Editor swap files and hidden files never trigger a rebuild.
+fn is_ignored(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name == "4913"
+        || name.is_empty()
+}

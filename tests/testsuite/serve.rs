@@ -1,0 +1,218 @@
+//! `signpost serve`, run as an author runs it, spoken to over real HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::harness::{BIN, SiteTest};
+
+/// A running `signpost serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Server {
+    fn start(site: &SiteTest) -> Server {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--port", "0"])
+            .current_dir(&site.root)
+            .env("SIGNPOST_TODAY", "2026-11-21")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let address = loop {
+            let line = lines
+                .next()
+                .expect("serve printed its address")
+                .expect("line");
+            if let Some(rest) = line.split("http://").nth(1) {
+                break rest.split('/').next().expect("address").to_owned();
+            }
+        };
+        // Keep reading stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, address }
+    }
+
+    /// A raw GET, so paths reach the server exactly as written.
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(&self.address).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let text = String::from_utf8_lossy(&response).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head.to_lowercase(), body.to_owned())
+    }
+
+    /// Waits until the page at `path` satisfies `ready`.
+    fn wait_for(&self, path: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let (_, _, body) = self.get(path);
+            if ready(&body) {
+                return body;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {path}; last body:\n{body}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serves_pages_with_content_types_and_the_reload_script() {
+    let site = SiteTest::minimal();
+    let server = Server::start(&site);
+    let (status, head, body) = server.get("/care/plans/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.contains("<h1>Care plans</h1>"));
+    assert!(
+        body.contains("new EventSource(\"/__signpost/events\")"),
+        "serve adds live reload"
+    );
+    let (status, head, _) = server.get("/static/style.css");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: text/css; charset=utf-8"),
+        "{head}"
+    );
+    let (status, head, _) = server.get("/care");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /care/"), "{head}");
+    let (status, _, body) = server.get("/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+}
+
+#[test]
+fn never_serves_files_outside_the_site() {
+    let site = SiteTest::minimal();
+    site.write("secret.txt", "do not serve me");
+    let server = Server::start(&site);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/care/%2E%2E/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/%5c..%5csecret.txt",
+    ] {
+        let (status, _, body) = server.get(path);
+        assert_eq!(status, 400, "{path}");
+        assert!(!body.contains("do not serve me"), "{path}");
+    }
+    for path in [
+        "//etc/passwd",
+        "/site.yaml",
+        "/secret.txt",
+        "/content/_index.md",
+    ] {
+        let (status, _, body) = server.get(path);
+        assert_eq!(status, 404, "{path}: only built files are served");
+        assert!(
+            !body.contains("do not serve me") && !body.contains("title: Test site"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn an_edit_is_rebuilt_and_served() {
+    let site = SiteTest::minimal();
+    let server = Server::start(&site);
+    server.wait_for("/care/plans/", |b| b.contains("A plan."));
+    site.write(
+        "content/care/plans.md",
+        "---\ntitle: Care plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nA plan, now edited.\n",
+    );
+    server.wait_for("/care/plans/", |b| b.contains("A plan, now edited."));
+    // A new page means a full rebuild: it appears in its section's listing.
+    site.write(
+        "content/care/new.md",
+        "---\ntitle: A new page\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nNew.\n",
+    );
+    server.wait_for("/care/", |b| b.contains(">A new page</a>"));
+}
+
+#[test]
+fn a_broken_edit_shows_an_alert_and_keeps_the_last_good_site() {
+    let site = SiteTest::minimal();
+    let server = Server::start(&site);
+    server.wait_for("/care/plans/", |b| b.contains("A plan."));
+    site.write(
+        "content/care/plans.md",
+        "---\ntitle: Care plans\nreviewd: 2026-01-01\n---\nBroken edit.\n",
+    );
+    let body = server.wait_for("/care/plans/", |b| b.contains("role=\"alert\""));
+    assert!(
+        body.contains("Your last change could not be built"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<strong>content/care/plans.md:3:1</strong>: unknown key `reviewd`"),
+        "{body}"
+    );
+    assert!(
+        body.contains("A plan."),
+        "the last good page is still served"
+    );
+    assert!(!body.contains("Broken edit."));
+    site.write(
+        "content/care/plans.md",
+        "---\ntitle: Care plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nFixed.\n",
+    );
+    let body = server.wait_for("/care/plans/", |b| b.contains("Fixed."));
+    assert!(
+        !body.contains("role=\"alert\""),
+        "the alert goes once the site builds"
+    );
+}
+
+#[test]
+fn built_output_never_contains_the_reload_script() {
+    let site = SiteTest::fixture("basic");
+    site.build().assert_code(0);
+    let snapshot = site.output_snapshot();
+    let html: Vec<_> = snapshot
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .collect();
+    assert!(html.len() > 5);
+    for (path, (bytes, _)) in html {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("EventSource") && !text.contains("<script"),
+            "{path} has a script"
+        );
+    }
+}
