@@ -165,7 +165,9 @@ def run_job(job: Job, out_root: Path, timeout: float) -> dict:
     out = out_parent / "site"
     out.mkdir()  # a fresh, empty output folder
     cmd = job.make_cmd(out)
+    load = os.getloadavg()[0]
     res = timed(cmd, job.quiet_stderr, timeout)
+    res["load1"] = load
     if res.get("ok") and job.writes_output:
         res["out_mib"] = du_mib(out)
         res["html"] = count_html(out)
@@ -179,7 +181,8 @@ def describe(res: dict) -> str:
     if not res.get("ok"):
         return "FAILED: " + res.get("error", "?")
     extra = f", {res['out_mib']:.1f} MiB out, {res['html']} HTML" if "out_mib" in res else ""
-    return f"{res['wall']:.2f} s wall, {res['cpu']:.2f} s CPU, {res['rss_mib']:.0f} MiB RSS{extra}"
+    return (f"{res['wall']:.2f} s wall, {res['cpu']:.2f} s CPU, {res['rss_mib']:.0f} MiB RSS{extra} "
+            f"(load {res['load1']:.1f} before)")
 
 
 # --------------------------------------------------------------------------
@@ -204,6 +207,8 @@ def summary(job: Job) -> dict | None:
         "wall_max": max(r["wall"] for r in ok),
         "rss": med([r["rss_mib"] for r in ok]),
         "cpu_ratio": med([r["cpu"] / r["wall"] for r in ok if r["wall"] > 0]),
+        "cpu": med([r["cpu"] for r in ok]),
+        "load": med([r.get("load1", float("nan")) for r in ok]),
         "out_mib": med([r.get("out_mib", float("nan")) for r in ok]),
         "html": max((r.get("html", 0) for r in ok), default=0),
     }
@@ -219,7 +224,7 @@ def size_table(size: int, jobs: list[Job]) -> str:
     rows = []
     hugo = next((summary(j) for j in jobs if j.tool == "hugo" and j.writes_output), None)
     head = ("| tool | median wall s | wall min–max s | pages/s | median peak RSS MiB | output MiB | HTML files "
-            "| CPU/wall | wall vs Hugo | RSS vs Hugo |")
+            "| CPU/wall | wall vs Hugo | RSS vs Hugo | median CPU s | CPU vs Hugo |")
     rows.append(head)
     rows.append("|" + "---|" * (head.count("|") - 1))
     for job in jobs:
@@ -227,7 +232,7 @@ def size_table(size: int, jobs: list[Job]) -> str:
             continue
         s = summary(job)
         if s is None:
-            rows.append(f"| {job.tool} | failed ({len(job.runs)}/{len(job.runs)} runs) | | | | | | | | |")
+            rows.append(f"| {job.tool} | failed ({len(job.runs)}/{len(job.runs)} runs) | | | | | | | | | | |")
             continue
         runs_note = "" if s["n"] == s["of"] else f" ({s['n']}/{s['of']} ok)"
         wall_ratio = s["wall"] / hugo["wall"] if hugo else None
@@ -236,7 +241,8 @@ def size_table(size: int, jobs: list[Job]) -> str:
             f"| {job.tool}{runs_note} | {fmt(s['wall'])} | {fmt(s['wall_min'])}–{fmt(s['wall_max'])} "
             f"| {fmt(size / s['wall'], '.0f')} | {fmt(s['rss'], '.0f')} | {fmt(s['out_mib'], '.1f')} | {s['html']} "
             f"| {fmt(s['cpu_ratio'])} | {fmt(wall_ratio) + '×' if wall_ratio else 'n/a'} "
-            f"| {fmt(rss_ratio) + '×' if rss_ratio else 'n/a'} |"
+            f"| {fmt(rss_ratio) + '×' if rss_ratio else 'n/a'} "
+            f"| {fmt(s['cpu'])} | {fmt(s['cpu'] / hugo['cpu']) + '×' if hugo else 'n/a'} |"
         )
     return "\n".join(rows)
 
@@ -341,8 +347,10 @@ def main() -> int:
         return 0
     started = time.perf_counter()
 
+    args.work.mkdir(parents=True, exist_ok=True)
     # Tools.
     paths = {}
+    built = "unknown"
     if "signpost" in tools:
         if not args.no_build_signpost:
             log("Building Signpost: cargo build --release")
@@ -353,7 +361,13 @@ def main() -> int:
             else:
                 log(f"  done in {time.perf_counter() - t0:.0f} s")
         if SIGNPOST.is_file():
-            paths["signpost"] = str(SIGNPOST)
+            # Time a private copy: target/release/signpost may be rebuilt by
+            # someone else while the benchmark runs.
+            frozen = args.work / "bin" / "signpost"
+            frozen.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(SIGNPOST, frozen)
+            built = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(SIGNPOST.stat().st_mtime))
+            paths["signpost"] = str(frozen)
         else:
             log(f"  {SIGNPOST} does not exist; skipping Signpost")
     for t in ("hugo", "zola"):
@@ -372,7 +386,8 @@ def main() -> int:
     info = [f"Machine: {machine_info()}"]
     if "signpost" in paths:
         head = version(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
-        info.append(f"Signpost: {paths['signpost']} (built from {REPO}, HEAD {head}, working tree as found)")
+        info.append(f"Signpost: {SIGNPOST} as built at {built} (HEAD {head}, working tree as found), "
+                    f"copied to {paths['signpost']} for the runs")
     if "hugo" in paths:
         info.append(f"Hugo: {version([paths['hugo'], 'version'])}")
     if "zola" in paths:
@@ -444,7 +459,13 @@ def main() -> int:
     report.append(f"- Runs per tool and size: {args.runs}, alternating "
                   + " → ".join(j.name for j in next(iter(results.values()), [])) + f"; corpus seed {args.seed}.")
     report.append("- pages = Markdown files in content/ (each becomes one HTML page); "
-                  "output MiB = `du -sk` of the output folder; CPU/wall = (user+sys)/wall from `/usr/bin/time -v`.")
+                  "output MiB = `du -sk` of the output folder; CPU = user+sys from `/usr/bin/time -v`; "
+                  "CPU/wall is the median of each run's ratio.")
+    loads = [r["load1"] for jobs in results.values() for j in jobs for r in j.runs if "load1" in r]
+    if loads:
+        report.append(f"- 1-minute load average before each run: median {med(loads):.1f}, "
+                      f"min {min(loads):.1f}, max {max(loads):.1f} (with {os.cpu_count()} CPUs, "
+                      f"anything above {os.cpu_count()} means other work competed for them).")
     for size, jobs in results.items():
         report += ["", f"### {size} pages", "", size_table(size, jobs)]
         line = check_line(size, jobs)
@@ -471,8 +492,9 @@ def main() -> int:
             a = next((summary(j) for j in results[small] if j.name == tool_name), None)
             b = next((summary(j) for j in results[large] if j.name == tool_name), None)
             if a and b:
-                report.append(f"Scaling {tool_name}({large})/{tool_name}({small}): wall {b['wall'] / a['wall']:.2f}× "
-                              f"for {large / small:.0f}× the pages; peak RSS {b['rss'] / a['rss']:.2f}×.")
+                report.append(f"Scaling {tool_name}({large})/{tool_name}({small}): wall {b['wall'] / a['wall']:.2f}×, "
+                              f"CPU {b['cpu'] / a['cpu']:.2f}×, peak RSS {b['rss'] / a['rss']:.2f}× "
+                              f"for {large / small:.0f}× the pages.")
     report.append("")
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     report.append(f"Total benchmark time: {time.perf_counter() - started:.0f} s; load average at the end {load}.")

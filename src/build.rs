@@ -31,6 +31,8 @@ pub struct Built {
     pub files: OutputMap,
     pub report: Report,
     pub elapsed: Duration,
+    /// Time spent in each stage, for `SIGNPOST_TIMINGS=1` and the benchmark.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Built {
@@ -59,12 +61,19 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         files: OutputMap::new(),
         report: Report::default(),
         elapsed: Duration::ZERO,
+        timings: Vec::new(),
+    };
+    let mut stage = Instant::now();
+    let mut lap = |built: &mut Built, name: &'static str| {
+        built.timings.push((name, stage.elapsed()));
+        stage = Instant::now();
     };
     let Some(site) = crate::load::load_site(options, &mut report)? else {
         built.report = report;
         built.elapsed = started.elapsed();
         return Ok(built);
     };
+    lap(&mut built, "discover and load (files, YAML)");
     let config_text =
         std::fs::read_to_string(options.root.join(crate::config::FILE_NAME)).unwrap_or_default();
     let (mut assembled, problems) = assemble(&site, &config_text);
@@ -79,6 +88,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         }
     };
     let context = render_context(&site, theme.as_ref());
+    lap(&mut built, "assemble and theme");
     let today = crate::dates::Date::today();
     let checks = crate::checks::CheckContext::new(&site, today);
     let progress = crate::progress::bar(site.pages.len(), options.quiet, "Rendering");
@@ -93,12 +103,14 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         })
         .collect();
     progress.finish_and_clear();
+    lap(&mut built, "Markdown and page checks");
     built.early = report.clone().into_vec();
     for page in &rendered {
         report.extend(page.diagnostics.iter().cloned());
     }
     report.extend(crate::checks::site_checks(&site, &rendered, today));
     let mut report = crate::checks::apply_levels(report, &site.config.check);
+    lap(&mut built, "site checks (links, contacts)");
 
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
         let plans = if theme.has_template(crate::booklet::TEMPLATE) {
@@ -109,9 +121,11 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         assembled.booklets = plans.iter().map(|p| p.dir.clone()).collect();
         let (mut files, mut problems) =
             render_output(&site, &assembled, theme, &rendered, options)?;
+        lap(&mut built, "templates and minify");
         problems.extend(render_booklets(
             &site, &assembled, theme, &context, &plans, &mut files,
         ));
+        lap(&mut built, "booklets");
         report.extend(
             crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
                 .into_vec(),
@@ -311,15 +325,17 @@ pub struct BuildOutcome {
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     guard_output_location(options)?;
     crate::output::check_target(&options.out)?;
-    let built = build_site(options)?;
+    let mut built = build_site(options)?;
     if built.report.has_errors() || built.site.is_none() {
         return Ok(BuildOutcome {
             built,
             written: None,
         });
     }
+    let started = Instant::now();
     let summary = crate::output::write_site(&options.out, &built.files)
         .with_context(|| format!("could not write the site to {}", options.out.display()))?;
+    built.timings.push(("write", started.elapsed()));
     Ok(BuildOutcome {
         built,
         written: Some(summary),

@@ -32,6 +32,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let outcome = signpost::build::build(&options)?;
             let built = &outcome.built;
             print_report(&built.report);
+            print_timings(built);
             let Some(written) = outcome.written else {
                 eprintln!(
                     "The site was not built: fix the errors above. The previous output was left as it was."
@@ -102,6 +103,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `SIGNPOST_TIMINGS=1` prints how long each stage took, to stderr.
+fn print_timings(built: &signpost::build::Built) {
+    if std::env::var_os("SIGNPOST_TIMINGS").is_none() {
+        return;
+    }
+    for (stage, time) in &built.timings {
+        eprintln!("{:>9.1} ms  {stage}", time.as_secs_f64() * 1000.0);
     }
 }
 

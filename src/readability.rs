@@ -29,7 +29,26 @@ use serde::Serialize;
 /// looking free while staying predictable. An empty word has no syllables;
 /// any other word has at least one.
 pub fn syllables(word: &str) -> usize {
-    word.split(is_hyphen).map(part_syllables).sum()
+    // A site uses a few thousand distinct words many times over, so each
+    // thread remembers the words it has counted (bounded, in case a site is
+    // one long list of names).
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, usize>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const MAX_REMEMBERED: usize = 200_000;
+    SEEN.with(|seen| {
+        if let Some(&n) = seen.borrow().get(word) {
+            return n;
+        }
+        let n = word.split(is_hyphen).map(part_syllables).sum();
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= MAX_REMEMBERED {
+            seen.clear();
+        }
+        seen.insert(word.to_owned(), n);
+        n
+    })
 }
 
 fn is_hyphen(c: char) -> bool {

@@ -422,7 +422,10 @@ fn render<'a>(
                 label_prose(label);
                 out.push(html(single_input(&id, label, "text", "ws-text")));
             }
-            Item::Date(label) => out.push(html(single_input(&id, label, "date", "ws-date"))),
+            // A text field rather than `type=date`: it prints blank when
+            // empty (a date field prints the browser's "mm/dd/yyyy"), and
+            // takes a date in the reader's own way of writing it.
+            Item::Date(label) => out.push(html(single_input(&id, label, "text", "ws-date"))),
             Item::Signature(label) => {
                 out.push(html(single_input(&id, label, "text", "ws-signature")))
             }

@@ -492,7 +492,7 @@ async function main() {
       done++;
       const failedChecks = [...rep.checks].filter(([, f]) => f.length).map(([n]) => n);
       const what = rep.kind === 'worksheet' ? `worksheet, ${rep.questions} question${rep.questions === 1 ? '' : 's'}`
-        : rep.kind === 'easy-read' ? `easy read, ${rep.rows} rows` : rep.kind.replace('-', ' ');
+        : rep.kind === 'easy-read' ? `easy read, ${rep.rows} row${rep.rows === 1 ? '' : 's'}` : rep.kind.replace('-', ' ');
       console.log(`[${done}/${docs.length}] ${rep.failed ? 'FAIL' : 'ok  '} ${rep.rel}: ${rep.pages} page${rep.pages === 1 ? '' : 's'} (${what})` +
         (failedChecks.length ? ` — ${failedChecks.join(', ')}` : ''));
       for (const [name, fails] of rep.checks) for (const f of fails) console.log(`  FAIL ${name} ${rep.rel}: ${f}`);
@@ -509,14 +509,25 @@ async function main() {
   const booklets = byKind(['guide-booklet', 'section-booklet']);
   const easy = byKind('easy-read');
   const max = (rs) => rs.reduce((n, r) => Math.max(n, r.pages), 0);
-  const box = reports.find((r) => r.box)?.box;
-  if (box) {
-    console.log(`--- [${label}] printed page: paper ${box.paper.join('x')}px, content box ${box.width}x${box.height}px at 96 dpi` +
-      (box.sources.length ? ` (${box.sources.join(' ')})` : ' (no @page rule: A4, no margins)'));
+  const boxes = new Map();
+  for (const r of reports) {
+    if (!r.box) continue;
+    const b = r.box;
+    const key = `paper ${b.paper.join('x')}px, content box ${b.width}x${b.height}px` +
+      (b.sources.length ? ` (${b.sources.join(' ')})` : ' (no @page rule: A4, no margins)');
+    boxes.set(key, (boxes.get(key) || 0) + 1);
   }
+  for (const [key, n] of boxes) {
+    console.log(`--- [${label}] printed page at 96 dpi: ${key}${boxes.size > 1 ? `, ${n} document${n === 1 ? '' : 's'}` : ''}`);
+  }
+  // Short names for the lists: the folder of the page, or the file name.
+  const short = (rel, strip = '') => {
+    const dir = rel.replace(/(^|\/)index\.html$/, '').replace(strip, '');
+    return dir ? dir.split('/').pop() : rel;
+  };
   if (worksheets.length) {
     console.log(`--- [${label}] worksheet pages printed: ` +
-      worksheets.map((r) => `${r.rel.replace(/\/index\.html$/, '').split('/').pop()} ${r.pages}`).join(', '));
+      worksheets.map((r) => `${short(r.rel)} ${r.pages}`).join(', '));
   }
   if (booklets.length) {
     console.log(`--- [${label}] booklets printed: ` +
@@ -524,7 +535,7 @@ async function main() {
   }
   if (easy.length) {
     console.log(`--- [${label}] easy-read pages printed: ` +
-      easy.map((r) => `${r.rel.replace(/\/easy-read\/index\.html$/, '').split('/').pop()} ${r.pages}`).join(', '));
+      easy.map((r) => `${short(r.rel, /\/?easy-read$/) || r.rel} ${r.pages}`).join(', '));
   }
 
   if (PREVIEW_DIR && reports.length) {

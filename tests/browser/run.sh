@@ -8,10 +8,12 @@
 #   EXTRA_SITES="A B"   also check these built site folders (space-separated)
 #   SKIP_INSTALL=1      do not apt-get / npm ci anything; fail if missing
 #
-# Steps: install what is missing (Chromium, Java, node_modules), build the
-# bundled guide into target/browser-site, run suite.mjs on it and on each
-# EXTRA_SITES folder, then run suite.mjs on fixtures/bad, which MUST fail:
-# if the suite cannot catch a known-bad page, its passes mean nothing.
+# Steps: install what is missing (Chromium, Java, pdftoppm, node_modules),
+# build the bundled guide into target/browser-site, run suite.mjs and then
+# print.mjs on it and on each EXTRA_SITES folder, then the canaries:
+# suite.mjs on fixtures/bad and print.mjs on fixtures/bad-print, which MUST
+# fail: if a check cannot catch a known-bad page, its passes mean nothing.
+# print.mjs also saves print previews (PDF, PNG) in target/print-previews/.
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,6 +43,15 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
     as_root apt-get install -y -q "${missing[@]}" >/dev/null \
       || die "apt-get install ${missing[*]} failed"
   fi
+fi
+# pdftoppm (poppler-utils) only turns print.mjs's preview PDFs into PNGs for
+# people to look at; without it the checks still run, so a failed install
+# is a warning, not an error.
+if [ "${SKIP_INSTALL:-0}" != 1 ] && ! command -v pdftoppm >/dev/null 2>&1; then
+  say "installing poppler-utils (pdftoppm, for print previews) with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q poppler-utils >/dev/null; } \
+    || say "warning: could not install poppler-utils; print previews will be PDFs only"
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is missing (apt-get install -y chromium)"
 command -v java >/dev/null 2>&1 || die "java is missing (apt-get install -y default-jre-headless)"
@@ -95,15 +106,20 @@ tally() {
 log="$(mktemp -d)"
 trap 'rm -rf "$log"' EXIT
 
-run_site() { # $1 folder, $2 label
-  local out="$log/$2.txt" rc
-  node "$HERE/suite.mjs" "$1" --label "$2" 2>&1 | tee "$out"
+run_script() { # $1 script, $2 folder, $3 label
+  local out="$log/$1-$3.txt" rc
+  node "$HERE/$1" "$2" --label "$3" 2>&1 | tee "$out"
   rc=${PIPESTATUS[0]}
   tally "$out"
   if [ "$rc" -ne 0 ]; then
     status=1
-    say "FAILED: $2 ($1), exit $rc"
+    say "FAILED: $1 on $3 ($2), exit $rc"
   fi
+}
+
+run_site() { # $1 folder, $2 label: the browser suite, then the print checks
+  run_script suite.mjs "$1" "$2"
+  run_script print.mjs "$1" "$2"
 }
 
 run_site "$site" site
@@ -117,50 +133,67 @@ for extra in ${EXTRA_SITES:-}; do
   run_site "$extra" "extra-$n-$(basename "$extra")"
 done
 
-# The canary: the suite must fail on fixtures/bad, with exit 1 (checks
-# failed, not a crash) and with each kind of check reporting its failure.
-# Its output is indented so that its "N passed, N failed" line is not taken
-# for the result of this script.
-say "canary: fixtures/bad must fail"
-bad_out="$log/bad.txt"
-node "$HERE/suite.mjs" "$HERE/fixtures/bad" --label bad-fixture >"$bad_out" 2>&1
-bad_rc=$?
-sed 's/^/    | /' "$bad_out"
-canary_ok=1
-if [ "$bad_rc" -ne 1 ]; then
-  canary_ok=0
-  say "canary: suite exited $bad_rc on fixtures/bad, expected 1 (0 = passed a bad page, 2 = could not run)"
-fi
-expect=(
-  'FAIL axe@360x740 index.html: color-contrast '
-  'FAIL axe@360x740 index.html: label '
-  'FAIL axe@360x740 index.html: html-has-lang '
-  'FAIL axe@1280x900 index.html: color-contrast '
-  'FAIL axe@360x740 index.html: color-contrast-enhanced '
-  'FAIL axe-dark@360x740 index.html: color-contrast '
-  'FAIL reflow@320x640 other-checks/index.html: horizontal scroll'
-  'FAIL reflow-zoom@360x740 other-checks/index.html: horizontal scroll'
-  'FAIL text-zoom other-checks/index.html: '
-  'FAIL requests other-checks/index.html: request to another origin'
-  'FAIL requests other-checks/index.html: script resource'
-  'FAIL requests other-checks/index.html: subresource /other-checks/missing.svg answered 404'
-  'FAIL weight other-checks/index.html: '
-  'FAIL nu other-checks/index.html: Nu error'
-)
-for e in "${expect[@]}"; do
-  if ! grep -qF -- "$e" "$bad_out"; then
-    canary_ok=0
-    say "canary: expected a failure like '$e' and did not see it"
+# A canary: SCRIPT must fail on FIXTURE, with exit 1 (checks failed, not a
+# crash) and with each expected failure line present. Its output is
+# indented so that its "N passed, N failed" line is not taken for the
+# result of this script. Each canary counts as one check in the totals.
+#   canary SCRIPT FIXTURE LABEL WHAT EXTRA_ARGS_STRING EXPECTED_LINE...
+canary() {
+  local script="$1" fixture="$2" name="$3" what="$4" extra="$5"
+  shift 5
+  say "canary: fixtures/$fixture must fail $script"
+  local out="$log/canary-$name.txt" rc ok=1 e
+  # shellcheck disable=SC2086  # $extra is a list of options
+  node "$HERE/$script" "$HERE/fixtures/$fixture" --label "$name" $extra >"$out" 2>&1
+  rc=$?
+  sed 's/^/    | /' "$out"
+  if [ "$rc" -ne 1 ]; then
+    ok=0
+    say "canary: $script exited $rc on fixtures/$fixture, expected 1 (0 = passed a bad page, 2 = could not run)"
   fi
-done
-if [ "$canary_ok" = 1 ]; then
-  say "canary: ok, every known problem in fixtures/bad was caught"
-  total_pass=$((total_pass + 1))
-else
-  say "FAILED: the browser suite could not catch a known-bad page"
-  total_fail=$((total_fail + 1))
-  status=1
-fi
+  for e in "$@"; do
+    if ! grep -qF -- "$e" "$out"; then
+      ok=0
+      say "canary: expected a failure like '$e' and did not see it"
+    fi
+  done
+  if [ "$ok" = 1 ]; then
+    say "canary: ok, every known problem in fixtures/$fixture was caught"
+    total_pass=$((total_pass + 1))
+  else
+    say "FAILED: $what"
+    total_fail=$((total_fail + 1))
+    status=1
+  fi
+}
+
+canary suite.mjs bad bad-fixture "the browser suite could not catch a known-bad page" "" \
+  'FAIL axe@360x740 index.html: color-contrast ' \
+  'FAIL axe@360x740 index.html: label ' \
+  'FAIL axe@360x740 index.html: html-has-lang ' \
+  'FAIL axe@1280x900 index.html: color-contrast ' \
+  'FAIL axe@360x740 index.html: color-contrast-enhanced ' \
+  'FAIL axe-dark@360x740 index.html: color-contrast ' \
+  'FAIL reflow@320x640 other-checks/index.html: horizontal scroll' \
+  'FAIL reflow-zoom@360x740 other-checks/index.html: horizontal scroll' \
+  'FAIL text-zoom other-checks/index.html: ' \
+  'FAIL requests other-checks/index.html: request to another origin' \
+  'FAIL requests other-checks/index.html: script resource' \
+  'FAIL requests other-checks/index.html: subresource /other-checks/missing.svg answered 404' \
+  'FAIL weight other-checks/index.html: ' \
+  'FAIL nu other-checks/index.html: Nu error'
+
+canary print.mjs bad-print bad-print-fixture "the print checks could not catch a known-bad printout" "--no-previews" \
+  'FAIL pages index.html: a worksheet with a single question prints on ' \
+  'FAIL pages index.html: the worksheet page prints on ' \
+  'FAIL width index.html: wider than the printed page' \
+  'FAIL ink index.html: answer lines (.ws-rule) without a visible bottom border' \
+  'FAIL ink index.html: backgrounds in print' \
+  'FAIL ink index.html: worksheet text that is not pure black' \
+  'FAIL hidden index.html: shown in print: .site-nav' \
+  'FAIL pages easy-read/index.html: the easy-read page prints on ' \
+  'FAIL width easy-read/index.html: content cut off sideways in print' \
+  'FAIL pages topic/booklet/index.html: the section booklet prints on '
 
 say "finished in $((SECONDS - START))s"
 echo "${total_pass} passed, ${total_fail} failed"
