@@ -29,6 +29,8 @@ pub struct Plan {
     /// Output folder (`booklet/` or `care-plans/booklet/`).
     pub dir: String,
     pub kind: BookletKind,
+    /// Title and summary when they are not the cover page's (the easy-read booklet).
+    pub title: Option<(String, String)>,
     /// The page whose title and summary the booklet takes.
     pub cover: PageIdx,
     pub parts: Vec<PartPlan>,
@@ -53,7 +55,13 @@ impl Plan {
 pub enum BookletKind {
     Guide,
     Section,
+    /// Every easy-read page, in the guide's order.
+    #[serde(rename = "easy-read")]
+    EasyRead,
 }
+
+/// Output folder of the easy-read booklet.
+pub const EASY_READ_DIR: &str = "booklet/easy-read/";
 
 #[derive(Debug, Clone)]
 pub struct PartPlan {
@@ -102,6 +110,7 @@ pub fn plans(site: &Site) -> Vec<Plan> {
         plans.push(Plan {
             dir: GUIDE_DIR.to_owned(),
             kind: BookletKind::Guide,
+            title: None,
             cover: home.index,
             parts,
             appendix,
@@ -116,6 +125,7 @@ pub fn plans(site: &Site) -> Vec<Plan> {
             plans.push(Plan {
                 dir: format!("{dir}booklet/"),
                 kind: BookletKind::Section,
+                title: None,
                 cover: section.index,
                 parts: vec![section_part(site, dir)],
                 appendix: None,
@@ -123,7 +133,51 @@ pub fn plans(site: &Site) -> Vec<Plan> {
             });
         }
     }
+    if config.easy_read {
+        let chapters = easy_read_pages(site);
+        if !chapters.is_empty() {
+            plans.push(Plan {
+                dir: EASY_READ_DIR.to_owned(),
+                kind: BookletKind::EasyRead,
+                title: Some((
+                    format!("{}: easy read", site.pages[home.index].title()),
+                    "All the easy read pages of this guide, to print as one booklet.".to_owned(),
+                )),
+                cover: home.index,
+                parts: vec![PartPlan {
+                    intro: None,
+                    title: "Easy read".to_owned(),
+                    chapters,
+                }],
+                appendix: None,
+                glossary: false,
+            });
+        }
+    }
     plans
+}
+
+/// Easy-read pages in the order of the guide: each beside where its
+/// standard twin (or, without one, itself) is listed.
+fn easy_read_pages(site: &Site) -> Vec<PageIdx> {
+    fn walk(site: &Site, dir: &str, out: &mut Vec<PageIdx>) {
+        let section = &site.sections[dir];
+        for &page in &section.pages {
+            match site.pages[page].kind {
+                // Twinless easy-read pages stand in their own place...
+                PageKind::EasyRead if site.twin(page).is_none() => out.push(page),
+                // ...the others stand where their standard twin does.
+                PageKind::EasyRead => {}
+                _ => out.extend(site.twin(page)),
+            }
+        }
+        for sub in &section.subsections {
+            walk(site, sub, out);
+        }
+    }
+    let mut pages = Vec::new();
+    walk(site, "", &mut pages);
+    pages
 }
 
 /// A section's pages, then its sub-sections' pages, in listing order.
@@ -157,8 +211,8 @@ fn mode(site: &Site, plan: &Plan) -> BookletMode {
     let (intro_shift, chapter_shift) = match plan.kind {
         // Guide: h1 booklet, h2 part, h3 chapter, so chapter headings move down 2.
         BookletKind::Guide => (1, 2),
-        // Section: h1 booklet, h2 chapter.
-        BookletKind::Section => (0, 1),
+        // Section and easy read: h1 booklet, h2 chapter.
+        BookletKind::Section | BookletKind::EasyRead => (0, 1),
     };
     chapters.insert(plan.cover, ("cover".to_owned(), 0));
     for part in plan.parts.iter().chain(&plan.appendix) {
@@ -244,11 +298,20 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
         chapters: p.chapters.iter().map(|&i| chapter(i)).collect(),
     };
     let cover = &site.pages[plan.cover];
+    let (title, summary) = match &plan.title {
+        Some((title, summary)) => (title.clone(), Some(summary.clone())),
+        None => (cover.title().to_owned(), cover.front.summary.clone()),
+    };
     BookletView {
         kind: plan.kind,
-        title: cover.title().to_owned(),
-        summary: cover.front.summary.clone(),
-        intro: render(plan.cover),
+        title,
+        summary,
+        // The easy-read booklet's cover page is in standard English: leave it out.
+        intro: if plan.kind == BookletKind::EasyRead {
+            String::new()
+        } else {
+            render(plan.cover)
+        },
         reviewed: newest_review(site, plan).map(DateView::from),
         parts: plan.parts.iter().map(part).collect(),
         appendix: plan.appendix.as_ref().map(part),

@@ -55,6 +55,8 @@ pub struct BookletConfig {
     pub sections: bool,
     /// The top-level section printed as an appendix of the guide booklet.
     pub appendix: String,
+    /// Every easy-read page as one booklet, at `booklet/easy-read/`.
+    pub easy_read: bool,
 }
 
 impl Default for BookletConfig {
@@ -63,6 +65,7 @@ impl Default for BookletConfig {
             guide: true,
             sections: true,
             appendix: "worksheets".to_owned(),
+            easy_read: true,
         }
     }
 }

@@ -33,6 +33,8 @@ struct SiteView<'a> {
     paper: &'static str,
     /// The whole-guide booklet, when there is one.
     booklet_url: Option<String>,
+    /// The easy-read booklet, when there is one.
+    easy_read_booklet_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -349,6 +351,11 @@ fn site_view<'a>(
         home_current: current.is_some_and(|c| site.pages[c].kind == PageKind::Home),
         paper: config.print.paper.css(),
         booklet_url: crate::booklet::url_for(assembled, from_dir, crate::booklet::GUIDE_DIR),
+        easy_read_booklet_url: crate::booklet::url_for(
+            assembled,
+            from_dir,
+            crate::booklet::EASY_READ_DIR,
+        ),
     }
 }
 

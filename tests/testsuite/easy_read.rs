@@ -330,3 +330,28 @@ fn easy_reading_grade_is_stricter() {
         "easy-reading-grade",
     );
 }
+
+#[test]
+fn easy_read_pages_make_one_booklet_in_guide_order() {
+    let site = built();
+    let doc = Html::parse_document(&site.output("booklet/easy-read/index.html"));
+    assert!(
+        doc.select(&sel("body.kind-booklet.kind-easy-read"))
+            .next()
+            .is_some()
+    );
+    let chapters: Vec<String> = doc
+        .select(&sel("article.chapter > h2"))
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(
+        chapters,
+        ["Your care plan", "Getting help"],
+        "each page once, in listing order"
+    );
+    assert_eq!(doc.select(&sel(".er-row")).count(), 3);
+    assert!(
+        site.output("index.html")
+            .contains("href=booklet/easy-read/index.html>all the easy read pages as one booklet")
+    );
+}
