@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.dont_write_bytecode = True  # keep bench/ free of __pycache__
 import gen_corpus  # noqa: E402
 
 SIGNPOST = REPO / "target" / "release" / "signpost"

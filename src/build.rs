@@ -25,6 +25,8 @@ pub struct Built {
     /// Problems found before rendering (config, data, files, theme), kept
     /// apart so `serve` can rebuild one page and reassemble the report.
     pub early: Vec<Diagnostic>,
+    /// Findings about the site as a whole (contacts), kept for the same reason.
+    pub site_wide: Vec<Diagnostic>,
     pub theme: Option<Theme>,
     pub assembled: Option<Assembled>,
     pub plans: Vec<crate::booklet::Plan>,
@@ -55,6 +57,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         site: None,
         rendered: Vec::new(),
         early: Vec::new(),
+        site_wide: Vec::new(),
         theme: None,
         assembled: None,
         plans: Vec::new(),
@@ -92,7 +95,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     let today = crate::dates::Date::today();
     let checks = crate::checks::CheckContext::new(&site, today);
     let progress = crate::progress::bar(site.pages.len(), options.quiet, "Rendering");
-    let rendered: Vec<Rendered> = site
+    let mut rendered: Vec<Rendered> = site
         .pages
         .par_iter()
         .enumerate()
@@ -104,11 +107,9 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         .collect();
     progress.finish_and_clear();
     lap(&mut built, "Markdown and page checks");
-    built.early = report.clone().into_vec();
-    for page in &rendered {
-        report.extend(page.diagnostics.iter().cloned());
-    }
-    report.extend(crate::checks::site_checks(&site, &rendered, today));
+    built.early = report.into_vec();
+    built.site_wide = crate::checks::site_checks(&site, &mut rendered, today);
+    let report = crate::checks::collect(&built.early, &rendered, built.site_wide.clone());
     let mut report = crate::checks::apply_levels(report, &site.config.check);
     lap(&mut built, "site checks (links, contacts)");
 

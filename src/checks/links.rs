@@ -2,7 +2,7 @@
 //! rendered), link text that does not say where it goes, the same text going
 //! to different places, and malformed email and phone links.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::finding;
 use crate::diagnostics::{Diagnostic, did_you_mean};
@@ -35,24 +35,43 @@ const VAGUE: &[&str] = &[
     "page",
 ];
 
-pub fn check(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
-    let ids: Vec<HashSet<&str>> = rendered
-        .iter()
-        .map(|r| r.headings.iter().map(|h| h.id.as_str()).collect())
-        .collect();
+/// Every page's link findings, computed in parallel.
+pub fn check(site: &Site, rendered: &[Rendered]) -> Vec<Vec<Diagnostic>> {
+    use rayon::prelude::*;
+    (0..rendered.len())
+        .into_par_iter()
+        .map(|idx| check_page(site, rendered, idx))
+        .collect()
+}
+
+/// The link findings of one page. Its anchor findings depend on the pages
+/// it links to, so `serve` re-runs this for pages that link to an edited one.
+pub fn check_page(site: &Site, rendered: &[Rendered], idx: usize) -> Vec<Diagnostic> {
+    let page = &site.pages[idx];
+    let page_render = &rendered[idx];
     let mut problems = Vec::new();
-    for (idx, page_render) in rendered.iter().enumerate() {
-        let page = &site.pages[idx];
-        for link in &page_render.links {
-            if let Some(d) = broken_anchor(site, rendered, &ids, idx, link) {
-                problems.push(d);
-            }
-            problems.extend(vague_text(page, link));
-            problems.extend(malformed(page, link));
+    for link in &page_render.links {
+        if let Some(d) = broken_anchor(site, rendered, idx, link) {
+            problems.push(d);
         }
-        problems.extend(duplicate_texts(page, &page_render.links));
+        problems.extend(vague_text(page, link));
+        problems.extend(malformed(page, link));
     }
+    problems.extend(duplicate_texts(page, &page_render.links));
     problems
+}
+
+/// Pages with a link to a heading of page `target`: their anchor findings
+/// change when its headings do.
+pub fn pages_linking_to(rendered: &[Rendered], target: usize) -> Vec<usize> {
+    rendered
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.links.iter().any(|l| matches!(&l.target, LinkTarget::Page { page, fragment: Some(_) } if *page == target))
+        })
+        .map(|(idx, _)| idx)
+        .collect()
 }
 
 fn at(page: &Page, link: &LinkRef, d: Diagnostic) -> Diagnostic {
@@ -63,7 +82,6 @@ fn at(page: &Page, link: &LinkRef, d: Diagnostic) -> Diagnostic {
 fn broken_anchor(
     site: &Site,
     rendered: &[Rendered],
-    ids: &[HashSet<&str>],
     idx: usize,
     link: &LinkRef,
 ) -> Option<Diagnostic> {
@@ -76,14 +94,17 @@ fn broken_anchor(
         _ => return None,
     };
     if fragment.is_empty()
-        || ids[target].contains(fragment.as_str())
+        || rendered[target].headings.iter().any(|h| h.id == *fragment)
         || is_footnote(&rendered[target], fragment)
     {
         return None;
     }
-    let near = did_you_mean(fragment, ids[target].iter().copied())
-        .map(|n| format!("did you mean `#{n}`? "))
-        .unwrap_or_default();
+    let near = did_you_mean(
+        fragment,
+        rendered[target].headings.iter().map(|h| h.id.as_str()),
+    )
+    .map(|n| format!("did you mean `#{n}`? "))
+    .unwrap_or_default();
     Some(at(
         &site.pages[idx],
         link,

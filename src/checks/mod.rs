@@ -126,10 +126,24 @@ pub fn page_checks(
 }
 
 /// Checks across pages: links between them, and the shared contacts.
-pub fn site_checks(site: &Site, rendered: &[Rendered], today: Date) -> Vec<Diagnostic> {
-    let mut found = links::check(site, rendered);
-    found.extend(contacts::check(site, today));
-    found
+/// Fills each page's `link_diagnostics` and returns the site-wide findings.
+pub fn site_checks(site: &Site, rendered: &mut [Rendered], today: Date) -> Vec<Diagnostic> {
+    let per_page = links::check(site, rendered);
+    for (page, found) in rendered.iter_mut().zip(per_page) {
+        page.link_diagnostics = found;
+    }
+    contacts::check(site, today)
+}
+
+/// Every finding of a rendered site, before `check.rules` levels apply.
+pub fn collect(early: &[Diagnostic], rendered: &[Rendered], site_wide: Vec<Diagnostic>) -> Report {
+    let mut report: Report = early.iter().cloned().collect();
+    for page in rendered {
+        report.extend(page.diagnostics.iter().cloned());
+        report.extend(page.link_diagnostics.iter().cloned());
+    }
+    report.extend(site_wide);
+    report
 }
 
 /// Applies `check.rules` levels: changes severities and drops rules turned off.

@@ -47,6 +47,8 @@ pub struct Rendered {
     /// Line of each table whose header row has no words.
     pub headerless_tables: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings about the page's links, which depend on other pages too.
+    pub link_diagnostics: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,6 +238,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         easy,
         headerless_tables,
         diagnostics: state.diagnostics,
+        link_diagnostics: Vec::new(),
     }
 }
 

@@ -114,13 +114,15 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: &[String]) -> bool {
             report,
             pages_rebuilt,
         }) => {
-            print_warnings(&report);
             apply(shared, changes, Vec::new());
+            // The full list was printed after the first build; after a
+            // rebuild the count is enough (`signpost check` lists them).
             println!(
-                "Rebuilt {} in {} ms after a change to {}",
+                "Rebuilt {} in {} ms after a change to {} ({})",
                 plural(pages_rebuilt, "page"),
                 started.elapsed().as_millis(),
-                changed.join(", ")
+                changed.join(", "),
+                report.summary()
             );
         }
         Ok(Outcome::Failed(report)) => {

@@ -10,7 +10,8 @@
 use crate::build::{
     Built, build_site, page_output, render_and_check, render_booklets, render_context,
 };
-use crate::checks::{CheckContext, apply_levels, site_checks};
+use crate::checks::links::{self, pages_linking_to};
+use crate::checks::{CheckContext, apply_levels, collect};
 use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Report};
 use crate::front_matter::{FrontMatter, split_and_parse};
@@ -152,16 +153,26 @@ impl Session {
         page.text = text;
         page.body_start = split.body_start;
 
+        let timer = std::time::Instant::now();
+        let lap = |what: &str| {
+            if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
+                eprintln!("{:>7.1} ms  {what}", timer.elapsed().as_secs_f64() * 1000.0);
+            }
+        };
         let today = Date::today();
         let context = render_context(site, Some(theme));
         let checks = CheckContext::new(site, today);
+        lap("contexts");
         built.rendered[idx] = render_and_check(site, idx, &context, &checks);
-        let mut report: Report = built.early.iter().cloned().collect();
-        for rendered in &built.rendered {
-            report.extend(rendered.diagnostics.iter().cloned());
+        lap("render and page checks");
+        // Link findings change for this page, and for pages that link to
+        // its headings; every other page's findings stay as they were.
+        for page in std::iter::once(idx).chain(pages_linking_to(&built.rendered, idx)) {
+            built.rendered[page].link_diagnostics = links::check_page(site, &built.rendered, page);
         }
-        report.extend(site_checks(site, &built.rendered, today));
+        let report = collect(&built.early, &built.rendered, built.site_wide.clone());
         let mut report = apply_levels(report, &site.config.check);
+        lap("site checks and report");
         if report.has_errors() {
             return Ok(Some(Outcome::Failed(report)));
         }

@@ -216,3 +216,23 @@ fn built_output_never_contains_the_reload_script() {
         );
     }
 }
+
+#[test]
+fn renaming_a_heading_other_pages_link_to_is_caught_on_a_one_page_rebuild() {
+    let site = SiteTest::minimal();
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Home\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nSee [what it says](care/plans.md#what-it-says).\n",
+    );
+    let server = Server::start(&site);
+    server.wait_for("/", |b| b.contains("what-it-says"));
+    site.write(
+        "content/care/plans.md",
+        "---\ntitle: Care plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nA plan.\n\n## What it covers\n\nText.\n",
+    );
+    let body = server.wait_for("/care/plans/", |b| b.contains("role=\"alert\""));
+    assert!(
+        body.contains("<strong>content/_index.md:6:5</strong>: content/care/plans.md has no heading with the id `what-it-says`"),
+        "{body}"
+    );
+}
