@@ -8,6 +8,12 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
+
+/// Building a site allocates many small strings on both cores at once;
+/// mimalloc handles that with less contention than the system allocator
+/// (measured: see the benchmark notes in bench/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use signpost::cli::{Cli, Command};
 use signpost::diagnostics::{Report, plural};
 

@@ -6,37 +6,17 @@
 //! its own line.
 
 use crate::escape::escape_html;
-use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::Event;
 
 use super::{PageState, Spanned};
 use crate::data::Contact;
 use crate::diagnostics::did_you_mean;
 
 pub fn expand<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanned<'a>> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut block: Option<(String, std::ops::Range<usize>)> = None;
-    for (event, range) in events {
-        match &event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if info.trim() == "contacts" =>
-            {
-                block = Some((String::new(), range));
-            }
-            Event::Text(text) if block.is_some() => {
-                if let Some((body, _)) = block.as_mut() {
-                    body.push_str(text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) if block.is_some() => {
-                if let Some((body, range)) = block.take() {
-                    let html = render_block(&body, &range, state);
-                    out.push((Event::Html(html.into()), range));
-                }
-            }
-            _ => out.push((event, range)),
-        }
-    }
-    out
+    super::expand_fenced(events, "contacts", state, |body, range, state, out| {
+        let html = render_block(body, &range, state);
+        out.push((Event::Html(html.into()), range));
+    })
 }
 
 fn render_block(body: &str, range: &std::ops::Range<usize>, state: &mut PageState) -> String {

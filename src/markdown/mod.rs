@@ -242,6 +242,37 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     }
 }
 
+/// Replaces every fenced code block whose info string is `info` (for
+/// example ```` ```contacts ````) with what `expand` pushes for its text. The
+/// blocks are Signpost's own syntax; every other event passes through.
+fn expand_fenced<'a>(
+    events: Vec<Spanned<'a>>,
+    info: &str,
+    state: &mut PageState,
+    mut expand: impl FnMut(&str, Range<usize>, &mut PageState, &mut Vec<Spanned<'a>>),
+) -> Vec<Spanned<'a>> {
+    use pulldown_cmark::{CodeBlockKind, Tag, TagEnd};
+    let mut out = Vec::with_capacity(events.len());
+    let mut block: Option<(String, Range<usize>)> = None;
+    for (event, range) in events {
+        match (&event, block.as_mut()) {
+            (Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(kind))), None)
+                if kind.trim() == info =>
+            {
+                block = Some((String::new(), range));
+            }
+            (Event::Text(text), Some((body, _))) => body.push_str(text),
+            (Event::End(TagEnd::CodeBlock), Some(_)) => {
+                if let Some((body, range)) = block.take() {
+                    expand(&body, range, state, &mut out);
+                }
+            }
+            _ => out.push((event, range)),
+        }
+    }
+    out
+}
+
 /// Concatenated text of the events in a slice: the words a reader hears.
 fn plain_text(events: &[Spanned]) -> String {
     let mut text = String::new();

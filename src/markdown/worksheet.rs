@@ -22,7 +22,7 @@
 //! nothing can be submitted, and nothing is stored. Every control has a
 //! label; groups are fieldsets with legends.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{PageState, ProseBlock, Spanned};
 use crate::diagnostics::{Diagnostic, did_you_mean};
@@ -75,46 +75,25 @@ enum Item {
 type Located = (Item, usize);
 
 pub fn expand<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanned<'a>> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut block: Option<(String, std::ops::Range<usize>)> = None;
     let mut count = 0;
-    for (event, range) in events {
-        match &event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if info.trim() == "worksheet" =>
-            {
-                block = Some((String::new(), range));
-            }
-            Event::Text(text) if block.is_some() => {
-                if let Some((body, _)) = block.as_mut() {
-                    body.push_str(text);
+    super::expand_fenced(events, "worksheet", state, |body, range, state, out| {
+        count += 1;
+        state.worksheets = count;
+        // The block's text starts on the line after the opening fence.
+        let body_line = state.position(&range).0 + 1;
+        match parse(body) {
+            Ok(items) => render(&items, count, body_line, &range, state, out),
+            Err(problems) => {
+                for (line, message, help) in problems {
+                    let d = Diagnostic::error("worksheet-syntax", message)
+                        .in_file(state.page.file())
+                        .at_source(&state.page.text, body_line + line, 1)
+                        .help(help);
+                    state.diagnostics.push(d);
                 }
             }
-            Event::End(TagEnd::CodeBlock) if block.is_some() => {
-                if let Some((body, range)) = block.take() {
-                    count += 1;
-                    state.worksheets = count;
-                    let (first_line, _) = state.position(&range);
-                    // The block's text starts on the line after the opening fence.
-                    let body_line = first_line + 1;
-                    match parse(&body) {
-                        Ok(items) => render(&items, count, body_line, &range, state, &mut out),
-                        Err(problems) => {
-                            for (line, message, help) in problems {
-                                let d = Diagnostic::error("worksheet-syntax", message)
-                                    .in_file(state.page.file())
-                                    .at_source(&state.page.text, body_line + line, 1)
-                                    .help(help);
-                                state.diagnostics.push(d);
-                            }
-                        }
-                    }
-                }
-            }
-            _ => out.push((event, range)),
         }
-    }
-    out
+    })
 }
 
 type Problem = (usize, String, String);
