@@ -22,7 +22,7 @@ enum HelpTarget {
     Raw(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Assembled {
     /// Top-level sections and pages, in navigation order.
     pub nav: Vec<PageIdx>,
@@ -32,7 +32,16 @@ pub struct Assembled {
     pub pretty: bool,
     /// Output folders of the booklets this build makes.
     pub booklets: Vec<String>,
+    /// The site navigation as HTML, by page position: every page at the
+    /// same depth in the same top-level section gets the same list, so it is
+    /// rendered once for all of them instead of once per page.
+    pub nav_html: std::sync::Mutex<std::collections::HashMap<NavKey, std::sync::Arc<str>>>,
 }
+
+/// What the navigation of a page depends on: its folder depth, which
+/// top-level entry contains it, whether it *is* that entry, and whether it
+/// is the home page.
+pub type NavKey = (usize, Option<usize>, bool, bool);
 
 /// Where the brand logo is copied to.
 pub const LOGO_DIR: &str = "brand";
@@ -87,6 +96,7 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
             help,
             pretty: site.config.output.pretty_urls,
             booklets: Vec::new(),
+            nav_html: Default::default(),
         },
         problems,
     )

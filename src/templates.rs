@@ -26,7 +26,11 @@ struct SiteView<'a> {
     css: &'a str,
     brand: Option<BrandView<'a>>,
     help: Option<HelpView<'a>>,
+    /// Navigation entries, for themes that lay the navigation out
+    /// themselves (only filled when a template mentions `site.nav`).
     nav: Vec<NavItem>,
+    /// The navigation as ready `<li>` items (Home first), for the default theme.
+    nav_html: std::sync::Arc<str>,
     /// True on the home page, for `aria-current` on the "Home" link.
     home_current: bool,
     /// `A4` or `A5`, for `@page { size }`.
@@ -304,29 +308,12 @@ fn site_view<'a>(
     current: Option<PageIdx>,
 ) -> SiteView<'a> {
     let config = &site.config;
-    let nav = assembled
-        .nav
-        .iter()
-        .map(|&idx| {
-            let target = &site.pages[idx];
-            let state = match current {
-                Some(c) if c == idx => Some("page"),
-                Some(c)
-                    if site.pages[c].kind != PageKind::Home
-                        && !target.dir.is_empty()
-                        && site.pages[c].dir.starts_with(&target.dir) =>
-                {
-                    Some("section")
-                }
-                _ => None,
-            };
-            NavItem {
-                title: target.title().to_owned(),
-                url: assembled.url(site, from_dir, idx),
-                current: state,
-            }
-        })
-        .collect();
+    let nav_html = nav_html(site, assembled, from_dir, current);
+    let nav = if !theme.uses_nav_items {
+        Vec::new()
+    } else {
+        nav_items(site, assembled, from_dir, current)
+    };
     SiteView {
         title: &config.title,
         description: &config.description,
@@ -348,6 +335,7 @@ fn site_view<'a>(
             links: assembled.help_links(site, from_dir),
         }),
         nav,
+        nav_html,
         home_current: current.is_some_and(|c| site.pages[c].kind == PageKind::Home),
         paper: config.print.paper.css(),
         booklet_url: crate::booklet::url_for(assembled, from_dir, crate::booklet::GUIDE_DIR),
@@ -357,6 +345,92 @@ fn site_view<'a>(
             crate::booklet::EASY_READ_DIR,
         ),
     }
+}
+
+/// `current`'s state in the navigation entry `idx`: the page itself, or a
+/// page inside that section.
+fn nav_state(site: &Site, idx: PageIdx, current: Option<PageIdx>) -> Option<&'static str> {
+    let target = &site.pages[idx];
+    match current {
+        Some(c) if c == idx => Some("page"),
+        Some(c)
+            if site.pages[c].kind != PageKind::Home
+                && !target.dir.is_empty()
+                && site.pages[c].dir.starts_with(&target.dir) =>
+        {
+            Some("section")
+        }
+        _ => None,
+    }
+}
+
+/// The navigation as `<li>` items, rendered once per [`NavKey`].
+fn nav_html(
+    site: &Site,
+    assembled: &Assembled,
+    from_dir: &str,
+    current: Option<PageIdx>,
+) -> std::sync::Arc<str> {
+    let depth = from_dir.split('/').filter(|s| !s.is_empty()).count();
+    let inside = assembled.nav.iter().position(|&idx| {
+        let dir = &site.pages[idx].dir;
+        !dir.is_empty() && from_dir.starts_with(dir.as_str())
+    });
+    let is_entry = inside.is_some_and(|i| current == Some(assembled.nav[i]));
+    let home = current.is_some_and(|c| site.pages[c].kind == PageKind::Home);
+    let key = (depth, inside, is_entry, home);
+    if let Some(html) = assembled
+        .nav_html
+        .lock()
+        .ok()
+        .and_then(|cache| cache.get(&key).cloned())
+    {
+        return html;
+    }
+    let escape = crate::escape::escape_html;
+    let mut html = format!(
+        "<li><a href=\"{}\"{}>Home</a></li>",
+        escape(&crate::urls::relative(
+            from_dir,
+            "",
+            site.config.output.pretty_urls
+        )),
+        if home { " aria-current=\"page\"" } else { "" }
+    );
+    for item in nav_items(site, assembled, from_dir, current) {
+        let marker = match item.current {
+            Some("page") => " aria-current=\"page\"",
+            Some(_) => " class=\"current-section\"",
+            None => "",
+        };
+        html.push_str(&format!(
+            "<li><a href=\"{}\"{marker}>{}</a></li>",
+            escape(&item.url),
+            escape(&item.title)
+        ));
+    }
+    let html: std::sync::Arc<str> = html.into();
+    if let Ok(mut cache) = assembled.nav_html.lock() {
+        cache.insert(key, html.clone());
+    }
+    html
+}
+
+fn nav_items(
+    site: &Site,
+    assembled: &Assembled,
+    from_dir: &str,
+    current: Option<PageIdx>,
+) -> Vec<NavItem> {
+    assembled
+        .nav
+        .iter()
+        .map(|&idx| NavItem {
+            title: site.pages[idx].title().to_owned(),
+            url: assembled.url(site, from_dir, idx),
+            current: nav_state(site, idx, current),
+        })
+        .collect()
 }
 
 /// Renders one booklet page.

@@ -35,6 +35,9 @@ pub struct Theme {
     pub css: String,
     /// Files under `static/`, by path relative to `static/`.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Whether a template lays out `site.nav` itself (rather than using the
+    /// ready `site.nav_html`): only then are the entries built for each page.
+    pub uses_nav_items: bool,
 }
 
 impl Theme {
@@ -119,11 +122,17 @@ pub fn load(root: &Path, name: &str, config_text: &str) -> Result<Theme, Vec<Dia
         .get(STYLESHEET)
         .map(|bytes| crate::minify::css(&String::from_utf8_lossy(bytes)))
         .unwrap_or_default();
+    let uses_nav_items = sources.values().any(|(_, source)| {
+        source
+            .match_indices("site.nav")
+            .any(|(at, _)| !source[at + "site.nav".len()..].starts_with("_html"))
+    });
     Ok(Theme {
         tera,
         sources,
         css,
         static_files,
+        uses_nav_items,
     })
 }
 

@@ -303,3 +303,25 @@ fn symlinks_inside_the_site_are_followed() {
     #[cfg(unix)]
     assert!(site.root.join("output/care/leaflet.pdf").is_file());
 }
+
+#[test]
+fn themes_can_lay_out_the_navigation_themselves() {
+    let site = SiteTest::minimal();
+    site.write("site.yaml", "title: Test site\ntheme: mine\n");
+    for t in ["base.html", "index.html", "section.html", "404.html"] {
+        site.write(
+            &format!("themes/mine/templates/{t}"),
+            "<h1>{{ site.title }}</h1>",
+        );
+    }
+    site.write(
+        "themes/mine/templates/page.html",
+        "<h1>{{ page.title }}</h1><ol>{% for item in site.nav %}<li data-current=\"{{ item.current }}\">{{ item.title }} {{ item.url }}</li>{% endfor %}</ol>",
+    );
+    site.build().assert_code(0);
+    let html = site.output("care/plans/index.html");
+    assert!(
+        html.contains("<li data-current=section>Care ../index.html"),
+        "{html}"
+    );
+}
