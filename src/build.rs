@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::assemble::{Assembled, LOGO_DIR, assemble};
 use crate::diagnostics::{Diagnostic, Report};
 use crate::markdown::{self, RenderContext, Rendered};
-use crate::model::{PageKind, Site};
+use crate::model::Site;
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
 use crate::theme::{self, Theme};
@@ -356,9 +356,4 @@ fn guard_output_location(options: &BuildOptions) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// Pages that are real pages (not sections), for summaries.
-pub fn count_kind(site: &Site, kind: PageKind) -> usize {
-    site.pages.iter().filter(|p| p.kind == kind).count()
 }
