@@ -307,15 +307,7 @@ fn symlinks_inside_the_site_are_followed() {
 #[test]
 fn themes_can_lay_out_the_navigation_themselves() {
     let site = SiteTest::minimal();
-    site.write("site.yaml", "title: Test site\ntheme: mine\n");
-    for t in ["base.html", "index.html", "section.html", "404.html"] {
-        site.write(
-            &format!("themes/mine/templates/{t}"),
-            "<h1>{{ site.title }}</h1>",
-        );
-    }
-    site.write(
-        "themes/mine/templates/page.html",
+    site.use_theme_with_page(
         "<h1>{{ page.title }}</h1><ol>{% for item in site.nav %}<li data-current=\"{{ item.current }}\">{{ item.title }} {{ item.url }}</li>{% endfor %}</ol>",
     );
     site.build().assert_code(0);

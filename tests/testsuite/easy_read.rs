@@ -1,13 +1,9 @@
 //! Easy-read variants: pairing, layout, pictograms and every easy-read rule.
 
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
 
-use crate::harness::SiteTest;
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
+use crate::harness::{SiteTest, sel};
 
 fn built() -> SiteTest {
     let site = SiteTest::fixture("easy-read");

@@ -229,16 +229,7 @@ fn missing_template() {
 #[test]
 fn template_syntax_error() {
     let run = fails_keeping_output(
-        |s| {
-            s.write("site.yaml", "title: Test site\ntheme: mine\n");
-            for t in ["base.html", "index.html", "section.html", "404.html"] {
-                s.write(&format!("themes/mine/templates/{t}"), "<p>ok</p>");
-            }
-            s.write(
-                "themes/mine/templates/page.html",
-                "<h1>{{ page.title }}</h1>\n<p>{% if page.summary %}</p>\n",
-            );
-        },
+        |s| s.use_theme_with_page("<h1>{{ page.title }}</h1>\n<p>{% if page.summary %}</p>\n"),
         1,
     );
     run.assert_stderr("themes/mine/templates/page.html:");
@@ -250,16 +241,7 @@ fn template_syntax_error() {
 #[test]
 fn template_naming_a_missing_variable() {
     let run = fails_keeping_output(
-        |s| {
-            s.write("site.yaml", "title: Test site\ntheme: mine\n");
-            for t in ["base.html", "index.html", "section.html", "404.html"] {
-                s.write(&format!("themes/mine/templates/{t}"), "<p>ok</p>");
-            }
-            s.write(
-                "themes/mine/templates/page.html",
-                "<h1>{{ page.title }}</h1>\n<p>{{ page.subtitle }}</p>\n",
-            );
-        },
+        |s| s.use_theme_with_page("<h1>{{ page.title }}</h1>\n<p>{{ page.subtitle }}</p>\n"),
         1,
     );
     run.assert_stderr("themes/mine/templates/page.html:2:7  error  template-error");

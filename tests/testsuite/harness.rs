@@ -90,6 +90,19 @@ impl SiteTest {
         test
     }
 
+    /// Switches the site to a theme `mine` whose templates other than
+    /// `page.html` just show the title, and whose `page.html` is `page`.
+    pub fn use_theme_with_page(&self, page: &str) {
+        self.write("site.yaml", "title: Test site\ntheme: mine\n");
+        for t in ["base.html", "index.html", "section.html", "404.html"] {
+            self.write(
+                &format!("themes/mine/templates/{t}"),
+                "<h1>{{ site.title }}</h1>",
+            );
+        }
+        self.write("themes/mine/templates/page.html", page);
+    }
+
     pub fn write(&self, path: &str, text: &str) {
         self.write_bytes(path, text.as_bytes());
     }
@@ -181,4 +194,9 @@ fn copy_dir(from: &Path, to: &Path) {
         std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
         std::fs::copy(&file, &target).expect("copy");
     }
+}
+
+/// A CSS selector, for tests that read the built HTML with `scraper`.
+pub fn sel(selector: &str) -> scraper::Selector {
+    scraper::Selector::parse(selector).expect("valid selector")
 }

@@ -2,13 +2,9 @@
 
 use std::collections::HashSet;
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
-use crate::harness::SiteTest;
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
+use crate::harness::{SiteTest, sel};
 
 fn built() -> SiteTest {
     let site = SiteTest::fixture("worksheets");
