@@ -227,11 +227,20 @@ fn render_output(
             Ok(bytes) => {
                 files.insert(logo.clone(), bytes);
             }
-            Err(_) => problems.push(
-                Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
-                    .in_file(crate::config::FILE_NAME)
-                    .help(format!("put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)")),
-            ),
+            Err(_) => {
+                let config_text =
+                    std::fs::read_to_string(options.root.join(crate::config::FILE_NAME))
+                        .unwrap_or_default();
+                let line = crate::config::line_of_key(&config_text, "logo");
+                problems.push(
+                    Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
+                        .in_file(crate::config::FILE_NAME)
+                        .at_source(&config_text, line, 1)
+                        .help(format!(
+                            "put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)"
+                        )),
+                );
+            }
         }
     }
     Ok((files, problems))

@@ -335,3 +335,39 @@ fn all_problems_are_reported_in_one_run() {
     run.assert_stderr("broken-link");
     run.assert_stderr("2 errors and 0 warnings in 2 files");
 }
+
+#[test]
+fn missing_brand_logo() {
+    let run = fails_keeping_output(
+        |s| {
+            s.write(
+                "site.yaml",
+                "title: Test site\nbrand:\n  name: Trust\n  logo: brand/logo.svg\n",
+            )
+        },
+        1,
+    );
+    run.assert_stderr(
+        "site.yaml:4:1  error  missing-file  the brand logo `brand/logo.svg` does not exist",
+    );
+}
+
+#[test]
+fn brand_logo_is_published() {
+    let site = SiteTest::minimal();
+    site.write(
+        "site.yaml",
+        "title: Test site\nbrand:\n  name: Example Trust\n  logo: art/logo.svg\n",
+    );
+    site.write(
+        "art/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.build().assert_code(0);
+    assert!(site.root.join("output/brand/logo.svg").is_file());
+    let html = site.output("care/plans/index.html");
+    assert!(
+        html.contains("<img alt=\"Example Trust\" class=logo height=40 src=../../brand/logo.svg>"),
+        "{html}"
+    );
+}
