@@ -82,7 +82,7 @@ impl SiteData {
 pub fn load(root: &Path) -> anyhow::Result<(SiteData, Vec<Diagnostic>)> {
     let mut data = SiteData::default();
     let mut problems = Vec::new();
-    if let Some(text) = crate::fsutil::read_optional(&root.join(GLOSSARY_FILE))? {
+    if let Some(text) = read_text(root, GLOSSARY_FILE, &mut problems)? {
         match parse_list::<GlossaryEntry>(GLOSSARY_FILE, &text) {
             Ok(entries) => data.glossary = entries,
             Err(d) => problems.push(d),
@@ -94,7 +94,7 @@ pub fn load(root: &Path) -> anyhow::Result<(SiteData, Vec<Diagnostic>)> {
             "term",
         ));
     }
-    if let Some(text) = crate::fsutil::read_optional(&root.join(CONTACTS_FILE))? {
+    if let Some(text) = read_text(root, CONTACTS_FILE, &mut problems)? {
         match parse_list::<Contact>(CONTACTS_FILE, &text) {
             Ok(entries) => data.contacts = entries,
             Err(d) => problems.push(d),
@@ -108,6 +108,24 @@ pub fn load(root: &Path) -> anyhow::Result<(SiteData, Vec<Diagnostic>)> {
         data.contacts_text = text;
     }
     Ok((data, problems))
+}
+
+/// A data file's text; `None` when it is missing or not UTF-8 (reported).
+fn read_text(
+    root: &Path,
+    file: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> anyhow::Result<Option<String>> {
+    let Some(bytes) = crate::fsutil::read_optional(&root.join(file))? else {
+        return Ok(None);
+    };
+    match crate::diagnostics::decode_text(file, bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(diagnostic) => {
+            problems.push(diagnostic);
+            Ok(None)
+        }
+    }
 }
 
 fn parse_list<T: serde::de::DeserializeOwned>(

@@ -288,6 +288,36 @@ impl LineIndex {
     }
 }
 
+/// Turns a file's bytes into text, or a `not-utf8` finding with the line
+/// and column of the first bad byte. A leading byte-order mark is dropped.
+/// Every file an author writes (pages, `site.yaml`, data, templates) is read
+/// through here, so they all report the problem the same way.
+pub fn decode_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        }),
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let before = &error.as_bytes()[..valid_up_to];
+            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Err(Diagnostic::error("not-utf8", "this file is not UTF-8 text")
+                .in_file(file)
+                .at(line, column)
+                .help("open it in your editor and save it with the UTF-8 encoding"))
+        }
+    }
+}
+
 /// The closest candidate to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,

@@ -7,15 +7,11 @@ use std::path::Path;
 use anyhow::Context as _;
 
 /// Reads a file that may be missing: `Ok(None)` when it is not there.
-pub fn read_optional(path: &Path) -> anyhow::Result<Option<String>> {
+/// Returns bytes: decoding (and its `not-utf8` finding with a line) is
+/// `diagnostics::decode_text`'s job.
+pub fn read_optional(path: &Path) -> anyhow::Result<Option<Vec<u8>>> {
     match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
-            anyhow::anyhow!(
-                "{} is not UTF-8 text (byte {})",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            )
-        }),
+        Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
     }

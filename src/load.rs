@@ -21,13 +21,20 @@ use crate::urls::{is_section_index, page_dir};
 pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<Option<Site>> {
     let root = &options.root;
     let config_path = root.join(config::FILE_NAME);
-    let Some(config_text) = crate::fsutil::read_optional(&config_path)? else {
+    let Some(config_bytes) = crate::fsutil::read_optional(&config_path)? else {
         anyhow::bail!(
             "there is no {} in {}: is this a Signpost site? Run `signpost new {}` to start one, or pass --root",
             config::FILE_NAME,
             root.display(),
             root.display()
         );
+    };
+    let config_text = match crate::diagnostics::decode_text(config::FILE_NAME, config_bytes) {
+        Ok(text) => text,
+        Err(diagnostic) => {
+            report.push(diagnostic);
+            return Ok(None);
+        }
     };
     let config = match SiteConfig::parse(&config_text) {
         Ok(config) => config,
@@ -87,12 +94,7 @@ fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Di
     let bytes = std::fs::read(&file.path).map_err(|e| {
         Diagnostic::error("unreadable-file", format!("cannot read this file: {e}")).in_file(&shown)
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| not_utf8(&shown, e.as_bytes(), e.utf8_error().valid_up_to()))?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
+    let text = crate::diagnostics::decode_text(&shown, bytes)?;
     let split = split_and_parse(&shown, &text)?;
     if split.front.draft && !include_drafts {
         return Ok(None);
@@ -138,24 +140,6 @@ fn parent_dir(folder: &str) -> String {
     folder
         .rsplit_once('/')
         .map_or(String::new(), |(parent, _)| format!("{parent}/"))
-}
-
-/// Reports the line and column of the first byte that is not UTF-8.
-fn not_utf8(file: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
-    let before = &bytes[..valid_up_to];
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    Diagnostic::error("not-utf8", "this file is not UTF-8 text")
-        .in_file(file)
-        .at(line, column)
-        .help("open it in your editor and save it with the UTF-8 encoding")
 }
 
 /// Two source files that would be written to the same output path.

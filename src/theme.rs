@@ -167,11 +167,7 @@ fn read_disk_theme(dir: &Path) -> Result<ThemeFiles, Diagnostic> {
                     .in_file(format!("{shown}/{sub}/{rel}"))
             })?;
             if is_template {
-                let text = String::from_utf8(bytes).map_err(|_| {
-                    Diagnostic::error("not-utf8", "this template is not UTF-8 text")
-                        .in_file(format!("{shown}/{sub}/{rel}"))
-                        .help("save it with the UTF-8 encoding")
-                })?;
+                let text = crate::diagnostics::decode_text(&format!("{shown}/{sub}/{rel}"), bytes)?;
                 templates.insert(rel, text);
             } else {
                 statics.insert(rel, bytes);

@@ -16,8 +16,6 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 
-pub use http::site_path;
-
 use crate::diagnostics::{Report, plural};
 use crate::options::BuildOptions;
 use http::Shared;

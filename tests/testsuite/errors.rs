@@ -371,3 +371,17 @@ fn brand_logo_is_published() {
         "{html}"
     );
 }
+
+#[test]
+fn site_yaml_and_data_that_are_not_utf8() {
+    let run = fails_keeping_output(
+        |s| s.write_bytes("site.yaml", b"title: Test site\ndescription: Caf\xe9\n"),
+        1,
+    );
+    run.assert_stderr("site.yaml:2:17  error  not-utf8  this file is not UTF-8 text");
+    let run = fails_keeping_output(
+        |s| s.write_bytes("data/glossary.yaml", b"- term: caf\xe9\n  meaning: x\n"),
+        1,
+    );
+    run.assert_stderr("data/glossary.yaml:1:12  error  not-utf8  this file is not UTF-8 text");
+}
