@@ -160,6 +160,13 @@ pub fn render_and_check(
     checks: &crate::checks::CheckContext,
 ) -> Rendered {
     let mut rendered = markdown::render(&site.pages[idx], idx, context);
+    rendered.metrics = crate::readability::measure(
+        &rendered
+            .prose
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>(),
+    );
     let found = crate::checks::page_checks(site, idx, &rendered, checks);
     rendered.diagnostics.extend(found);
     rendered

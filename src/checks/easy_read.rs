@@ -100,111 +100,107 @@ pub fn check(
     let (PageKind::EasyRead, Some(facts)) = (page.kind, &render.easy) else {
         return problems;
     };
-    {
-        let mut page_check = PageCheck {
-            page,
-            lines: LineIndex::new(&page.text),
-            problems: &mut problems,
-        };
-        page_check.layout(facts);
-        let all: Vec<(&ProseBlock, Sentence)> = render
-            .prose
-            .iter()
-            .flat_map(|block| sentences(&block.text).into_iter().map(move |s| (block, s)))
-            .collect();
-        let mut explained = HashSet::new();
-        for (n, (block, sentence)) in all.iter().enumerate() {
-            let text = &block.text[sentence.start..sentence.end];
-            let at = |offset: usize| block.file_offset(sentence.start + offset);
-            if sentence.words > config.max_sentence_words {
-                page_check.push(
-                    at(0),
-                    finding(
-                        "easy-long-sentence",
-                        format!(
-                            "this sentence has {} words; easy read needs {} or fewer",
-                            sentence.words, config.max_sentence_words
-                        ),
-                    )
-                    .help("split it into short sentences, one idea each"),
-                );
-            }
-            if let Some(reason) = more_than_one_idea(text) {
-                page_check.push(
-                    at(0),
-                    finding(
-                        "easy-one-idea",
-                        format!("this sentence may hold more than one idea ({reason})"),
-                    )
-                    .help(
-                        "put each idea in its own sentence, with its own picture if it needs one",
-                    ),
-                );
-            }
-            for (start, end) in word_ranges(text) {
-                let word = &text[start..end];
-                if is_block_capitals(word) && !allowed_capitals.contains(word) {
-                    page_check.push(
-                        at(start),
-                        finding("easy-capitals", format!("\"{word}\" is in block capitals"))
-                            .help("write it in normal letters; capitals are harder to read (add real abbreviations to check.easy_read.allowed_capitals)"),
-                    );
-                }
-                if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
-                    page_check.push(
-                        at(start),
-                        finding(
-                            "easy-number-words",
-                            format!("\"{word}\" is a number written as a word"),
-                        )
-                        .help("write numbers as digits, for example 3 instead of three"),
-                    );
-                }
-            }
-            // A heading cannot be followed by its explanation; its words are
-            // checked where the body uses them.
-            let hard = if block.is_heading {
-                Vec::new()
-            } else {
-                hard_words(text, hard_terms)
-            };
-            for (start, end, word) in hard {
-                if !explained.insert(word.to_lowercase()) {
-                    continue;
-                }
-                let in_bold = block
-                    .strong
-                    .iter()
-                    .any(|(s, e)| *s <= sentence.start + start && sentence.start + end <= *e);
-                let next = all.get(n + 1).map(|(b, s)| &b.text[s.start..s.end]);
-                let explains = next.is_some_and(|next| {
-                    let lower = format!(" {} ", next.to_lowercase());
-                    EXPLAINING.iter().any(|p| lower.contains(p))
-                });
-                let problem = match (in_bold, explains) {
-                    (true, true) => continue,
-                    (false, true) => "is not in bold",
-                    (true, false) => "is not explained in the next sentence",
-                    (false, false) => "is not in bold or explained in the next sentence",
-                };
-                page_check.push(
-                    at(start),
-                    finding("easy-hard-word", format!("the hard word \"{word}\" {problem}"))
-                        .help("make the word bold, then say what it means in the next sentence: \"A **care plan** is ...\" then \"It says ...\""),
-                );
-            }
-        }
-        let estimate = printed_pages(facts, render.headings.len());
-        if estimate > config.max_pages {
-            page_check.push_line(
-                1,
+    let mut page_check = PageCheck {
+        page,
+        lines: LineIndex::new(&page.text),
+        problems: &mut problems,
+    };
+    page_check.layout(facts);
+    let all: Vec<(&ProseBlock, Sentence)> = render
+        .prose
+        .iter()
+        .flat_map(|block| sentences(&block.text).into_iter().map(move |s| (block, s)))
+        .collect();
+    let mut explained = HashSet::new();
+    for (n, (block, sentence)) in all.iter().enumerate() {
+        let text = &block.text[sentence.start..sentence.end];
+        let at = |offset: usize| block.file_offset(sentence.start + offset);
+        if sentence.words > config.max_sentence_words {
+            page_check.push(
+                at(0),
                 finding(
-                    "easy-too-long",
-                    format!("this page would print on about {estimate:.0} A4 pages; easy read documents should be {} or fewer", config.max_pages),
+                    "easy-long-sentence",
+                    format!(
+                        "this sentence has {} words; easy read needs {} or fewer",
+                        sentence.words, config.max_sentence_words
+                    ),
                 )
-                .help("split it into two easy-read pages, or cut rows that are not needed"),
+                .help("split it into short sentences, one idea each"),
             );
         }
+        if let Some(reason) = more_than_one_idea(text) {
+            page_check.push(
+                at(0),
+                finding(
+                    "easy-one-idea",
+                    format!("this sentence may hold more than one idea ({reason})"),
+                )
+                .help("put each idea in its own sentence, with its own picture if it needs one"),
+            );
+        }
+        for (start, end) in word_ranges(text) {
+            let word = &text[start..end];
+            if is_block_capitals(word) && !allowed_capitals.contains(word) {
+                page_check.push(
+                    at(start),
+                    finding("easy-capitals", format!("\"{word}\" is in block capitals"))
+                        .help("write it in normal letters; capitals are harder to read (add real abbreviations to check.easy_read.allowed_capitals)"),
+                );
+            }
+            if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
+                page_check.push(
+                    at(start),
+                    finding(
+                        "easy-number-words",
+                        format!("\"{word}\" is a number written as a word"),
+                    )
+                    .help("write numbers as digits, for example 3 instead of three"),
+                );
+            }
+        }
+        // A heading cannot be followed by its explanation; its words are
+        // checked where the body uses them.
+        let hard = if block.is_heading {
+            Vec::new()
+        } else {
+            hard_words(text, hard_terms)
+        };
+        for (start, end, word) in hard {
+            if !explained.insert(word.to_lowercase()) {
+                continue;
+            }
+            let in_bold = block
+                .strong
+                .iter()
+                .any(|(s, e)| *s <= sentence.start + start && sentence.start + end <= *e);
+            let next = all.get(n + 1).map(|(b, s)| &b.text[s.start..s.end]);
+            let explains = next.is_some_and(|next| {
+                let lower = format!(" {} ", next.to_lowercase());
+                EXPLAINING.iter().any(|p| lower.contains(p))
+            });
+            let problem = match (in_bold, explains) {
+                (true, true) => continue,
+                (false, true) => "is not in bold",
+                (true, false) => "is not explained in the next sentence",
+                (false, false) => "is not in bold or explained in the next sentence",
+            };
+            page_check.push(
+                at(start),
+                finding("easy-hard-word", format!("the hard word \"{word}\" {problem}"))
+                    .help("make the word bold, then say what it means in the next sentence: \"A **care plan** is ...\" then \"It says ...\""),
+            );
+        }
+    }
+    let estimate = printed_pages(facts, render.headings.len());
+    if estimate > config.max_pages {
+        page_check.push_line(
+            1,
+            finding(
+                "easy-too-long",
+                format!("this page would print on about {estimate:.0} A4 pages; easy read documents should be {} or fewer", config.max_pages),
+            )
+            .help("split it into two easy-read pages, or cut rows that are not needed"),
+        );
     }
     problems
 }

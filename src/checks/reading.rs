@@ -12,7 +12,7 @@ use crate::config::CheckConfig;
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::markdown::Rendered;
 use crate::model::{Page, Site};
-use crate::readability::{Metrics, measure, sentences};
+use crate::readability::{Metrics, sentences};
 
 /// One page's measurements, for `check --reading` and `check --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -30,7 +30,7 @@ pub fn measure_pages(site: &Site, rendered: &[Rendered]) -> Vec<PageReading> {
         .filter(|(_, r)| !r.prose.is_empty())
         .map(|(page, r)| PageReading {
             file: page.file(),
-            metrics: measure(&r.prose.iter().map(|b| b.text.as_str()).collect::<Vec<_>>()),
+            metrics: r.metrics,
         })
         .collect()
 }
@@ -40,45 +40,33 @@ pub fn check(page: &Page, render: &Rendered, config: &CheckConfig) -> Vec<Diagno
     if render.prose.is_empty() {
         return problems;
     }
-    {
-        let easy = page.kind == crate::model::PageKind::EasyRead;
-        let lines = LineIndex::new(&page.text);
-        // Easy-read pages have their own, stricter sentence rule.
-        for block in render.prose.iter().filter(|_| !easy) {
-            for sentence in sentences(&block.text) {
-                if sentence.words > config.max_sentence_words {
-                    let (line, column) =
-                        lines.position(&page.text, block.file_offset(sentence.start));
-                    problems.push(
-                        finding(
-                            "long-sentence",
-                            format!(
-                                "this sentence has {} words; keep sentences to {} or fewer",
-                                sentence.words, config.max_sentence_words
-                            ),
-                        )
-                        .in_file(page.file())
-                        .at_source(&page.text, line, column)
-                        .help(
-                            "split it into two sentences, or cut words that do not help the reader",
+    let easy = page.kind == crate::model::PageKind::EasyRead;
+    let lines = LineIndex::new(&page.text);
+    // Easy-read pages have their own, stricter sentence rule.
+    for block in render.prose.iter().filter(|_| !easy) {
+        for sentence in sentences(&block.text) {
+            if sentence.words > config.max_sentence_words {
+                let (line, column) = lines.position(&page.text, block.file_offset(sentence.start));
+                problems.push(
+                    finding(
+                        "long-sentence",
+                        format!(
+                            "this sentence has {} words; keep sentences to {} or fewer",
+                            sentence.words, config.max_sentence_words
                         ),
-                    );
-                }
+                    )
+                    .in_file(page.file())
+                    .at_source(&page.text, line, column)
+                    .help("split it into two sentences, or cut words that do not help the reader"),
+                );
             }
         }
-        let metrics = measure(
-            &render
-                .prose
-                .iter()
-                .map(|b| b.text.as_str())
-                .collect::<Vec<_>>(),
-        );
-        problems.extend(if easy {
-            easy_page_level(page, &metrics, &config.easy_read)
-        } else {
-            page_level(page, &metrics, config)
-        });
     }
+    problems.extend(if easy {
+        easy_page_level(page, &render.metrics, &config.easy_read)
+    } else {
+        page_level(page, &render.metrics, config)
+    });
     problems
 }
 

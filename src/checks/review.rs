@@ -9,54 +9,49 @@ use crate::model::{Page, PageKind};
 
 pub fn check(page: &Page, today: Date) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    let line = |key: &str| crate::config::line_of_key(&page.text[..page.body_start], key);
+    let at = |d: Diagnostic, key: &str| d.in_file(page.file()).at_source(&page.text, line(key), 1);
+    let front = &page.front;
+    match (front.reviewed, front.review_due) {
+        (Some(reviewed), Some(due)) if reviewed > due => problems.push(at(
+            finding(
+                "review-order",
+                format!("`reviewed` ({reviewed}) is after `review_due` ({due})"),
+            )
+            .help("check both dates; review_due is when the next review should happen"),
+            "reviewed",
+        )),
+        _ => {}
+    }
+    if let Some(due) = front.review_due
+        && due < today
     {
-        let line = |key: &str| crate::config::line_of_key(&page.text[..page.body_start], key);
-        let at =
-            |d: Diagnostic, key: &str| d.in_file(page.file()).at_source(&page.text, line(key), 1);
-        let front = &page.front;
-        match (front.reviewed, front.review_due) {
-            (Some(reviewed), Some(due)) if reviewed > due => problems.push(at(
-                finding(
-                    "review-order",
-                    format!("`reviewed` ({reviewed}) is after `review_due` ({due})"),
-                )
-                .help("check both dates; review_due is when the next review should happen"),
-                "reviewed",
-            )),
-            _ => {}
-        }
-        if let Some(due) = front.review_due
-            && due < today
-        {
-            problems.push(at(
-                finding(
-                    "review-overdue",
-                    format!("this page was due for review on {}", due.long()),
-                )
-                .help("check the page is still right, then update `reviewed` and `review_due`"),
-                "review_due",
-            ));
-        }
-        let missing: Vec<&str> = [
-            ("reviewed", front.reviewed.is_none()),
-            ("review_due", front.review_due.is_none()),
-        ]
-        .into_iter()
-        .filter_map(|(key, is_missing)| is_missing.then_some(key))
-        .collect();
-        if !missing.is_empty() && page.kind != PageKind::EasyRead {
-            problems.push(
-                finding(
-                    "review-missing",
-                    format!("this page has no `{}`", missing.join("` or `")),
-                )
-                .in_file(page.file())
-                .at_source(&page.text, 1, 1)
-                .help(
-                    "add `reviewed: YYYY-MM-DD` and `review_due: YYYY-MM-DD` to the front matter",
-                ),
-            );
-        }
+        problems.push(at(
+            finding(
+                "review-overdue",
+                format!("this page was due for review on {}", due.long()),
+            )
+            .help("check the page is still right, then update `reviewed` and `review_due`"),
+            "review_due",
+        ));
+    }
+    let missing: Vec<&str> = [
+        ("reviewed", front.reviewed.is_none()),
+        ("review_due", front.review_due.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(key, is_missing)| is_missing.then_some(key))
+    .collect();
+    if !missing.is_empty() && page.kind != PageKind::EasyRead {
+        problems.push(
+            finding(
+                "review-missing",
+                format!("this page has no `{}`", missing.join("` or `")),
+            )
+            .in_file(page.file())
+            .at_source(&page.text, 1, 1)
+            .help("add `reviewed: YYYY-MM-DD` and `review_due: YYYY-MM-DD` to the front matter"),
+        );
     }
     problems
 }

@@ -8,51 +8,49 @@ use crate::model::Page;
 
 pub fn check(page: &Page, render: &Rendered) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    {
-        // The page title is the h1, so the body starts below it.
-        let mut previous = 1u8;
-        for heading in &render.headings {
-            let at = |d: Diagnostic| {
-                d.in_file(page.file())
-                    .at_source(&page.text, heading.line, 1)
-            };
-            if heading.level == 1 {
-                problems.push(at(finding(
-                    "heading-h1",
-                    "a second h1: the page title is already the page's h1",
-                )
-                .help("start headings in the page at ## (level 2)")));
-            } else if heading.level > previous + 1 {
-                problems.push(at(finding(
-                    "heading-skip",
-                    format!(
-                        "this h{} follows an h{}: heading levels must not skip",
-                        heading.level, previous
-                    ),
-                )
-                .help(format!(
-                    "make it {} (level {}) or add the missing level above it",
-                    "#".repeat(usize::from(previous) + 1),
-                    previous + 1
-                ))));
-            }
-            if heading.text.trim().is_empty() {
-                problems.push(at(finding("heading-empty", "this heading has no words")
-                    .help("write what the part below is about, or remove the heading")));
-            }
-            previous = heading.level;
+    // The page title is the h1, so the body starts below it.
+    let mut previous = 1u8;
+    for heading in &render.headings {
+        let at = |d: Diagnostic| {
+            d.in_file(page.file())
+                .at_source(&page.text, heading.line, 1)
+        };
+        if heading.level == 1 {
+            problems.push(at(finding(
+                "heading-h1",
+                "a second h1: the page title is already the page's h1",
+            )
+            .help("start headings in the page at ## (level 2)")));
+        } else if heading.level > previous + 1 {
+            problems.push(at(finding(
+                "heading-skip",
+                format!(
+                    "this h{} follows an h{}: heading levels must not skip",
+                    heading.level, previous
+                ),
+            )
+            .help(format!(
+                "make it {} (level {}) or add the missing level above it",
+                "#".repeat(usize::from(previous) + 1),
+                previous + 1
+            ))));
         }
-        for line in &render.headerless_tables {
-            problems.push(
-                finding(
-                    "table-no-header",
-                    "this table's header row is empty, so its columns have no names",
-                )
-                .in_file(page.file())
-                .at_source(&page.text, *line, 1)
-                .help("put a name for each column in the first row of the table"),
-            );
+        if heading.text.trim().is_empty() {
+            problems.push(at(finding("heading-empty", "this heading has no words")
+                .help("write what the part below is about, or remove the heading")));
         }
+        previous = heading.level;
+    }
+    for line in &render.headerless_tables {
+        problems.push(
+            finding(
+                "table-no-header",
+                "this table's header row is empty, so its columns have no names",
+            )
+            .in_file(page.file())
+            .at_source(&page.text, *line, 1)
+            .help("put a name for each column in the first row of the table"),
+        );
     }
     problems
 }

@@ -51,27 +51,25 @@ fn lists(config: &CheckConfig) -> Lists {
 
 pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    {
-        let lines = LineIndex::new(&page.text);
-        for block in &render.prose {
-            for (matcher, rule, verb) in [
-                (&lists.plain, "plain-words", "has a plainer alternative"),
-                (
-                    &lists.respectful,
-                    "respectful-language",
-                    "can hurt or stigmatise readers",
-                ),
-            ] {
-                for (start, end, index) in matcher.find(&block.text) {
-                    let suggestion = matcher.suggestion(index);
-                    let (line, column) = lines.position(&page.text, block.file_offset(start));
-                    problems.push(
-                        finding(rule, format!("\"{}\" {verb}", &block.text[start..end]))
-                            .in_file(page.file())
-                            .at_source(&page.text, line, column)
-                            .help(format!("write \"{}\" instead", suggestion.instead)),
-                    );
-                }
+    let lines = LineIndex::new(&page.text);
+    for block in &render.prose {
+        for (matcher, rule, verb) in [
+            (&lists.plain, "plain-words", "has a plainer alternative"),
+            (
+                &lists.respectful,
+                "respectful-language",
+                "can hurt or stigmatise readers",
+            ),
+        ] {
+            for (start, end, index) in matcher.find(&block.text) {
+                let suggestion = matcher.suggestion(index);
+                let (line, column) = lines.position(&page.text, block.file_offset(start));
+                problems.push(
+                    finding(rule, format!("\"{}\" {verb}", &block.text[start..end]))
+                        .in_file(page.file())
+                        .at_source(&page.text, line, column)
+                        .help(format!("write \"{}\" instead", suggestion.instead)),
+                );
             }
         }
     }

@@ -49,6 +49,8 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings about the page's links, which depend on other pages too.
     pub link_diagnostics: Vec<Diagnostic>,
+    /// Reading level of `prose`, measured once by `build::render_and_check`.
+    pub metrics: crate::readability::Metrics,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,6 +241,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         headerless_tables,
         diagnostics: state.diagnostics,
         link_diagnostics: Vec::new(),
+        metrics: Default::default(),
     }
 }
 
