@@ -77,6 +77,14 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         return Ok(built);
     };
     lap(&mut built, "discover and load (files, YAML)");
+    if !site.has_home() {
+        // The home page's own problem is already reported, with its line;
+        // there is no site to assemble without it.
+        built.report = crate::checks::apply_levels(report, &site.config.check);
+        built.site = Some(site);
+        built.elapsed = started.elapsed();
+        return Ok(built);
+    }
     let config_text =
         std::fs::read_to_string(options.root.join(crate::config::FILE_NAME)).unwrap_or_default();
     let (mut assembled, problems) = assemble(&site, &config_text);

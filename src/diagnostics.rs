@@ -236,17 +236,32 @@ impl Report {
     }
 }
 
+/// Lines longer than this are shown as a window around the caret, so a
+/// finding on one enormous line stays one screen of output.
+const SNIPPET_WIDTH: usize = 100;
+
 fn render_snippet(out: &mut String, d: &Diagnostic, source: &str) {
     let number = d.line.to_string();
     let pad = " ".repeat(number.len());
-    let _ = writeln!(out, "    {number} | {source}");
+    let chars: Vec<char> = source.chars().collect();
+    let caret = d.column.saturating_sub(1).min(chars.len());
+    let (from, to) = if chars.len() <= SNIPPET_WIDTH {
+        (0, chars.len())
+    } else {
+        let from = caret.saturating_sub(SNIPPET_WIDTH / 2);
+        (from, (from + SNIPPET_WIDTH).min(chars.len()))
+    };
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < chars.len() { "…" } else { "" };
+    let shown: String = chars[from..to].iter().collect();
+    let _ = writeln!(out, "    {number} | {lead}{shown}{tail}");
     if d.column > 0 {
-        let before: String = source
-            .chars()
-            .take(d.column - 1)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
+        let before: String = chars[from..caret.max(from)]
+            .iter()
+            .map(|&c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        let _ = writeln!(out, "    {pad} | {before}^");
+        let lead_pad = if from > 0 { " " } else { "" };
+        let _ = writeln!(out, "    {pad} | {lead_pad}{before}^");
     }
 }
 

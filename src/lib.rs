@@ -40,9 +40,11 @@ pub mod readability;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod slug;
+pub mod template_safety;
 pub mod templates;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub mod text_fold;
 pub mod theme;
 pub mod urls;
 pub mod yaml;

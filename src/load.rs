@@ -67,17 +67,21 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         .map(|file| read_page(file, options.drafts))
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
-    for result in loaded {
+    let mut unreadable = std::collections::BTreeSet::new();
+    for (file, result) in markdown.iter().zip(loaded) {
         match result {
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
-            Err(diagnostic) => report.push(diagnostic),
+            Err(diagnostic) => {
+                unreadable.insert(file.rel.clone());
+                report.push(diagnostic);
+            }
         }
     }
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
     report.extend(duplicate_outputs(&pages, &assets));
-    let sections = build_sections(&pages, report);
+    let sections = build_sections(&pages, &unreadable, report);
     let twins = Site::pair_twins(&pages);
     Ok(Some(Site {
         config,
@@ -86,6 +90,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         assets,
         data,
         twins,
+        unreadable,
     }))
 }
 
@@ -176,7 +181,15 @@ fn duplicate_outputs(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
 }
 
 /// Groups pages into sections by folder and orders everything.
-fn build_sections(pages: &[Page], report: &mut Report) -> BTreeMap<String, Section> {
+///
+/// `unreadable` holds the pages whose front matter failed: they are already
+/// reported, so a section whose `_index.md` is among them is not reported
+/// again as missing.
+fn build_sections(
+    pages: &[Page],
+    unreadable: &std::collections::BTreeSet<String>,
+    report: &mut Report,
+) -> BTreeMap<String, Section> {
     let mut sections: BTreeMap<String, Section> = BTreeMap::new();
     for (idx, page) in pages.iter().enumerate() {
         if matches!(page.kind, PageKind::Home | PageKind::Section) {
@@ -190,7 +203,15 @@ fn build_sections(pages: &[Page], report: &mut Report) -> BTreeMap<String, Secti
             });
         }
     }
+    let already_reported = |dir: &str| {
+        ["_index.md", "index.md"]
+            .iter()
+            .any(|name| unreadable.contains(&format!("{dir}{name}")))
+    };
     if !sections.contains_key("") {
+        if already_reported("") {
+            return sections;
+        }
         report.push(
             Diagnostic::error("missing-home", "the site has no home page")
                 .in_file("content/_index.md")
@@ -223,6 +244,9 @@ fn build_sections(pages: &[Page], report: &mut Report) -> BTreeMap<String, Secti
         }
     }
     for (dir, file) in missing {
+        if already_reported(&dir) {
+            continue;
+        }
         report.push(
             Diagnostic::error(
                 "missing-section-index",

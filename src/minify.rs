@@ -27,9 +27,72 @@ fn page_config() -> Cfg {
     }
 }
 
-/// Minifies a whole HTML document.
+/// How deep minify-html may be asked to go. Its parser and minifier recurse
+/// once per element level, and a few thousand levels overflow a thread's
+/// stack. Markdown is already bounded at 64 levels (`markdown::nesting`), so
+/// only a theme's own markup could come near this.
+const MAX_MINIFY_DEPTH: usize = 256;
+
+/// Minifies a whole HTML document. A document nested deeper than the
+/// minifier can safely walk is returned as it is: larger, but never a crash.
 pub fn html(document: &str) -> Vec<u8> {
+    if nesting_depth(document) > MAX_MINIFY_DEPTH {
+        return document.as_bytes().to_vec();
+    }
     minify_html::minify(document.as_bytes(), &page_config())
+}
+
+/// Elements that never have an end tag.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The deepest element nesting in `html`, counted from its tags without
+/// building a tree (so without recursion). Unclosed elements such as `<p>`
+/// count as open, so the figure is an upper bound, which is what a guard
+/// needs. Comments and the text of `<script>`/`<style>` are skipped.
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    while let Some(offset) = memchr_lt(&bytes[at..]) {
+        let start = at + offset;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            at = rest.find("-->").map_or(bytes.len(), |end| start + end + 3);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_start = start + if closing { 2 } else { 1 };
+        let name_len = html[name_start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':')
+            .count();
+        let tag_end = html[start..]
+            .find('>')
+            .map_or(bytes.len(), |end| start + end + 1);
+        at = tag_end.max(start + 1);
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !VOID_ELEMENTS.contains(&name.as_str()) && !html[..at].ends_with("/>") {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if name == "script" || name == "style" {
+                let close = format!("</{name}");
+                let lower_rest = html[at..].to_ascii_lowercase();
+                at = lower_rest.find(&close).map_or(bytes.len(), |end| at + end);
+            }
+        }
+    }
+    deepest
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
 }
 
 /// Minifies a stylesheet (by minifying it inside a `<style>` element).
@@ -67,6 +130,20 @@ mod tests {
         let out = css("body {\n  color: #000000;\n}\n");
         assert!(out.len() < 20, "{out}");
         assert!(out.contains("body{"), "{out}");
+    }
+
+    #[test]
+    fn nesting_depth_counts_open_elements() {
+        assert_eq!(nesting_depth("<p>a</p><div><p>b<br>c</p></div>"), 2);
+        assert_eq!(nesting_depth("<!-- <div><div> --><p>x</p>"), 1);
+        assert_eq!(nesting_depth("<script>if (a<b) {}</script><p>x</p>"), 1);
+        assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
+    }
+
+    #[test]
+    fn too_deep_documents_are_left_unminified_not_crashed() {
+        let page = format!("<!doctype html><title>x</title>{}", "<div>".repeat(20_000));
+        assert_eq!(html(&page), page.as_bytes());
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub struct Site {
     /// Each page with an easy-read twin, and each easy-read page with its
     /// standard twin (both directions).
     pub twins: BTreeMap<PageIdx, PageIdx>,
+    /// Markdown files (paths under `content/`) left out because their front
+    /// matter could not be read. They are reported once, where the problem
+    /// is; links to them are not reported again as broken.
+    pub unreadable: std::collections::BTreeSet<String>,
 }
 
 impl Site {
@@ -120,8 +124,16 @@ impl Site {
         self.pages[idx].kind != PageKind::EasyRead || self.twin(idx).is_none()
     }
 
+    /// The home section. Every site that reaches assembly has one: the
+    /// pipeline stops after loading when `content/_index.md` is missing or
+    /// unreadable (see [`Site::has_home`]).
     pub fn home(&self) -> &Section {
         &self.sections[""]
+    }
+
+    /// Whether the home page loaded; without it nothing can be assembled.
+    pub fn has_home(&self) -> bool {
+        self.sections.contains_key("")
     }
 
     /// The page of a source path under `content/`.

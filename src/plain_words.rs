@@ -12,6 +12,8 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::text_fold::{Fold, Folded};
+
 /// A phrase an author should replace, and what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
@@ -380,7 +382,7 @@ impl PhraseMatcher {
         let mut patterns = Vec::new();
         let mut pair_of_pattern = Vec::new();
         for (index, suggestion) in suggestions.iter().enumerate() {
-            let pattern = normalise(&suggestion.phrase).text;
+            let pattern = Folded::new(&suggestion.phrase, Fold::PHRASES).text;
             let pattern = pattern.trim();
             if !pattern.is_empty() {
                 patterns.push(pattern.to_string());
@@ -413,12 +415,12 @@ impl PhraseMatcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let normal = normalise(text);
+        let normal = Folded::new(text, Fold::PHRASES);
         let Ok(matches) = automaton.try_find_overlapping_iter(normal.text.as_str()) else {
             return Vec::new();
         };
         let mut candidates: Vec<(usize, usize, usize)> = matches
-            .filter(|m| is_whole_word(&normal.text, m.start(), m.end()))
+            .filter(|m| normal.is_whole_word(m.start(), m.end()))
             .map(|m| {
                 (
                     m.start(),
@@ -432,7 +434,8 @@ impl PhraseMatcher {
         let mut taken_until = 0;
         for (start, end, index) in candidates {
             if start >= taken_until {
-                found.push((normal.starts[start], normal.ends[end - 1], index));
+                let original = normal.original(start..end);
+                found.push((original.start, original.end, index));
                 taken_until = end;
             }
         }
@@ -467,52 +470,6 @@ fn build_automaton(patterns: &[String]) -> Option<AhoCorasick> {
         .match_kind(MatchKind::Standard)
         .build(patterns)
         .ok()
-}
-
-/// Whether `start..end` of `text` has no letter or digit on either side.
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).and_then(|s| s.chars().next_back());
-    let after = text.get(end..).and_then(|s| s.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Text with each run of whitespace made one space and curly apostrophes
-/// made straight, remembering for each byte where its character came from
-/// in the original.
-struct Normalised {
-    text: String,
-    /// Original byte offset where the character of each byte starts.
-    starts: Vec<usize>,
-    /// Original byte offset where the character of each byte ends.
-    ends: Vec<usize>,
-}
-
-fn normalise(original: &str) -> Normalised {
-    let mut normal = Normalised {
-        text: String::with_capacity(original.len()),
-        starts: Vec::with_capacity(original.len()),
-        ends: Vec::with_capacity(original.len()),
-    };
-    let mut chars = original.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        let c = if c.is_whitespace() {
-            while let Some((next, d)) = chars.next_if(|&(_, d)| d.is_whitespace()) {
-                end = next + d.len_utf8();
-            }
-            ' '
-        } else if c == '\u{2019}' {
-            '\''
-        } else {
-            c
-        };
-        normal.text.push(c);
-        for _ in 0..c.len_utf8() {
-            normal.starts.push(start);
-            normal.ends.push(end);
-        }
-    }
-    normal
 }
 
 #[cfg(test)]

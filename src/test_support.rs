@@ -54,5 +54,6 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
         assets,
         data: Default::default(),
         twins: Default::default(),
+        unreadable: Default::default(),
     }
 }

@@ -110,11 +110,31 @@ pub fn load(root: &Path, name: &str, config_text: &str) -> Result<Theme, Vec<Dia
             (format!("{shown_dir}/templates/{template}"), source.clone()),
         );
     }
+    for (template, (shown, source)) in &sources {
+        if let Some(line) = crate::template_safety::too_deep(source) {
+            problems.push(
+                Diagnostic::error(
+                    "template-error",
+                    format!(
+                        "the template {template} nests tags or brackets more than {} levels deep",
+                        crate::template_safety::MAX_TEMPLATE_DEPTH
+                    ),
+                )
+                .in_file(shown)
+                .at_source(source, line, 1)
+                .help("split the template into smaller ones with {% include %}"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     if let Err(error) =
         tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
     {
         problems.push(crate::templates::template_error(&error, &sources));
     }
+    problems.extend(crate::template_safety::check(&tera, &sources));
     if !problems.is_empty() {
         return Err(problems);
     }

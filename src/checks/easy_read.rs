@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::markdown::{EasyFacts, ProseBlock, Rendered};
 use crate::model::{Page, PageKind, Site};
 use crate::readability::{Sentence, sentences, syllables, word_ranges};
+use crate::text_fold::{Fold, Folded};
 
 /// Numbers written as words; Easy Read uses digits ("3 people").
 const NUMBER_WORDS: &[&str] = &[
@@ -277,20 +278,16 @@ fn is_block_capitals(word: &str) -> bool {
 
 /// Glossary terms and long, unusual words in a sentence: (start, end, word).
 fn hard_words<'t>(text: &'t str, terms: &[String]) -> Vec<(usize, usize, &'t str)> {
-    let lower = text.to_lowercase();
+    let folded = Folded::new(text, Fold::LOWERCASE);
     let mut found = Vec::new();
-    for term in terms {
+    for term in terms.iter().filter(|t| !t.is_empty()) {
         let mut from = 0;
-        while let Some(pos) = lower[from..].find(term.as_str()) {
+        while let Some(pos) = folded.text[from..].find(term.as_str()) {
             let start = from + pos;
             let end = start + term.len();
-            let before = lower[..start].chars().next_back();
-            let after = lower[end..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-                && text.is_char_boundary(end)
-            {
-                found.push((start, end, &text[start..end]));
+            if folded.is_whole_word(start, end) {
+                let original = folded.original(start..end);
+                found.push((original.start, original.end, &text[original]));
                 break;
             }
             from = end;

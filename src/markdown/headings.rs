@@ -5,7 +5,7 @@
 //! reworded heading. Repeats get `-1`, `-2`. Ids the theme uses for its own
 //! landmarks are never handed out, so a heading cannot hijack the skip link.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
@@ -20,6 +20,11 @@ pub fn assign_ids<'a>(
     state: &mut PageState,
 ) -> (Vec<Spanned<'a>>, Vec<Heading>) {
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect();
+    // The last suffix tried for each base id. Every suffix below it is
+    // already taken (ids are never freed), so the search for a free one
+    // resumes there: 6,000 identical headings cost no more than 6,000
+    // different ones, and each gets the id a search from 1 would find.
+    let mut last_suffix: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -39,9 +44,9 @@ pub fn assign_ids<'a>(
                 wanted
             };
             let mut unique = base.clone();
-            let mut n = 0;
+            let n = last_suffix.entry(base.clone()).or_insert(0);
             while !used.insert(unique.clone()) {
-                n += 1;
+                *n += 1;
                 unique = format!("{base}-{n}");
             }
             let (line, _) = state.position(range);

@@ -185,6 +185,9 @@ fn resolve(
             let href = relative(state.link_base(), &rel, false);
             (LinkTarget::Asset(rel), href)
         }
+        // The target's own problem is reported at the target; repeating it
+        // here as "does not exist" would send the author the wrong way.
+        Ok(Resolved::Unreadable) => (LinkTarget::Broken, "#".to_owned()),
         Err((rule, message, help)) => {
             state.error(rule, message, range.clone(), &help);
             (LinkTarget::Broken, dest.to_owned())
@@ -195,6 +198,8 @@ fn resolve(
 enum Resolved {
     Page(usize),
     Asset(String),
+    /// A Markdown file that exists but whose front matter could not be read.
+    Unreadable,
 }
 
 /// Finds the page or asset a relative path names, from the current page's folder.
@@ -223,7 +228,13 @@ fn resolve_path(path: &str, state: &PageState) -> Result<Resolved, (&'static str
             if let Some(page) = site.page_by_rel(&rel) {
                 return Ok(Resolved::Page(page));
             }
+            if site.unreadable.contains(&rel) {
+                return Ok(Resolved::Unreadable);
+            }
         }
+    }
+    if site.unreadable.contains(&target) {
+        return Ok(Resolved::Unreadable);
     }
     if target.ends_with(".md") {
         if let Some(page) = site.page_by_rel(&target) {

@@ -13,6 +13,7 @@ mod glossary;
 mod headings;
 mod html_policy;
 mod links;
+mod nesting;
 mod prose;
 mod worksheet;
 
@@ -218,6 +219,9 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
         .into_offset_iter()
         .collect();
+    if let Some(range) = nesting::first_too_deep(&events) {
+        return too_deeply_nested(state, range);
+    }
     let events = html_policy::apply(events, &mut state);
     let events = contacts::expand(events, &mut state);
     let events = worksheet::expand(events, &mut state);
@@ -229,8 +233,18 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let (events, links) = links::rewrite(events, &mut state);
     let (events, easy) = easy_read::layout(events, &mut state);
     let events = blocks::present(events);
+    let first_html = events
+        .iter()
+        .find(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range.clone());
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
+    // Raw HTML (with `raw_html: allow`) can nest without Markdown seeing it.
+    if let Some(range) = first_html
+        && crate::minify::nesting_depth(&html) > nesting::MAX_DEPTH
+    {
+        return too_deeply_nested(state, range);
+    }
     Rendered {
         html,
         headings,
@@ -242,6 +256,24 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         diagnostics: state.diagnostics,
         link_diagnostics: Vec::new(),
         metrics: Default::default(),
+    }
+}
+
+/// The result for a page that nests past [`nesting::MAX_DEPTH`]: one error
+/// at the line where it happens, and no HTML.
+fn too_deeply_nested(mut state: PageState, range: Range<usize>) -> Rendered {
+    state.error(
+        "too-deeply-nested",
+        format!(
+            "this line puts quotes, lists, emphasis or HTML more than {} levels inside each other",
+            nesting::MAX_DEPTH
+        ),
+        range,
+        "no page needs this many levels: take out the extra `>`, list markers, `*` or HTML tags",
+    );
+    Rendered {
+        diagnostics: state.diagnostics,
+        ..Rendered::default()
     }
 }
 
