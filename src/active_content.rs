@@ -31,8 +31,20 @@ const SVG_ANIMATIONS: &[&str] = &["set", "animate"];
 const SVG_FETCHING: &[&str] = &["image", "use", "feimage", "script", "style"];
 /// Attributes whose value is a URL.
 const URL_ATTRIBUTES: &[&str] = &[
-    "href", "src", "action", "formaction", "xlink:href", "poster", "cite", "background",
-    "data", "ping", "manifest", "codebase", "lowsrc", "dynsrc",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "cite",
+    "background",
+    "data",
+    "ping",
+    "manifest",
+    "codebase",
+    "lowsrc",
+    "dynsrc",
 ];
 
 /// Active content in an HTML page: script elements, event handlers, and
@@ -73,8 +85,7 @@ fn scan(text: &str, svg: bool) -> Vec<Finding> {
         at = tag.end;
         check_tag(&tag, start, svg, &mut found);
         // Raw text: nothing inside these is a tag (their content is text).
-        if !svg && ["style", "textarea", "title", "xmp", "noscript"].contains(&tag.name.as_str())
-        {
+        if !svg && ["style", "textarea", "title", "xmp", "noscript"].contains(&tag.name.as_str()) {
             let close = format!("</{}", tag.name);
             at = find_ignore_case(&text[at..], &close).map_or(text.len(), |end| at + end);
         }
@@ -97,24 +108,28 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
         let decoded = decode_references(value);
         let targets_link = svg
             && SVG_ANIMATIONS.contains(&tag.name.as_str())
-            && tag.attributes.iter().any(|(n, v)| {
-                n == "attributename" && v.to_ascii_lowercase().ends_with("href")
-            });
+            && tag
+                .attributes
+                .iter()
+                .any(|(n, v)| n == "attributename" && v.to_ascii_lowercase().ends_with("href"));
         if URL_ATTRIBUTES.contains(&name.as_str())
             || (targets_link && matches!(name.as_str(), "to" | "values" | "from" | "by"))
         {
-            for url in decoded.split(';').filter(|_| targets_link).chain(
-                std::iter::once(decoded.as_str()).filter(|_| !targets_link),
-            ) {
+            for url in decoded
+                .split(';')
+                .filter(|_| targets_link)
+                .chain(std::iter::once(decoded.as_str()).filter(|_| !targets_link))
+            {
                 match safe_url::check(url) {
                     Err(refused) => push(format!(
                         "a `{}:` address in {name}= on <{}>",
                         refused.scheme, tag.name
                     )),
-                    Ok(UrlKind::Web)
-                        if svg && SVG_FETCHING.contains(&tag.name.as_str()) =>
-                    {
-                        push(format!("a file fetched from another website by <{}>", tag.name));
+                    Ok(UrlKind::Web) if svg && SVG_FETCHING.contains(&tag.name.as_str()) => {
+                        push(format!(
+                            "a file fetched from another website by <{}>",
+                            tag.name
+                        ));
                     }
                     Ok(_) => {}
                 }
@@ -124,7 +139,10 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
             for candidate in decoded.split(',') {
                 let url = candidate.split_whitespace().next().unwrap_or("");
                 if let Err(refused) = safe_url::check(url) {
-                    push(format!("a `{}:` address in srcset= on <{}>", refused.scheme, tag.name));
+                    push(format!(
+                        "a `{}:` address in srcset= on <{}>",
+                        refused.scheme, tag.name
+                    ));
                 }
             }
         }
@@ -139,7 +157,10 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
             let url = decoded[decoded.to_ascii_lowercase().find("url=").unwrap_or(0) + 4..]
                 .trim_matches(['\'', '"', ' ']);
             if let Err(refused) = safe_url::check(url) {
-                push(format!("a `{}:` address in a <meta> refresh", refused.scheme));
+                push(format!(
+                    "a `{}:` address in a <meta> refresh",
+                    refused.scheme
+                ));
             }
         }
     }

@@ -47,7 +47,7 @@ pub type NavKey = (usize, Option<usize>, bool, bool);
 pub const LOGO_DIR: &str = "brand";
 
 pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
+    let mut problems: Vec<Diagnostic> = unknown_appendix(site, config_text).into_iter().collect();
     let home = site.home();
     let mut nav: Vec<PageIdx> = home
         .subsections
@@ -65,6 +65,15 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
     let mut help = Vec::new();
     if let Some(banner) = &site.config.help {
         for link in &banner.links {
+            if let Err(refused) = crate::safe_url::check(&link.link) {
+                problems.push(
+                    Diagnostic::error("unsafe-link", refused.message(&link.link))
+                        .in_file(config::FILE_NAME)
+                        .at_source(config_text, line_of_value(config_text, &link.link), 1)
+                        .help(crate::safe_url::HELP),
+                );
+                continue;
+            }
             match resolve_help_link(site, &link.link) {
                 Some(target) => help.push((link.text.clone(), target)),
                 None => problems.push(
@@ -102,13 +111,47 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
     )
 }
 
-fn resolve_help_link(site: &Site, link: &str) -> Option<HelpTarget> {
-    let lower = link.to_ascii_lowercase();
-    if ["https://", "http://", "tel:", "mailto:"]
+/// `booklets.appendix`, when set in `site.yaml`, must name a top-level
+/// section: otherwise the guide booklet silently has no appendix.
+fn unknown_appendix(site: &Site, config_text: &str) -> Option<Diagnostic> {
+    let wanted = site.config.booklets.appendix.trim_matches('/');
+    let written = config_text
+        .lines()
+        .any(|l| l.trim_start().starts_with("appendix:"));
+    if wanted.is_empty() || !written {
+        return None;
+    }
+    let top_level: Vec<&str> = site
+        .home()
+        .subsections
         .iter()
-        .any(|p| lower.starts_with(p))
-    {
-        return Some(HelpTarget::Raw(link.to_owned()));
+        .map(|dir| dir.trim_end_matches('/'))
+        .collect();
+    if top_level.contains(&wanted) {
+        return None;
+    }
+    let near = crate::diagnostics::did_you_mean(wanted, top_level.iter().copied())
+        .map(|n| format!("did you mean `{n}`? "))
+        .unwrap_or_default();
+    Some(
+        Diagnostic::error(
+            "bad-value",
+            format!("`booklets.appendix` is `{wanted}`, but there is no section content/{wanted}/"),
+        )
+        .in_file(config::FILE_NAME)
+        .at_source(config_text, config::line_of_key(config_text, "appendix"), 1)
+        .help(format!(
+            "{near}name a folder directly inside content/ (it needs an _index.md), or write `appendix: \"\"` for none"
+        )),
+    )
+}
+
+fn resolve_help_link(site: &Site, link: &str) -> Option<HelpTarget> {
+    match crate::safe_url::check(link) {
+        Ok(crate::safe_url::UrlKind::Relative) => {}
+        Ok(_) => return Some(HelpTarget::Raw(link.to_owned())),
+        // Reported as unsafe where the banner is assembled, not as broken.
+        Err(_) => return None,
     }
     let (path, fragment) = match link.split_once('#') {
         Some((p, f)) => (p, Some(f.to_owned())),

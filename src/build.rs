@@ -91,7 +91,12 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     report.extend(problems);
 
     // The theme is needed before rendering: `picto:` images name its pictograms.
-    let theme = match theme::load(&options.root, &site.config.theme, &config_text) {
+    let theme = match theme::load(
+        &options.root,
+        &site.config.theme,
+        &config_text,
+        site.config.markdown.raw_html,
+    ) {
         Ok(theme) => Some(theme),
         Err(problems) => {
             report.extend(problems);
@@ -217,9 +222,12 @@ fn render_output(
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    match crate::templates::render_not_found(site, assembled, theme) {
-        Ok(html) => {
-            files.insert("404.html".to_owned(), crate::minify::html(&html));
+    match crate::templates::render_not_found(site, assembled, theme)
+        .map(|html| crate::minify::html(&html))
+        .and_then(|bytes| refuse_active_content(site, "404.html", bytes))
+    {
+        Ok(bytes) => {
+            files.insert("404.html".to_owned(), bytes);
         }
         Err(diagnostic) => problems.push(diagnostic),
     }
@@ -237,7 +245,10 @@ fn render_output(
         &assembled.logo,
         site.config.brand.as_ref().and_then(|b| b.logo.as_ref()),
     ) {
-        let path = options.root.join(source);
+        // `load` reported a logo outside the site; never read one.
+        let Ok(path) = crate::fsutil::inside(&options.root, source) else {
+            return Ok((files, problems));
+        };
         match std::fs::read(&path) {
             Ok(bytes) => {
                 files.insert(logo.clone(), bytes);
@@ -271,6 +282,36 @@ pub fn page_output(
 ) -> Result<Vec<u8>, Diagnostic> {
     crate::templates::render_page(site, assembled, theme, idx, rendered)
         .map(|h| crate::minify::html(&h))
+        .and_then(|bytes| refuse_active_content(site, &site.pages[idx].file(), bytes))
+}
+
+/// The last gate: a finished page that holds a script, an event handler or
+/// a script URL is not published while `raw_html` is `deny` or `sanitize`.
+/// Authors' Markdown cannot produce one, so it came from the theme.
+pub fn refuse_active_content(
+    site: &Site,
+    file: &str,
+    bytes: Vec<u8>,
+) -> Result<Vec<u8>, Diagnostic> {
+    if site.config.markdown.raw_html == crate::config::RawHtml::Allow {
+        return Ok(bytes);
+    }
+    let html = String::from_utf8_lossy(&bytes);
+    let Some(first) = crate::active_content::in_html(&html).into_iter().next() else {
+        return Ok(bytes);
+    };
+    Err(Diagnostic::error(
+        "unsafe-output",
+        format!(
+            "the built page for this file contains {}, put there by the theme's templates",
+            first.what
+        ),
+    )
+    .in_file(file)
+    .help(format!(
+        "remove it from the templates in themes/{}/templates: while markdown.raw_html is deny or sanitize, no page may run scripts",
+        site.config.theme
+    )))
 }
 
 /// Renders every booklet into `files`; a booklet whose address is already
@@ -288,9 +329,11 @@ pub fn render_booklets(
         .map(|plan| {
             let view = crate::booklet::view(site, context, plan);
             let html = crate::templates::render_booklet(site, assembled, theme, &plan.dir, &view);
+            let cover = site.pages[plan.cover].file();
             (
                 format!("{}index.html", plan.dir),
-                html.map(|h| crate::minify::html(&h)),
+                html.map(|h| crate::minify::html(&h))
+                    .and_then(|bytes| refuse_active_content(site, &cover, bytes)),
             )
         })
         .collect();
@@ -368,16 +411,55 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
 }
 
 /// Refuses output folders that would overwrite the site's own sources.
+///
+/// Both paths are resolved the way the file system will resolve them:
+/// `..` is taken away by name (`/x/missing/../site/content` is
+/// `/x/site/content`, because the folders are created on the way), and the
+/// deepest part that exists is followed through its symlinks.
 fn guard_output_location(options: &BuildOptions) -> anyhow::Result<()> {
-    let root = std::path::absolute(&options.root)?;
-    let out = std::path::absolute(&options.out)?;
+    let root = resolved(&options.root)?;
+    let out = resolved(&options.out)?;
     let protected = ["content", "themes", "data"].map(|d| root.join(d));
     if out == root || root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
         anyhow::bail!(
             "refusing to write the site to {}: it would overwrite the site's own files. Use a folder such as {}",
             options.out.display(),
-            root.join("output").display()
+            options.root.join("output").display()
         );
     }
     Ok(())
+}
+
+/// `path` made absolute, with `.` and `..` taken away by name, and its
+/// deepest existing ancestor replaced by that ancestor's real location.
+fn resolved(path: &std::path::Path) -> anyhow::Result<std::path::PathBuf> {
+    use std::path::{Component, PathBuf};
+    let absolute = std::path::absolute(path)?;
+    let mut lexical = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::ParentDir => {
+                lexical.pop();
+            }
+            Component::CurDir => {}
+            other => lexical.push(other),
+        }
+    }
+    let mut existing = lexical.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        let Some(parent) = existing.parent() else {
+            return Ok(lexical);
+        };
+        rest.push(
+            existing
+                .file_name()
+                .map(ToOwned::to_owned)
+                .unwrap_or_default(),
+        );
+        existing = parent;
+    }
+    let mut real = existing.canonicalize()?;
+    real.extend(rest.into_iter().rev());
+    Ok(real)
 }

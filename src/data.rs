@@ -93,6 +93,7 @@ pub fn load(root: &Path) -> anyhow::Result<(SiteData, Vec<Diagnostic>)> {
             data.glossary.iter().map(|g| g.anchor()),
             "term",
         ));
+        problems.extend(blank_terms(&data.glossary, &text));
     }
     if let Some(text) = read_text(root, CONTACTS_FILE, &mut problems)? {
         match parse_list::<Contact>(CONTACTS_FILE, &text) {
@@ -106,8 +107,88 @@ pub fn load(root: &Path) -> anyhow::Result<(SiteData, Vec<Diagnostic>)> {
             "id",
         ));
         data.contacts_text = text;
+        problems.extend(unsafe_websites(&data));
     }
     Ok((data, problems))
+}
+
+/// Glossary entries whose term (or one of whose aliases) is blank: they
+/// would match nothing, or everything, and give an empty anchor.
+fn blank_terms(glossary: &[GlossaryEntry], text: &str) -> Vec<Diagnostic> {
+    let term_lines: Vec<usize> = lines_of_key(text, "term");
+    glossary
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.term.trim().is_empty() || g.aliases.iter().any(|a| a.trim().is_empty()))
+        .map(|(n, g)| {
+            let line = term_lines.get(n).copied().unwrap_or(1);
+            let what = if g.term.trim().is_empty() {
+                "term"
+            } else {
+                "alias"
+            };
+            Diagnostic::error(
+                "blank-term",
+                format!("this glossary entry has a blank {what}"),
+            )
+            .in_file(GLOSSARY_FILE)
+            .at_source(text, line, 1)
+            .help("write the word or phrase the entry explains, or delete the entry")
+        })
+        .collect()
+}
+
+/// Contact websites that are not `https:` or `http:` addresses. They are
+/// written into `href`s, so they pass the same gate as every other link.
+fn unsafe_websites(data: &SiteData) -> Vec<Diagnostic> {
+    let text = &data.contacts_text;
+    data.contacts
+        .iter()
+        .filter_map(|contact| {
+            let website = contact.website.as_deref()?;
+            let message = match crate::safe_url::check(website) {
+                Ok(crate::safe_url::UrlKind::Web) => return None,
+                Ok(_) => format!(
+                    "the website of `{}` is `{}`, which is not a web address",
+                    contact.id,
+                    crate::safe_url::shown(website)
+                ),
+                Err(refused) => refused.message(website),
+            };
+            let from = data.contact_line(&contact.id);
+            let line = text
+                .lines()
+                .enumerate()
+                .skip(from.saturating_sub(1))
+                .find(|(_, l)| {
+                    l.trim_start()
+                        .trim_start_matches("- ")
+                        .starts_with("website:")
+                })
+                .map_or(from, |(n, _)| n + 1);
+            Some(
+                Diagnostic::error("unsafe-link", message)
+                    .in_file(CONTACTS_FILE)
+                    .at_source(text, line, 1)
+                    .help("write the organisation's website as https://…"),
+            )
+        })
+        .collect()
+}
+
+/// 1-based lines where `key:` starts an entry or a field, in order.
+fn lines_of_key(text: &str, key: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(n, _)| n + 1)
+        .collect()
 }
 
 /// A data file's text; `None` when it is missing or not UTF-8 (reported).
@@ -116,7 +197,14 @@ fn read_text(
     file: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> anyhow::Result<Option<String>> {
-    let Some(bytes) = crate::fsutil::read_optional(&root.join(file))? else {
+    let path = match crate::fsutil::inside(root, file) {
+        Ok(path) => path,
+        Err(escape) => {
+            problems.push(crate::load::path_escape(file, file, &escape));
+            return Ok(None);
+        }
+    };
+    let Some(bytes) = crate::fsutil::read_optional(&path)? else {
         return Ok(None);
     };
     match crate::diagnostics::decode_text(file, bytes) {

@@ -77,6 +77,27 @@ pub fn discover(site_root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<D
             .strip_prefix(content_dir)
             .unwrap_or(entry.path());
         let rel = display_path(rel_path);
+        if let Some(problem) = bad_name(&name, &rel, entry.file_type().is_dir()) {
+            problems.push(problem);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.depth() > MAX_FOLDER_DEPTH {
+            problems.push(
+                Diagnostic::error(
+                    "too-deeply-nested",
+                    format!("this is more than {MAX_FOLDER_DEPTH} folders deep inside content/"),
+                )
+                .in_file(format!("content/{rel}"))
+                .help("move it up: readers find pages more easily a few folders down"),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if entry.path_is_symlink() && !points_inside(entry.path(), &canonical_root) {
             problems.push(
                 Diagnostic::error(
@@ -108,6 +129,83 @@ pub fn discover(site_root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<D
     (files, problems)
 }
 
+/// How many folders deep a file may sit under `content/`. Sections nest
+/// as folders, and a handful is plenty for readers.
+pub const MAX_FOLDER_DEPTH: usize = 16;
+
+/// Characters that break a web address made from a file name: they end the
+/// path (`#`, `?`), start an escape (`%`), read as a scheme (`:`), are not
+/// allowed in URLs at all, or differ between systems (`\`).
+fn breaks_addresses(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            ':' | '#'
+                | '?'
+                | '%'
+                | '\\'
+                | '"'
+                | '<'
+                | '>'
+                | '|'
+                | '*'
+                | '^'
+                | '`'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+        )
+}
+
+/// `bad-file-name` for a file or folder whose name cannot be part of a web
+/// address, with a name that can.
+fn bad_name(name: &str, rel: &str, is_dir: bool) -> Option<Diagnostic> {
+    let bad: Vec<char> = name.chars().filter(|&c| breaks_addresses(c)).collect();
+    if bad.is_empty() {
+        return None;
+    }
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !is_dir && !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    let (stem, extension) = match stem.strip_suffix(".easy") {
+        Some(twin) if extension == ".md" => (twin, ".easy.md".to_owned()),
+        _ => (stem, extension),
+    };
+    let slug = crate::slug::slugify(stem);
+    let suggestion = if slug.is_empty() {
+        String::new()
+    } else {
+        format!("rename it to {slug}{extension}: ")
+    };
+    let shown: Vec<String> = bad
+        .iter()
+        .map(|c| match c {
+            ' ' => "spaces".to_owned(),
+            c if c.is_whitespace() || c.is_control() => format!("U+{:04X}", *c as u32),
+            c => format!("`{c}`"),
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let what = if is_dir { "folder" } else { "file" };
+    Some(
+        Diagnostic::error(
+            "bad-file-name",
+            format!(
+                "this {what} name has {}, which cannot be part of a web address",
+                shown.join(", ")
+            ),
+        )
+        .in_file(format!("content/{rel}"))
+        .help(format!(
+            "{suggestion}use lower-case letters, digits and hyphens, and update links to it"
+        )),
+    )
+}
+
 /// Hidden files, and files editors leave while saving.
 fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
@@ -128,6 +226,43 @@ fn points_inside(path: &Path, canonical_root: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_break_addresses_get_a_slug() {
+        let help = |name: &str| bad_name(name, name, false).and_then(|d| d.help);
+        assert_eq!(
+            help("javascript:alert(1).md").as_deref(),
+            Some(
+                "rename it to javascriptalert1.md: use lower-case letters, digits and hyphens, and update links to it"
+            )
+        );
+        assert_eq!(
+            help("Care plan leaflet.pdf").as_deref(),
+            Some(
+                "rename it to care-plan-leaflet.pdf: use lower-case letters, digits and hyphens, and update links to it"
+            )
+        );
+        assert_eq!(
+            help("My Plan.easy.md").as_deref(),
+            Some(
+                "rename it to my-plan.easy.md: use lower-case letters, digits and hyphens, and update links to it"
+            )
+        );
+        let message = bad_name("a b#c?.md", "x/a b#c?.md", false).map(|d| d.message);
+        assert_eq!(
+            message.as_deref(),
+            Some("this file name has `#`, `?`, spaces, which cannot be part of a web address")
+        );
+        for fine in [
+            "crisis-plans.md",
+            "_index.md",
+            "gofal-cymraeg.cy.md",
+            "ŵyn.md",
+            "IMG_0123.JPG",
+        ] {
+            assert!(bad_name(fine, fine, false).is_none(), "{fine}");
+        }
+    }
 
     #[test]
     fn ignores_hidden_and_editor_files() {

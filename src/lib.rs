@@ -13,7 +13,9 @@
 // and it is built once per problem: boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod active_content;
 pub mod assemble;
+pub mod attachments;
 pub mod booklet;
 pub mod build;
 pub mod checks;
@@ -37,6 +39,7 @@ pub mod output;
 pub mod plain_words;
 pub mod progress;
 pub mod readability;
+pub mod safe_url;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod slug;

@@ -20,7 +20,13 @@ use crate::urls::{is_section_index, page_dir};
 /// cannot be read at all); content problems go into `report`.
 pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<Option<Site>> {
     let root = &options.root;
-    let config_path = root.join(config::FILE_NAME);
+    let config_path = match crate::fsutil::inside(root, config::FILE_NAME) {
+        Ok(path) => path,
+        Err(escape) => {
+            report.push(path_escape(config::FILE_NAME, config::FILE_NAME, &escape));
+            return Ok(None);
+        }
+    };
     let Some(config_bytes) = crate::fsutil::read_optional(&config_path)? else {
         anyhow::bail!(
             "there is no {} in {}: is this a Signpost site? Run `signpost new {}` to start one, or pass --root",
@@ -44,6 +50,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         }
     };
     report.extend(config.validate(&config_text));
+    report.extend(logo_escape(root, &config, &config_text));
 
     let (data, data_problems) = crate::data::load(root)?;
     report.extend(data_problems);
@@ -81,6 +88,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
     report.extend(duplicate_outputs(&pages, &assets));
+    report.extend(crate::attachments::check(&assets, config.markdown.raw_html));
     let sections = build_sections(&pages, &unreadable, report);
     let twins = Site::pair_twins(&pages);
     Ok(Some(Site {
@@ -92,6 +100,27 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         twins,
         unreadable,
     }))
+}
+
+/// `path-escape` for a path named in a setting or a data file's place.
+pub fn path_escape(file: &str, named: &str, escape: &crate::fsutil::Escape) -> Diagnostic {
+    Diagnostic::error(
+        "path-escape",
+        format!(
+            "`{named}` {}: Signpost reads only files inside the site folder",
+            escape.describe()
+        ),
+    )
+    .in_file(file)
+    .help("copy the file into the site folder and name it by its path there, like brand/logo.svg")
+}
+
+/// The brand logo must be a file inside the site folder.
+fn logo_escape(root: &std::path::Path, config: &SiteConfig, text: &str) -> Option<Diagnostic> {
+    let logo = config.brand.as_ref()?.logo.as_ref()?;
+    let escape = crate::fsutil::inside(root, logo).err()?;
+    let line = config::line_of_key(text, "logo");
+    Some(path_escape(config::FILE_NAME, logo, &escape).at_source(text, line, 1))
 }
 
 fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Diagnostic> {
@@ -162,6 +191,34 @@ fn duplicate_outputs(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
             .or_default()
             .push(format!("content/{}", asset.rel));
     }
+    // Addresses that differ only in case are one file on Windows and macOS.
+    let mut by_folded: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (output, files) in &owners {
+        by_folded
+            .entry(output.to_lowercase())
+            .or_default()
+            .push((output.clone(), files[0].clone()));
+    }
+    let case_clashes = by_folded
+        .into_values()
+        .filter(|outputs| outputs.len() > 1)
+        .flat_map(|outputs| {
+            let all = outputs
+                .iter()
+                .map(|(_, file)| file.as_str())
+                .collect::<Vec<_>>()
+                .join(" and ");
+            outputs.into_iter().skip(1).map(move |(_, file)| {
+                Diagnostic::error(
+                    "duplicate-url",
+                    format!("{all} differ only in capital letters: on Windows and macOS they are one file, and one page would replace the other"),
+                )
+                .in_file(file)
+                .at(1, 1)
+                .help("rename one of them; lower-case names are safest")
+            })
+        })
+        .collect::<Vec<_>>();
     owners
         .into_iter()
         .filter(|(_, files)| files.len() > 1)
@@ -177,6 +234,7 @@ fn duplicate_outputs(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
                 .help("rename or remove one of them")
             })
         })
+        .chain(case_clashes)
         .collect()
 }
 

@@ -133,8 +133,11 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     }
 }
 
+/// A folder is Signpost's when it holds the marker as a real file. A
+/// marker that is a symlink proves nothing: anyone could point one at a
+/// file of that name elsewhere and have a folder they care about replaced.
 fn is_ours(dir: &Path) -> bool {
-    dir.join(MARKER).is_file()
+    std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.file_type().is_file())
 }
 
 fn is_empty_dir(dir: &Path) -> anyhow::Result<bool> {

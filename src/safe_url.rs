@@ -80,7 +80,7 @@ fn scheme_of(url: &str) -> Option<String> {
 
 /// The URL as shown in a message: control characters made visible, and
 /// long ones shortened.
-fn shown(url: &str) -> String {
+pub fn shown(url: &str) -> String {
     let visible: String = url
         .chars()
         .map(|c| if c.is_control() { '\u{fffd}' } else { c })
@@ -107,7 +107,11 @@ mod tests {
         assert_eq!(check("../care/plans.md#who"), Ok(UrlKind::Relative));
         assert_eq!(check("#top"), Ok(UrlKind::Relative));
         assert_eq!(check("page.md?x=a:b"), Ok(UrlKind::Relative));
-        assert_eq!(check("1:2"), Ok(UrlKind::Relative), "a scheme starts with a letter");
+        assert_eq!(
+            check("1:2"),
+            Ok(UrlKind::Relative),
+            "a scheme starts with a letter"
+        );
     }
 
     #[test]

@@ -269,7 +269,7 @@ fn line_of_call(source: &str, cycle: &[Callee]) -> Option<usize> {
     let target = cycle.get(1).unwrap_or(&cycle[0]);
     let needle = match target {
         Callee::Template(name) => name.clone(),
-        Callee::Macro { name, .. } => format!("{name}("),
+        Callee::Macro { name, .. } => format!("::{name}("),
     };
     source
         .lines()

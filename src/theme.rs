@@ -61,8 +61,28 @@ pub const PICTOGRAM_DIR: &str = "pictograms/";
 
 /// Loads the theme `name` for the site at `root`.
 /// `config_text` is `site.yaml`, for the line of its `theme:` key.
-pub fn load(root: &Path, name: &str, config_text: &str) -> Result<Theme, Vec<Diagnostic>> {
-    let on_disk = root.join("themes").join(name);
+/// Its static files pass the same active-content check as the site's own
+/// attachments, under the site's `raw_html` setting.
+pub fn load(
+    root: &Path,
+    name: &str,
+    config_text: &str,
+    raw_html: crate::config::RawHtml,
+) -> Result<Theme, Vec<Diagnostic>> {
+    let on_disk = match crate::fsutil::inside(root, &format!("themes/{name}")) {
+        Ok(path) if !name.contains(['/', '\\']) && name != ".." => path,
+        _ => {
+            return Err(vec![
+                Diagnostic::error(
+                    "path-escape",
+                    format!("the theme `{name}` is not a folder inside themes/"),
+                )
+                .in_file(crate::config::FILE_NAME)
+                .at_source(config_text, crate::config::line_of_key(config_text, "theme"), 1)
+                .help("name a folder in themes/ (just its name, like `theme: ours`), or `theme: default`"),
+            ]);
+        }
+    };
     let (templates, static_files, shown_dir) =
         if on_disk.is_dir() {
             read_disk_theme(&on_disk).map_err(|d| vec![d])?
@@ -82,7 +102,13 @@ pub fn load(root: &Path, name: &str, config_text: &str) -> Result<Theme, Vec<Dia
         ]);
         };
 
-    let mut problems = Vec::new();
+    let mut problems: Vec<Diagnostic> = static_files
+        .iter()
+        .filter_map(|(rel, bytes)| {
+            let shown = format!("{shown_dir}/static/{rel}");
+            crate::attachments::check_bytes(&shown, rel, bytes, raw_html)
+        })
+        .collect();
     for required in REQUIRED_TEMPLATES {
         if !templates.contains_key(*required) {
             problems.push(

@@ -20,8 +20,77 @@ pub struct YamlSource<'a> {
 }
 
 /// Parses `text` into `T`, whose structs deny unknown fields.
+///
+/// YAML tags (`!!binary`, `!custom`) are refused first: serde_yaml would
+/// quietly decode or drop them, and no Signpost setting needs one.
 pub fn parse_strict<T: DeserializeOwned>(text: &str, source: &YamlSource) -> Result<T, Diagnostic> {
+    if let Some((line, column, tag)) = first_tag(text) {
+        let line = line + source.line_offset;
+        return Err(Diagnostic::error(
+            "yaml-tag",
+            format!("`{tag}` is a YAML tag, and Signpost's files do not use tags"),
+        )
+        .in_file(source.file)
+        .at_source(source.whole_file, line, column)
+        .help("remove the tag; if the value really starts with `!`, put it in quotes"));
+    }
     serde_yaml::from_str(text).map_err(|error| to_diagnostic(&error, text, source))
+}
+
+/// The first YAML tag in `text`: (line, column, tag), 1-based. A tag is a
+/// `!` where a value or a key starts (not inside quotes, comments or block
+/// scalars such as `text: |`).
+fn first_tag(text: &str) -> Option<(usize, usize, String)> {
+    let mut block_indent: Option<usize> = None;
+    for (n, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(parent) = block_indent {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block_indent = None;
+        }
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        let mut previous_significant = ' ';
+        for (at, c) in line.char_indices() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if previous == ' ' || "[{,:-".contains(previous_significant) => {
+                        quote = Some(c);
+                    }
+                    '#' if previous == ' ' || at == 0 => break,
+                    '!' if at == indent
+                        || (previous == ' '
+                            && matches!(previous_significant, ':' | '-' | '?' | ','))
+                        || matches!(previous, '[' | '{' | ',') =>
+                    {
+                        let tag: String = line[at..]
+                            .chars()
+                            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+                            .collect();
+                        return Some((n + 1, line[..at].chars().count() + 1, tag));
+                    }
+                    _ => {}
+                },
+            }
+            if !c.is_whitespace() {
+                previous_significant = c;
+            }
+            previous = c;
+        }
+        let value = line.split(" #").next().unwrap_or(line).trim_end();
+        if value.ends_with(['|', '>'])
+            || value
+                .rsplit_once(": ")
+                .is_some_and(|(_, v)| v.starts_with(['|', '>']) && v.len() <= 3)
+        {
+            block_indent = Some(indent);
+        }
+    }
+    None
 }
 
 fn to_diagnostic(error: &serde_yaml::Error, text: &str, source: &YamlSource) -> Diagnostic {
@@ -155,6 +224,33 @@ fn tidy_invalid_type(detail: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_are_found_where_values_start() {
+        assert_eq!(
+            first_tag("title: !!binary aGk=\n"),
+            Some((1, 8, "!!binary".to_owned()))
+        );
+        assert_eq!(
+            first_tag("a: x\nextra:\n  k: !custom v\n"),
+            Some((3, 6, "!custom".to_owned()))
+        );
+        assert_eq!(first_tag("- !thing\n"), Some((1, 3, "!thing".to_owned())));
+        assert_eq!(
+            first_tag("list: [a, !t b]\n"),
+            Some((1, 11, "!t".to_owned()))
+        );
+        for fine in [
+            "title: Help now!\n",
+            "title: \"!important\"\n",
+            "title: '!x'\n",
+            "title: a # !not a tag\n",
+            "text: |\n  !not a tag either\n  Wow! \nnext: 1\n",
+            "summary: Yes! You can.\n",
+        ] {
+            assert_eq!(first_tag(fine), None, "{fine:?}");
+        }
+    }
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]

@@ -85,7 +85,13 @@ fn render_contact(c: &Contact) -> String {
     if let Some(email) = &c.email {
         row("Email", format!("<a href=\"mailto:{0}\">{0}</a>", e(email)));
     }
-    if let Some(website) = &c.website {
+    // Websites were checked when the data loaded; this keeps the gate
+    // closed even for a contact that reached rendering some other way.
+    if let Some(website) = c
+        .website
+        .as_ref()
+        .filter(|w| crate::safe_url::check(w) == Ok(crate::safe_url::UrlKind::Web))
+    {
         let shown = website
             .trim_start_matches("https://")
             .trim_start_matches("http://")

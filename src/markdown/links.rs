@@ -122,29 +122,28 @@ fn resolve(
     if matches!(link_type, LinkType::Email) {
         return (LinkTarget::Mail(dest.to_owned()), format!("mailto:{dest}"));
     }
-    let lower = dest.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//") {
-        return (LinkTarget::External(dest.to_owned()), dest.to_owned());
-    }
-    if lower.starts_with("mailto:") {
-        return (LinkTarget::Mail(dest[7..].to_owned()), dest.to_owned());
-    }
-    if lower.starts_with("tel:") {
-        return (LinkTarget::Phone(dest[4..].to_owned()), dest.to_owned());
-    }
-    if let Some(scheme_end) = dest.find(':')
-        && !dest[..scheme_end].contains('/')
-    {
-        state.error(
-            "unsafe-link",
-            format!(
-                "links starting with `{}:` are not allowed",
-                &dest[..scheme_end]
-            ),
-            range.clone(),
-            "link to a page with its .md path, or to a website with https://",
-        );
-        return (LinkTarget::Broken, "#".to_owned());
+    match crate::safe_url::check(dest) {
+        Ok(crate::safe_url::UrlKind::Web) => {
+            return (LinkTarget::External(dest.to_owned()), dest.to_owned());
+        }
+        Ok(crate::safe_url::UrlKind::Mail) => {
+            let address = dest.split_once(':').map_or(dest, |(_, a)| a);
+            return (LinkTarget::Mail(address.to_owned()), dest.to_owned());
+        }
+        Ok(crate::safe_url::UrlKind::Phone) => {
+            let number = dest.split_once(':').map_or(dest, |(_, n)| n);
+            return (LinkTarget::Phone(number.to_owned()), dest.to_owned());
+        }
+        Ok(crate::safe_url::UrlKind::Relative) => {}
+        Err(refused) => {
+            state.error(
+                "unsafe-link",
+                refused.message(dest),
+                range.clone(),
+                crate::safe_url::HELP,
+            );
+            return (LinkTarget::Broken, "#".to_owned());
+        }
     }
     if let Some(fragment) = dest.strip_prefix('#') {
         let href = match state.chapter() {

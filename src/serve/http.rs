@@ -38,6 +38,8 @@ pub struct Snapshot {
 pub struct Shared {
     pub snapshot: RwLock<Snapshot>,
     pub reload: broadcast::Sender<u64>,
+    /// `Host` header values this server answers to, set once it is bound.
+    pub hosts: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Shared {
@@ -46,6 +48,7 @@ impl Shared {
         Arc::new(Shared {
             snapshot: RwLock::new(Snapshot::default()),
             reload,
+            hosts: std::sync::OnceLock::new(),
         })
     }
 
@@ -62,16 +65,96 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-async fn events(
-    State(shared): State<Arc<Shared>>,
-) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+/// The `Host` values a preview server on `bind:port` answers to: the
+/// loopback names and the bound address, each with the port (and also
+/// without it when the port is 80, as browsers send it then).
+///
+/// Anything else is refused. A page on another website can make a browser
+/// send requests to 127.0.0.1 under a name it controls (DNS rebinding);
+/// checking the name the browser used keeps such pages from reading the
+/// preview, which may hold unpublished drafts.
+pub fn allowed_hosts(bind: std::net::IpAddr, port: u16) -> Vec<String> {
+    let bound = match bind {
+        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+    };
+    let mut names = vec![
+        "localhost".to_owned(),
+        "127.0.0.1".to_owned(),
+        "[::1]".to_owned(),
+    ];
+    if !names.contains(&bound) {
+        names.push(bound);
+    }
+    let mut hosts: Vec<String> = names.iter().map(|n| format!("{n}:{port}")).collect();
+    if port == 80 {
+        hosts.extend(names);
+    }
+    hosts
+}
+
+/// With `--bind 0.0.0.0` (or `::`) the preview is meant for other devices
+/// too, which reach it by the machine's IP address: any IP address with the
+/// right port is then accepted. A bare IP address cannot be rebound, so
+/// this keeps the protection against names.
+fn any_address_allowed(allowed: &[String], host: &str) -> bool {
+    let unspecified = allowed.iter().find_map(|h| {
+        h.strip_prefix("0.0.0.0:")
+            .or_else(|| h.strip_prefix("[::]:"))
+    });
+    let Some(port) = unspecified else {
+        return false;
+    };
+    host.parse::<std::net::SocketAddr>()
+        .is_ok_and(|address| address.port().to_string() == port)
+}
+
+/// Whether a request named this server, or `Some(response)` refusing it.
+fn refuse_foreign_host(shared: &Shared, headers: &axum::http::HeaderMap) -> Option<Response> {
+    let allowed = shared.hosts.get()?;
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    if host
+        .as_ref()
+        .is_some_and(|h| allowed.contains(h) || any_address_allowed(allowed, h))
+    {
+        return None;
+    }
+    Some(
+        (
+            StatusCode::MISDIRECTED_REQUEST,
+            "This preview answers only to localhost. Open the address signpost serve printed.",
+        )
+            .into_response(),
+    )
+}
+
+async fn events(State(shared): State<Arc<Shared>>, headers: axum::http::HeaderMap) -> Response {
+    if let Some(refused) = refuse_foreign_host(&shared, &headers) {
+        return refused;
+    }
+    event_stream(&shared).into_response()
+}
+
+fn event_stream(
+    shared: &Shared,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>> + use<>> {
     let stream = BroadcastStream::new(shared.reload.subscribe())
         .filter_map(|version| version.ok())
         .map(|version| Ok(Event::default().data(version.to_string())));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+async fn file(
+    State(shared): State<Arc<Shared>>,
+    headers: axum::http::HeaderMap,
+    uri: Uri,
+) -> Response {
+    if let Some(refused) = refuse_foreign_host(&shared, &headers) {
+        return refused;
+    }
     let Some(key) = site_path(uri.path()) else {
         return (StatusCode::BAD_REQUEST, "This address is not allowed.").into_response();
     };
@@ -195,6 +278,18 @@ fn error_alert(errors: &[(String, String, Option<String>)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_local_names_with_the_right_port_are_allowed() {
+        let hosts = allowed_hosts("127.0.0.1".parse().unwrap(), 4000);
+        assert_eq!(hosts, ["localhost:4000", "127.0.0.1:4000", "[::1]:4000"]);
+        let lan = allowed_hosts("0.0.0.0".parse().unwrap(), 4000);
+        assert!(any_address_allowed(&lan, "192.168.1.20:4000"));
+        assert!(!any_address_allowed(&lan, "192.168.1.20:4001"));
+        assert!(!any_address_allowed(&lan, "evil.example:4000"));
+        assert!(!any_address_allowed(&hosts, "192.168.1.20:4000"));
+        assert_eq!(allowed_hosts("127.0.0.1".parse().unwrap(), 80).len(), 6);
+    }
 
     #[test]
     fn request_paths_map_to_output_files() {

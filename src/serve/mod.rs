@@ -62,6 +62,9 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
 
     let listener = bind(options.bind, options.port)?;
     let address = listener.local_addr()?;
+    let _ = shared
+        .hosts
+        .set(http::allowed_hosts(options.bind, address.port()));
     let (watching, changes, polling) = watch::start(&options.build.root, options.poll)?;
     println!(
         "Serving {} at http://{address}/ (watching for changes{}). Press Ctrl+C to stop.",

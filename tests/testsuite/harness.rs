@@ -47,6 +47,19 @@ impl Run {
         self
     }
 
+    /// Asserts the whole of stderr, so an extra, repeated or reworded
+    /// message fails. `SIGNPOST_RECORD=1` prints what was seen instead of
+    /// failing, for writing a new expectation (then read it as an author
+    /// would before pasting it in).
+    pub fn assert_stderr_is(&self, expected: &str) -> &Self {
+        if std::env::var_os("SIGNPOST_RECORD").is_some() && self.stderr != expected {
+            eprintln!("---- recorded stderr ----\n{}---- end ----", self.stderr);
+            return self;
+        }
+        assert_eq!(self.stderr, expected, "whole stderr");
+        self
+    }
+
     /// Asserts stderr contains `needle`.
     pub fn assert_stderr(&self, needle: &str) -> &Self {
         assert!(

@@ -10,7 +10,9 @@ mod cli;
 mod easy_read;
 mod errors;
 mod guide;
+mod hardening;
 mod harness;
+mod properties;
 #[cfg(feature = "serve")]
 mod serve;
 mod size;

@@ -45,9 +45,10 @@ impl Server {
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
+        let port = self.address.rsplit(':').next().expect("port");
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut response = Vec::new();
