@@ -40,6 +40,7 @@ pub mod plain_words;
 pub mod progress;
 pub mod readability;
 pub mod safe_url;
+pub mod single_page;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod slug;

@@ -129,6 +129,16 @@ fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Di
         Diagnostic::error("unreadable-file", format!("cannot read this file: {e}")).in_file(&shown)
     })?;
     let text = crate::diagnostics::decode_text(&shown, bytes)?;
+    page_from_text(file, text, include_drafts)
+}
+
+/// A page from its decoded text; `None` for a draft left out.
+pub(crate) fn page_from_text(
+    file: &SourceFile,
+    text: String,
+    include_drafts: bool,
+) -> Result<Option<Page>, Diagnostic> {
+    let shown = format!("content/{}", file.rel);
     let split = split_and_parse(&shown, &text)?;
     if split.front.draft && !include_drafts {
         return Ok(None);
@@ -243,7 +253,7 @@ fn duplicate_outputs(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
 /// `unreadable` holds the pages whose front matter failed: they are already
 /// reported, so a section whose `_index.md` is among them is not reported
 /// again as missing.
-fn build_sections(
+pub(crate) fn build_sections(
     pages: &[Page],
     unreadable: &std::collections::BTreeSet<String>,
     report: &mut Report,

@@ -41,14 +41,19 @@ impl Server {
 
     /// A raw GET, so paths reach the server exactly as written.
     fn get(&self, path: &str) -> (u16, String, String) {
+        let port = self.address.rsplit(':').next().expect("port");
+        self.get_as(&format!("localhost:{port}"), path)
+    }
+
+    /// A raw GET naming `host` in its `Host` header.
+    fn get_as(&self, host: &str, path: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(&self.address).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
-        let port = self.address.rsplit(':').next().expect("port");
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut response = Vec::new();
@@ -236,4 +241,48 @@ fn renaming_a_heading_other_pages_link_to_is_caught_on_a_one_page_rebuild() {
         body.contains("<strong>content/_index.md:6:5</strong>: content/care/plans.md has no heading with the id `what-it-says`"),
         "{body}"
     );
+}
+
+/// Issue 10: a page on another website must not read the preview through a
+/// name it controls (DNS rebinding), so only local names are answered.
+#[test]
+fn only_local_host_names_with_the_right_port_are_answered() {
+    let site = SiteTest::minimal();
+    let server = Server::start(&site);
+    server.wait_for("/care/plans/", |b| b.contains("A plan."));
+    let port = server.address.rsplit(':').next().expect("port").to_owned();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("LOCALHOST:{port}")] {
+        assert_eq!(server.get_as(&host, "/care/plans/").0, 200, "{host}");
+    }
+    for host in [
+        "evil.example".to_owned(),
+        format!("evil.example:{port}"),
+        "localhost".to_owned(),
+        "localhost:1".to_owned(),
+        format!("localhost.evil.example:{port}"),
+    ] {
+        let (status, _, body) = server.get_as(&host, "/care/plans/");
+        assert_eq!(status, 421, "{host}");
+        assert!(!body.contains("A plan."), "{host}");
+        assert_eq!(server.get_as(&host, "/__signpost/events").0, 421, "{host}: events");
+    }
+}
+
+/// Issue 10: edits that once crashed the whole server now show an alert.
+#[test]
+fn a_home_page_error_and_a_deep_page_show_alerts_and_serve_stays_up() {
+    let site = SiteTest::minimal();
+    let server = Server::start(&site);
+    server.wait_for("/care/plans/", |b| b.contains("A plan."));
+    site.write("content/_index.md", "---\ntitle: Home\nlayout: home\n---\nHi\n");
+    let body = server.wait_for("/care/plans/", |b| b.contains("role=\"alert\""));
+    assert!(body.contains("<strong>content/_index.md:3:1</strong>: unknown key `layout`"), "{body}");
+    site.write("content/_index.md", "---\ntitle: Home\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nWelcome.\n");
+    server.wait_for("/care/plans/", |b| !b.contains("role=\"alert\""));
+    site.write(
+        "content/care/plans.md",
+        &format!("---\ntitle: Care plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n{} x\n", ">".repeat(20_000)),
+    );
+    let body = server.wait_for("/care/plans/", |b| b.contains("too-deeply-nested") || b.contains("more than 64 levels"));
+    assert!(body.contains("A plan."), "the last good page is still served");
 }

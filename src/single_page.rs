@@ -1,0 +1,136 @@
+//! One page's bytes through every stage, in memory: the entry point for
+//! the fuzz target (`fuzz/`), which must not touch the disk per run.
+//!
+//! The page is placed at `content/care/page.md` in a site with a home page
+//! and a section page, the built-in theme, and a small glossary, then
+//! loaded, rendered, checked, templated, minified and passed through the
+//! active-content gate exactly as `build` does.
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::discover::{FileKind, SourceFile};
+use crate::model::Site;
+
+const HOME: &str = "---\ntitle: Home\n---\nSee [the page](care/page.md).\n";
+const SECTION: &str = "---\ntitle: Care\n---\nCare.\n";
+const GLOSSARY: &str =
+    "- term: care plan\n  aliases: [care plans]\n  meaning: A written plan.\n- term: éé\n  meaning: A word.\n";
+
+/// What happened to one page: every finding, and the page as published
+/// (`None` when it was refused).
+pub struct PageResult {
+    pub diagnostics: Vec<Diagnostic>,
+    pub html: Option<Vec<u8>>,
+}
+
+/// Builds `bytes` as one page of a small site, entirely in memory.
+pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult {
+    let mut diagnostics = Vec::new();
+    let mut config = match crate::config::SiteConfig::parse("title: Fuzz\n") {
+        Ok(config) => config,
+        Err(d) => {
+            return PageResult { diagnostics: vec![d], html: None };
+        }
+    };
+    config.markdown.raw_html = raw_html;
+    let mut pages = Vec::new();
+    for (rel, text) in [
+        ("_index.md", HOME.as_bytes()),
+        ("care/_index.md", SECTION.as_bytes()),
+        ("care/page.md", bytes),
+    ] {
+        let shown = format!("content/{rel}");
+        let text = match crate::diagnostics::decode_text(&shown, text.to_vec()) {
+            Ok(text) => text,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match page_from_text(rel, text) {
+            Ok(page) => pages.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let mut report = crate::diagnostics::Report::default();
+    let sections = crate::load::build_sections(&pages, &Default::default(), &mut report);
+    diagnostics.extend(report.into_vec());
+    let glossary = serde_yaml::from_str(GLOSSARY).unwrap_or_default();
+    let site = Site {
+        config,
+        twins: Site::pair_twins(&pages),
+        pages,
+        sections,
+        assets: Vec::new(),
+        data: crate::data::SiteData {
+            glossary,
+            ..Default::default()
+        },
+        unreadable: Default::default(),
+    };
+    let Some(idx) = site.page_by_rel("care/page.md").filter(|_| site.has_home()) else {
+        return PageResult { diagnostics, html: None };
+    };
+    let (assembled, problems) = crate::assemble::assemble(&site, "title: Fuzz\n");
+    diagnostics.extend(problems);
+    let theme = match crate::theme::load(Path::new("/nonexistent-site"), "default", "", raw_html) {
+        Ok(theme) => theme,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return PageResult { diagnostics, html: None };
+        }
+    };
+    let context = crate::build::render_context(&site, Some(&theme));
+    let checks = crate::checks::CheckContext::new(&site, crate::dates::Date::today());
+    let rendered = crate::build::render_and_check(&site, idx, &context, &checks);
+    let has_errors = rendered
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error);
+    diagnostics.extend(rendered.diagnostics.iter().cloned());
+    if has_errors {
+        return PageResult { diagnostics, html: None };
+    }
+    match crate::build::page_output(&site, &assembled, &theme, idx, &rendered) {
+        Ok(html) => PageResult {
+            diagnostics,
+            html: Some(html),
+        },
+        Err(d) => {
+            diagnostics.push(d);
+            PageResult { diagnostics, html: None }
+        }
+    }
+}
+
+fn page_from_text(rel: &str, text: String) -> Result<crate::model::Page, Diagnostic> {
+    let file = SourceFile {
+        rel: rel.to_owned(),
+        path: Path::new("/nonexistent-site/content").join(rel),
+        kind: FileKind::Markdown,
+    };
+    crate::load::page_from_text(&file, text, true)?
+        .ok_or_else(|| Diagnostic::error("draft", "the page is a draft").in_file(format!("content/{rel}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::RawHtml;
+
+    #[test]
+    fn a_good_page_is_published() {
+        let result = build_page(b"---\ntitle: A page\n---\nHello.\n", RawHtml::Deny);
+        let html = String::from_utf8(result.html.expect("published")).expect("utf-8");
+        assert!(html.contains("Hello."), "{html}");
+    }
+
+    #[test]
+    fn a_deep_page_is_refused_not_crashed() {
+        let page = format!("---\ntitle: Deep\n---\n{}x\n", ">".repeat(50_000));
+        let result = build_page(page.as_bytes(), RawHtml::Allow);
+        assert!(result.html.is_none());
+        assert!(result.diagnostics.iter().any(|d| d.rule == "too-deeply-nested"));
+    }
+}
