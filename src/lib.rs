@@ -40,9 +40,9 @@ pub mod plain_words;
 pub mod progress;
 pub mod readability;
 pub mod safe_url;
-pub mod single_page;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod single_page;
 pub mod slug;
 pub mod template_safety;
 pub mod templates;

@@ -14,8 +14,7 @@ use crate::model::Site;
 
 const HOME: &str = "---\ntitle: Home\n---\nSee [the page](care/page.md).\n";
 const SECTION: &str = "---\ntitle: Care\n---\nCare.\n";
-const GLOSSARY: &str =
-    "- term: care plan\n  aliases: [care plans]\n  meaning: A written plan.\n- term: éé\n  meaning: A word.\n";
+const GLOSSARY: &str = "- term: care plan\n  aliases: [care plans]\n  meaning: A written plan.\n- term: éé\n  meaning: A word.\n";
 
 /// What happened to one page: every finding, and the page as published
 /// (`None` when it was refused).
@@ -30,7 +29,10 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
     let mut config = match crate::config::SiteConfig::parse("title: Fuzz\n") {
         Ok(config) => config,
         Err(d) => {
-            return PageResult { diagnostics: vec![d], html: None };
+            return PageResult {
+                diagnostics: vec![d],
+                html: None,
+            };
         }
     };
     config.markdown.raw_html = raw_html;
@@ -70,7 +72,10 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
         unreadable: Default::default(),
     };
     let Some(idx) = site.page_by_rel("care/page.md").filter(|_| site.has_home()) else {
-        return PageResult { diagnostics, html: None };
+        return PageResult {
+            diagnostics,
+            html: None,
+        };
     };
     let (assembled, problems) = crate::assemble::assemble(&site, "title: Fuzz\n");
     diagnostics.extend(problems);
@@ -78,7 +83,10 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
         Ok(theme) => theme,
         Err(problems) => {
             diagnostics.extend(problems);
-            return PageResult { diagnostics, html: None };
+            return PageResult {
+                diagnostics,
+                html: None,
+            };
         }
     };
     let context = crate::build::render_context(&site, Some(&theme));
@@ -90,7 +98,10 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
         .any(|d| d.severity == crate::diagnostics::Severity::Error);
     diagnostics.extend(rendered.diagnostics.iter().cloned());
     if has_errors {
-        return PageResult { diagnostics, html: None };
+        return PageResult {
+            diagnostics,
+            html: None,
+        };
     }
     match crate::build::page_output(&site, &assembled, &theme, idx, &rendered) {
         Ok(html) => PageResult {
@@ -99,7 +110,10 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
         },
         Err(d) => {
             diagnostics.push(d);
-            PageResult { diagnostics, html: None }
+            PageResult {
+                diagnostics,
+                html: None,
+            }
         }
     }
 }
@@ -110,8 +124,9 @@ fn page_from_text(rel: &str, text: String) -> Result<crate::model::Page, Diagnos
         path: Path::new("/nonexistent-site/content").join(rel),
         kind: FileKind::Markdown,
     };
-    crate::load::page_from_text(&file, text, true)?
-        .ok_or_else(|| Diagnostic::error("draft", "the page is a draft").in_file(format!("content/{rel}")))
+    crate::load::page_from_text(&file, text, true)?.ok_or_else(|| {
+        Diagnostic::error("draft", "the page is a draft").in_file(format!("content/{rel}"))
+    })
 }
 
 #[cfg(test)]
@@ -131,6 +146,11 @@ mod tests {
         let page = format!("---\ntitle: Deep\n---\n{}x\n", ">".repeat(50_000));
         let result = build_page(page.as_bytes(), RawHtml::Allow);
         assert!(result.html.is_none());
-        assert!(result.diagnostics.iter().any(|d| d.rule == "too-deeply-nested"));
+        assert!(
+            result
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == "too-deeply-nested")
+        );
     }
 }

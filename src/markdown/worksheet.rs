@@ -303,8 +303,19 @@ fn render<'a>(
 ) {
     let html = |s: String| (Event::Html(CowStr::from(s)), range.clone());
     let page = state.page;
+    // A page may split its worksheet into several blocks (easy read puts a
+    // picture row before each group): the privacy note is said once, and
+    // each block's landmark gets a name of its own.
+    let (part, note) = if number == 1 {
+        (
+            String::new(),
+            format!("<p class=\"ws-privacy\">{PRIVACY_NOTE}</p>"),
+        )
+    } else {
+        (format!(", part {number}"), String::new())
+    };
     out.push(html(format!(
-        "<section class=\"worksheet\" aria-label=\"Worksheet: {title}\"><p class=\"ws-privacy\">{PRIVACY_NOTE}</p>",
+        "<section class=\"worksheet\" aria-label=\"Worksheet: {title}{part}\">{note}",
         title = escape_html(page.title()),
     )));
     let mut labels: Vec<ProseBlock> = Vec::new();

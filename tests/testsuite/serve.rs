@@ -251,7 +251,11 @@ fn only_local_host_names_with_the_right_port_are_answered() {
     let server = Server::start(&site);
     server.wait_for("/care/plans/", |b| b.contains("A plan."));
     let port = server.address.rsplit(':').next().expect("port").to_owned();
-    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("LOCALHOST:{port}")] {
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("LOCALHOST:{port}"),
+    ] {
         assert_eq!(server.get_as(&host, "/care/plans/").0, 200, "{host}");
     }
     for host in [
@@ -264,7 +268,11 @@ fn only_local_host_names_with_the_right_port_are_answered() {
         let (status, _, body) = server.get_as(&host, "/care/plans/");
         assert_eq!(status, 421, "{host}");
         assert!(!body.contains("A plan."), "{host}");
-        assert_eq!(server.get_as(&host, "/__signpost/events").0, 421, "{host}: events");
+        assert_eq!(
+            server.get_as(&host, "/__signpost/events").0,
+            421,
+            "{host}: events"
+        );
     }
 }
 
@@ -274,15 +282,32 @@ fn a_home_page_error_and_a_deep_page_show_alerts_and_serve_stays_up() {
     let site = SiteTest::minimal();
     let server = Server::start(&site);
     server.wait_for("/care/plans/", |b| b.contains("A plan."));
-    site.write("content/_index.md", "---\ntitle: Home\nlayout: home\n---\nHi\n");
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Home\nlayout: home\n---\nHi\n",
+    );
     let body = server.wait_for("/care/plans/", |b| b.contains("role=\"alert\""));
-    assert!(body.contains("<strong>content/_index.md:3:1</strong>: unknown key `layout`"), "{body}");
-    site.write("content/_index.md", "---\ntitle: Home\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nWelcome.\n");
+    assert!(
+        body.contains("<strong>content/_index.md:3:1</strong>: unknown key `layout`"),
+        "{body}"
+    );
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Home\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nWelcome.\n",
+    );
     server.wait_for("/care/plans/", |b| !b.contains("role=\"alert\""));
     site.write(
         "content/care/plans.md",
-        &format!("---\ntitle: Care plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n{} x\n", ">".repeat(20_000)),
+        &format!(
+            "---\ntitle: Care plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n{} x\n",
+            ">".repeat(20_000)
+        ),
     );
-    let body = server.wait_for("/care/plans/", |b| b.contains("too-deeply-nested") || b.contains("more than 64 levels"));
-    assert!(body.contains("A plan."), "the last good page is still served");
+    let body = server.wait_for("/care/plans/", |b| {
+        b.contains("too-deeply-nested") || b.contains("more than 64 levels")
+    });
+    assert!(
+        body.contains("A plan."),
+        "the last good page is still served"
+    );
 }
