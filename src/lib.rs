@@ -13,42 +13,30 @@
 // and it is built once per problem: boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
-pub mod active_content;
-pub mod assemble;
-pub mod attachments;
-pub mod booklet;
-pub mod build;
 pub mod checks;
 pub mod cli;
-pub mod config;
-pub mod contrast;
-pub mod data;
-pub mod dates;
 pub mod diagnostics;
-pub mod discover;
-pub mod escape;
-pub mod front_matter;
 pub mod fsutil;
-pub mod load;
-pub mod markdown;
-pub mod minify;
-pub mod model;
+pub mod gates;
 pub mod new_site;
 pub mod options;
 pub mod output;
-pub mod plain_words;
+pub mod pipeline;
 pub mod progress;
-pub mod readability;
-pub mod safe_url;
+pub mod render;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod single_page;
-pub mod slug;
-pub mod template_safety;
-pub mod templates;
+pub mod site;
+pub mod source;
 #[cfg(test)]
 pub(crate) mod test_support;
-pub mod text_fold;
-pub mod theme;
-pub mod urls;
-pub mod yaml;
+pub mod text;
+
+// Old flat paths, kept while the modules move into their stage folders.
+pub use gates::{active_content, safe_url};
+pub use pipeline as build;
+pub use render::{booklet, escape, markdown, minify, template_safety, templates, theme};
+pub use site::{assemble, dates, model, slug, urls};
+pub use source::{attachments, config, data, discover, front_matter, load, yaml};
+pub use text::{contrast, plain_words, readability, text_fold};

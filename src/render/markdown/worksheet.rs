@@ -319,7 +319,15 @@ fn render<'a>(
         title = escape_html(page.title()),
     )));
     let mut labels: Vec<ProseBlock> = Vec::new();
+    // Each table is a labelled region: its name carries the heading above
+    // it, so three tables with the same columns under "Early", "Middle" and
+    // "Late" are three different landmarks to a screen reader.
+    let mut last_heading: Option<&str> = None;
+    let mut table_names: Vec<String> = Vec::new();
     for (q, (item, line)) in items.iter().enumerate() {
+        if let Item::Heading { text, .. } = item {
+            last_heading = Some(text);
+        }
         let id = match state.chapter() {
             Some(chapter) => format!("{chapter}--ws{number}-q{}", q + 1),
             None => format!("ws{number}-q{}", q + 1),
@@ -387,9 +395,17 @@ fn render<'a>(
                     label_prose(column);
                 }
                 let names = columns.iter().map(|c| escape_html(c)).collect::<Vec<_>>();
+                let mut region = match last_heading {
+                    Some(heading) => format!("Table to fill in, {}: {}", escape_html(heading), names.join(", ")),
+                    None => format!("Table to fill in: {}", names.join(", ")),
+                };
+                let repeats = table_names.iter().filter(|n| **n == region).count();
+                table_names.push(region.clone());
+                if repeats > 0 {
+                    region.push_str(&format!(" ({})", repeats + 1));
+                }
                 let mut s = format!(
-                    "<div class=\"ws-q ws-table-wrap table-wrap\" role=\"region\" aria-label=\"Table to fill in: {}\" tabindex=\"0\"><table class=\"ws-table\"><thead><tr>",
-                    names.join(", ")
+                    "<div class=\"ws-q ws-table-wrap table-wrap\" role=\"region\" aria-label=\"{region}\" tabindex=\"0\"><table class=\"ws-table\"><thead><tr>"
                 );
                 for name in &names {
                     s.push_str(&format!("<th scope=\"col\">{name}</th>"));

@@ -1,0 +1,10 @@
+//! Stage 2, **site**: the loaded site as a model (`model`: pages,
+//! sections, twins), where each page goes (`urls`, `slug`), dates
+//! (`dates`), and what is worked out across pages before rendering:
+//! navigation, breadcrumbs, the help banner (`assemble`).
+
+pub mod assemble;
+pub mod dates;
+pub mod model;
+pub mod slug;
+pub mod urls;
