@@ -36,7 +36,7 @@ pub mod text;
 // Old flat paths, kept while the modules move into their stage folders.
 pub use gates::{active_content, safe_url};
 pub use pipeline as build;
-pub use render::{booklet, escape, markdown, minify, template_safety, templates, theme};
+pub use render::{booklet, markdown, minify, template_safety, templates, theme};
 pub use site::{assemble, dates, model, slug, urls};
 pub use source::{attachments, config, data, discover, front_matter, load, yaml};
-pub use text::{contrast, plain_words, readability, text_fold};
+pub use text::{contrast, escape, plain_words, readability, text_fold};

@@ -11,9 +11,10 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 
 use crate::assemble::{Assembled, LOGO_DIR, assemble};
+use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Report};
 use crate::markdown::{self, RenderContext, Rendered};
-use crate::model::Site;
+use crate::model::{PageIdx, Site};
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
 use crate::theme::{self, Theme};
@@ -35,9 +36,43 @@ pub struct Built {
     pub elapsed: Duration,
     /// Time spent in each stage, for `SIGNPOST_TIMINGS=1` and the benchmark.
     pub timings: Vec<(&'static str, Duration)>,
+    started: Instant,
+    stage_started: Instant,
 }
 
 impl Built {
+    fn new() -> Built {
+        Built {
+            site: None,
+            rendered: Vec::new(),
+            early: Vec::new(),
+            site_wide: Vec::new(),
+            theme: None,
+            assembled: None,
+            plans: Vec::new(),
+            files: OutputMap::new(),
+            report: Report::default(),
+            elapsed: Duration::ZERO,
+            timings: Vec::new(),
+            started: Instant::now(),
+            stage_started: Instant::now(),
+        }
+    }
+
+    /// Records how long the stage that just ended took.
+    fn lap(&mut self, stage: &'static str) {
+        self.timings.push((stage, self.stage_started.elapsed()));
+        self.stage_started = Instant::now();
+    }
+
+    /// A build that stopped early: `report` says why.
+    fn stopped(mut self, site: Option<Site>, report: Report) -> Built {
+        self.site = site;
+        self.report = report;
+        self.elapsed = self.started.elapsed();
+        self
+    }
+
     pub fn page_count(&self) -> usize {
         self.site.as_ref().map_or(0, |s| s.pages.len())
     }
@@ -49,52 +84,84 @@ impl Built {
     }
 }
 
-/// Builds the site in memory and reports every problem found.
+/// Builds the site in memory and reports every problem found. Reads as
+/// the list of stages; `build`, `check` and `serve` all come through here.
 pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
-    let started = Instant::now();
+    let mut built = Built::new();
     let mut report = Report::default();
-    let mut built = Built {
-        site: None,
-        rendered: Vec::new(),
-        early: Vec::new(),
-        site_wide: Vec::new(),
-        theme: None,
-        assembled: None,
-        plans: Vec::new(),
-        files: OutputMap::new(),
-        report: Report::default(),
-        elapsed: Duration::ZERO,
-        timings: Vec::new(),
+
+    let Some(site) = crate::source::load::load_site(options, &mut report)? else {
+        return Ok(built.stopped(None, report));
     };
-    let mut stage = Instant::now();
-    let mut lap = |built: &mut Built, name: &'static str| {
-        built.timings.push((name, stage.elapsed()));
-        stage = Instant::now();
-    };
-    let Some(site) = crate::load::load_site(options, &mut report)? else {
-        built.report = report;
-        built.elapsed = started.elapsed();
-        return Ok(built);
-    };
-    lap(&mut built, "discover and load (files, YAML)");
+    built.lap("discover and load (files, YAML)");
     if !site.has_home() {
         // The home page's own problem is already reported, with its line;
         // there is no site to assemble without it.
-        built.report = crate::checks::apply_levels(report, &site.config.check);
-        built.site = Some(site);
-        built.elapsed = started.elapsed();
-        return Ok(built);
+        let report = crate::checks::apply_levels(report, &site.config.check);
+        return Ok(built.stopped(Some(site), report));
     }
-    let config_text =
-        std::fs::read_to_string(options.root.join(crate::config::FILE_NAME)).unwrap_or_default();
-    let (mut assembled, problems) = assemble(&site, &config_text);
-    report.extend(problems);
 
-    // The theme is needed before rendering: `picto:` images name its pictograms.
+    let (assembled, theme) = assemble_and_theme(&site, options, &mut report);
+    let context = render_context(&site, theme.as_ref());
+    built.lap("assemble and theme");
+
+    let all: Vec<PageIdx> = (0..site.pages.len()).collect();
+    let mut rendered = render_pages(&site, &context, &all, options.quiet);
+    built.lap("Markdown and page checks");
+
+    built.early = report.into_vec();
+    built.site_wide = crate::checks::site_checks(&site, &mut rendered, Date::today());
+    let mut report = crate::checks::apply_levels(
+        crate::checks::collect(&built.early, &rendered, built.site_wide.clone()),
+        &site.config.check,
+    );
+    built.lap("site checks (links, contacts)");
+
+    let mut assembled = assembled;
+    if let (false, Some(theme)) = (report.has_errors(), &theme) {
+        built.plans = booklet_plans(&site, theme);
+        assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
+        let (mut files, mut problems) =
+            render_output(&site, &assembled, theme, &rendered, options)?;
+        built.lap("templates and minify");
+        problems.extend(render_booklets(
+            &site,
+            &assembled,
+            theme,
+            &context,
+            &built.plans,
+            &mut files,
+        ));
+        built.lap("booklets");
+        report.extend(
+            crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
+                .into_vec(),
+        );
+        built.files = files;
+    }
+    drop(context);
+    built.site = Some(site);
+    built.rendered = rendered;
+    built.theme = theme;
+    built.assembled = Some(assembled);
+    built.report = report;
+    built.elapsed = built.started.elapsed();
+    Ok(built)
+}
+
+/// Navigation and the help banner, and the theme (needed before rendering:
+/// `picto:` images name its pictograms). Problems go into `report`.
+fn assemble_and_theme(
+    site: &Site,
+    options: &BuildOptions,
+    report: &mut Report,
+) -> (Assembled, Option<Theme>) {
+    let (assembled, problems) = assemble(site, &site.config_text);
+    report.extend(problems);
     let theme = match theme::load(
         &options.root,
         &site.config.theme,
-        &config_text,
+        &site.config_text,
         site.config.markdown.raw_html,
     ) {
         Ok(theme) => Some(theme),
@@ -103,58 +170,169 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             None
         }
     };
-    let context = render_context(&site, theme.as_ref());
-    lap(&mut built, "assemble and theme");
-    let today = crate::dates::Date::today();
-    let checks = crate::checks::CheckContext::new(&site, today);
-    let progress = crate::progress::bar(site.pages.len(), options.quiet, "Rendering");
-    let mut rendered: Vec<Rendered> = site
-        .pages
+    (assembled, theme)
+}
+
+/// Renders and checks the pages `which`, in parallel, in order.
+pub fn render_pages(
+    site: &Site,
+    context: &RenderContext,
+    which: &[PageIdx],
+    quiet: bool,
+) -> Vec<Rendered> {
+    let checks = crate::checks::CheckContext::new(site, Date::today());
+    let progress = crate::progress::bar(which.len(), quiet, "Rendering");
+    let rendered = which
         .par_iter()
-        .enumerate()
-        .map(|(idx, _)| {
-            let out = render_and_check(&site, idx, &context, &checks);
+        .map(|&idx| {
+            let out = render_and_check(site, idx, context, &checks);
             progress.inc(1);
             out
         })
         .collect();
     progress.finish_and_clear();
-    lap(&mut built, "Markdown and page checks");
-    built.early = report.into_vec();
-    built.site_wide = crate::checks::site_checks(&site, &mut rendered, today);
-    let report = crate::checks::collect(&built.early, &rendered, built.site_wide.clone());
-    let mut report = crate::checks::apply_levels(report, &site.config.check);
-    lap(&mut built, "site checks (links, contacts)");
+    rendered
+}
 
-    if let (false, Some(theme)) = (report.has_errors(), &theme) {
-        let plans = if theme.has_template(crate::booklet::TEMPLATE) {
-            crate::booklet::plans(&site)
-        } else {
-            Vec::new()
-        };
-        assembled.booklets = plans.iter().map(|p| p.dir.clone()).collect();
-        let (mut files, mut problems) =
-            render_output(&site, &assembled, theme, &rendered, options)?;
-        lap(&mut built, "templates and minify");
-        problems.extend(render_booklets(
-            &site, &assembled, theme, &context, &plans, &mut files,
-        ));
-        lap(&mut built, "booklets");
+/// The booklets the theme can print: none if it has no booklet template.
+fn booklet_plans(site: &Site, theme: &Theme) -> Vec<crate::booklet::Plan> {
+    if theme.has_template(crate::booklet::TEMPLATE) {
+        crate::booklet::plans(site)
+    } else {
+        Vec::new()
+    }
+}
+
+/// What rebuilding one edited page gave.
+pub enum PageRebuild {
+    /// The edit changes the page's place in the site (its title, summary,
+    /// weight, template, language or draft flag), or the page is new:
+    /// only a full build gets navigation and listings right.
+    NeedsFullBuild,
+    /// The edit has errors; the last good build is kept as it was.
+    Failed(Report),
+    /// The files that changed, and the whole report.
+    Built {
+        changed: Vec<(String, Vec<u8>)>,
+        report: Report,
+    },
+}
+
+/// The same stages as [`build_site`], given one edited page of a finished
+/// build: decode and parse it (`source`), render and check it, recheck the
+/// links that can change, template and minify it with the built-page
+/// checks, and redo the booklets that hold it. Used by `serve`.
+pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild {
+    let (Some(site), Some(theme), Some(assembled)) =
+        (built.site.as_mut(), &built.theme, &built.assembled)
+    else {
+        return PageRebuild::NeedsFullBuild;
+    };
+    let Some(idx) = site.page_by_rel(rel) else {
+        return PageRebuild::NeedsFullBuild;
+    };
+    let file = crate::discover::SourceFile {
+        rel: rel.to_owned(),
+        path: std::path::PathBuf::new(),
+        kind: crate::discover::FileKind::Markdown,
+    };
+    let edited = crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
+        .and_then(|text| crate::source::load::page_from_text(&file, text, true));
+    let page = match edited {
+        Ok(Some(page)) => page,
+        Ok(None) => return PageRebuild::NeedsFullBuild,
+        Err(diagnostic) => return PageRebuild::Failed(std::iter::once(diagnostic).collect()),
+    };
+    if !same_place(&site.pages[idx].front, &page.front) {
+        return PageRebuild::NeedsFullBuild;
+    }
+    site.pages[idx] = page;
+
+    let timer = Instant::now();
+    let lap = |what: &str| {
+        if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
+            eprintln!("{:>7.1} ms  {what}", timer.elapsed().as_secs_f64() * 1000.0);
+        }
+    };
+    let context = render_context(site, Some(theme));
+    built.rendered[idx] = render_pages(site, &context, &[idx], true).remove(0);
+    lap("render and page checks");
+    // Link findings change for this page, and for pages that link to its
+    // headings; every other page's findings stay as they were.
+    let affected =
+        std::iter::once(idx).chain(crate::checks::links::pages_linking_to(&built.rendered, idx));
+    for page in affected.collect::<Vec<_>>() {
+        built.rendered[page].link_diagnostics =
+            crate::checks::links::check_page(site, &built.rendered, page);
+    }
+    let mut report = crate::checks::apply_levels(
+        crate::checks::collect(&built.early, &built.rendered, built.site_wide.clone()),
+        &site.config.check,
+    );
+    lap("site checks and report");
+    if report.has_errors() {
+        return PageRebuild::Failed(report);
+    }
+
+    let mut changed = OutputMap::new();
+    let output = page_output(site, assembled, theme, idx, &built.rendered[idx]);
+    if let Some(problem) = output
+        .as_ref()
+        .ok()
+        .and_then(|html| crate::checks::structure::check_output(&site.pages[idx], html))
+    {
         report.extend(
-            crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
+            crate::checks::apply_levels(std::iter::once(problem).collect(), &site.config.check)
                 .into_vec(),
         );
-        built.files = files;
-        built.plans = plans;
     }
-    drop(context);
-    built.site = Some(site);
-    built.rendered = rendered;
-    built.theme = theme;
-    built.assembled = Some(assembled);
-    built.report = report;
-    built.elapsed = started.elapsed();
-    Ok(built)
+    match output {
+        Ok(bytes) => {
+            changed.insert(format!("{}index.html", site.pages[idx].dir), bytes);
+        }
+        Err(diagnostic) => {
+            report.push(diagnostic);
+            return PageRebuild::Failed(report);
+        }
+    }
+    // Booklets that hold the page are printed copies of it: redo them too.
+    let stale: Vec<_> = built
+        .plans
+        .iter()
+        .filter(|p| p.contains(idx))
+        .cloned()
+        .collect();
+    report.extend(render_booklets(
+        site,
+        assembled,
+        theme,
+        &context,
+        &stale,
+        &mut changed,
+    ));
+    if report.has_errors() {
+        return PageRebuild::Failed(report);
+    }
+    built.report = report.clone();
+    PageRebuild::Built {
+        changed: changed.into_iter().collect(),
+        report,
+    }
+}
+
+/// True when an edit leaves the page where it was: same title and summary
+/// (shown in listings and navigation), weight (order), template, language
+/// and draft flag.
+fn same_place(
+    old: &crate::front_matter::FrontMatter,
+    new: &crate::front_matter::FrontMatter,
+) -> bool {
+    old.title == new.title
+        && old.summary == new.summary
+        && old.weight == new.weight
+        && old.template == new.template
+        && old.lang == new.lang
+        && old.draft == new.draft
 }
 
 /// The rendering context for a site and its theme's pictograms.
@@ -254,14 +432,12 @@ fn render_output(
                 files.insert(logo.clone(), bytes);
             }
             Err(_) => {
-                let config_text =
-                    std::fs::read_to_string(options.root.join(crate::config::FILE_NAME))
-                        .unwrap_or_default();
-                let line = crate::config::line_of_key(&config_text, "logo");
+                let config_text = &site.config_text;
+                let line = crate::config::line_of_key(config_text, "logo");
                 problems.push(
                     Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
                         .in_file(crate::config::FILE_NAME)
-                        .at_source(&config_text, line, 1)
+                        .at_source(config_text, line, 1)
                         .help(format!(
                             "put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)"
                         )),

@@ -70,6 +70,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
             ..Default::default()
         },
         unreadable: Default::default(),
+        config_text: "title: Fuzz\n".to_owned(),
     };
     let Some(idx) = site.page_by_rel("care/page.md").filter(|_| site.has_home()) else {
         return PageResult {

@@ -55,5 +55,6 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
         data: Default::default(),
         twins: Default::default(),
         unreadable: Default::default(),
+        config_text: "title: Test\n".to_owned(),
     }
 }

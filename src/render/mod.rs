@@ -1,10 +1,9 @@
 //! Stage 3, **render**: Markdown to HTML fragments (`markdown`, a chain of
 //! small passes), the theme (`theme`, checked by `template_safety`), Tera
 //! views and templates (`templates`), booklets (`booklet`), and the
-//! minifier (`minify`). Everything it writes is escaped (`escape`).
+//! minifier (`minify`). Everything it writes is escaped (`text::escape`).
 
 pub mod booklet;
-pub mod escape;
 pub mod markdown;
 pub mod minify;
 pub mod template_safety;

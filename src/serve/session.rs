@@ -7,16 +7,10 @@
 //! booklets that contain it. Anything else (a new or deleted file, a
 //! template, `site.yaml`, data) rebuilds everything, as mdBook and Zola do.
 
-use crate::build::{
-    Built, build_site, page_output, render_and_check, render_booklets, render_context,
-};
-use crate::checks::links::{self, pages_linking_to};
-use crate::checks::{CheckContext, apply_levels, collect};
-use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Report};
-use crate::front_matter::{FrontMatter, split_and_parse};
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
+use crate::pipeline::{Built, PageRebuild, build_site, rebuild_page};
 
 /// What a rebuild did, for the console and the browser.
 pub enum Outcome {
@@ -109,7 +103,9 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// `None` when the change needs a full rebuild.
+    /// `None` when the change needs a full rebuild. The page goes through
+    /// the pipeline's own one-page rebuild: the same stages and checks as
+    /// a full build.
     fn try_one_page(&mut self, changed: &str) -> anyhow::Result<Option<Outcome>> {
         let Some(rel) = changed
             .strip_prefix("content/")
@@ -120,109 +116,22 @@ impl Session {
         let Some(built) = self.built.as_mut() else {
             return Ok(None);
         };
-        let (Some(site), Some(theme), Some(assembled)) =
-            (built.site.as_mut(), &built.theme, &built.assembled)
-        else {
+        let Ok(path) = crate::fsutil::inside(&self.options.root, changed) else {
             return Ok(None);
         };
-        let Some(idx) = site.page_by_rel(rel) else {
+        let Ok(bytes) = std::fs::read(path) else {
             return Ok(None);
         };
-        let file = format!("content/{rel}");
-        let Ok(bytes) = std::fs::read(self.options.root.join(&file)) else {
-            return Ok(None);
-        };
-        let Ok(text) = String::from_utf8(bytes) else {
-            return Ok(None);
-        };
-        let text = text
-            .strip_prefix('\u{feff}')
-            .map(str::to_owned)
-            .unwrap_or(text);
-        let split = match split_and_parse(&file, &text) {
-            Ok(split) => split,
-            Err(diagnostic) => {
-                return Ok(Some(Outcome::Failed(std::iter::once(diagnostic).collect())));
-            }
-        };
-        if !same_place(&site.pages[idx].front, &split.front) {
-            return Ok(None);
-        }
-        let page = &mut site.pages[idx];
-        page.front = split.front;
-        page.text = text;
-        page.body_start = split.body_start;
-
-        let timer = std::time::Instant::now();
-        let lap = |what: &str| {
-            if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
-                eprintln!("{:>7.1} ms  {what}", timer.elapsed().as_secs_f64() * 1000.0);
-            }
-        };
-        let today = Date::today();
-        let context = render_context(site, Some(theme));
-        let checks = CheckContext::new(site, today);
-        lap("contexts");
-        built.rendered[idx] = render_and_check(site, idx, &context, &checks);
-        lap("render and page checks");
-        // Link findings change for this page, and for pages that link to
-        // its headings; every other page's findings stay as they were.
-        for page in std::iter::once(idx).chain(pages_linking_to(&built.rendered, idx)) {
-            built.rendered[page].link_diagnostics = links::check_page(site, &built.rendered, page);
-        }
-        let report = collect(&built.early, &built.rendered, built.site_wide.clone());
-        let mut report = apply_levels(report, &site.config.check);
-        lap("site checks and report");
-        if report.has_errors() {
-            return Ok(Some(Outcome::Failed(report)));
-        }
-
-        let path = format!("{}index.html", site.pages[idx].dir);
-        let mut changed = OutputMap::new();
-        match page_output(site, assembled, theme, idx, &built.rendered[idx]) {
-            Ok(bytes) => {
-                changed.insert(path, bytes);
-            }
-            Err(diagnostic) => {
-                report.push(diagnostic);
-                return Ok(Some(Outcome::Failed(report)));
-            }
-        }
-        // Booklets that hold the page are printed copies of it: redo them too.
-        let stale: Vec<_> = built
-            .plans
-            .iter()
-            .filter(|plan| plan.contains(idx))
-            .cloned()
-            .collect();
-        report.extend(render_booklets(
-            site,
-            assembled,
-            theme,
-            &context,
-            &stale,
-            &mut changed,
-        ));
-        drop(context);
-        built.report = report.clone();
-        Ok(Some(Outcome::Built {
-            changes: Changes::Some(changed.into_iter().collect()),
-            report,
-            pages_rebuilt: 1,
-        }))
+        Ok(match rebuild_page(built, rel, bytes) {
+            PageRebuild::NeedsFullBuild => None,
+            PageRebuild::Failed(report) => Some(Outcome::Failed(report)),
+            PageRebuild::Built { changed, report } => Some(Outcome::Built {
+                changes: Changes::Some(changed),
+                report,
+                pages_rebuilt: 1,
+            }),
+        })
     }
-}
-
-/// True when an edit leaves the page where it was: same title and summary
-/// (shown in listings and navigation), weight (order), template, language
-/// and draft flag.
-fn same_place(old: &FrontMatter, new: &FrontMatter) -> bool {
-    old.title == new.title
-        && old.summary == new.summary
-        && old.weight == new.weight
-        && old.template == new.template
-        && old.lang == new.lang
-        && old.draft == new.draft
 }
 
 /// The first few errors, for the browser.
@@ -233,4 +142,63 @@ pub fn errors(report: &Report) -> Vec<&Diagnostic> {
         .filter(|d| d.severity == crate::diagnostics::Severity::Error)
         .take(20)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 11: a page rebuilt alone by `serve` is byte for byte the page
+    /// `build` makes from the same files.
+    #[test]
+    fn a_one_page_rebuild_matches_a_full_build() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let full = root.join(path);
+            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+            std::fs::write(full, text).expect("write");
+        };
+        write("site.yaml", "title: Test\n");
+        write(
+            "content/_index.md",
+            "---\ntitle: Home\n---\nSee [plans](care/plans.md#what).\n",
+        );
+        write("content/care/_index.md", "---\ntitle: Care\n---\nCare.\n");
+        write(
+            "content/care/plans.md",
+            "---\ntitle: Plans\n---\n## What\n\nOld words.\n",
+        );
+        let options = BuildOptions::new(root);
+        let mut session = Session::new(options.clone());
+        assert!(matches!(
+            session.full_build().expect("build"),
+            Outcome::Built { .. }
+        ));
+        write(
+            "content/care/plans.md",
+            "---\ntitle: Plans\n---\n## What\n\nNew words, and [the home page](../_index.md).\n",
+        );
+        let outcome = session
+            .rebuild(&["content/care/plans.md".to_owned()])
+            .expect("rebuild");
+        let changed = match outcome {
+            Outcome::Built {
+                changes: Changes::Some(changed),
+                pages_rebuilt: 1,
+                ..
+            } => changed,
+            Outcome::Failed(report) => panic!("failed: {}", report.render_text()),
+            Outcome::Built { pages_rebuilt, .. } => panic!("rebuilt {pages_rebuilt} pages"),
+        };
+        let full = build_site(&options).expect("full build");
+        assert!(changed.iter().any(|(p, _)| p == "care/plans/index.html"));
+        for (path, bytes) in &changed {
+            assert_eq!(
+                Some(bytes),
+                full.files.get(path),
+                "{path} differs from a full build"
+            );
+        }
+    }
 }

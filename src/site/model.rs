@@ -94,6 +94,9 @@ pub struct Site {
     /// matter could not be read. They are reported once, where the problem
     /// is; links to them are not reported again as broken.
     pub unreadable: std::collections::BTreeSet<String>,
+    /// `site.yaml` as read, for the lines of its settings in messages: no
+    /// later stage reads the file again.
+    pub config_text: String,
 }
 
 impl Site {

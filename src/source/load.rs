@@ -99,6 +99,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         data,
         twins,
         unreadable,
+        config_text,
     }))
 }
 

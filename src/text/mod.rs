@@ -1,9 +1,10 @@
 //! Text measures shared by the stages: reading level and sentences
 //! (`readability`), word lists (`plain_words`), colour contrast
-//! (`contrast`), and case folding that keeps offsets (`text_fold`). Pure
+//! (`contrast`), HTML escaping (`escape`), and case folding that keeps offsets (`text_fold`). Pure
 //! functions over strings; they depend on nothing else in Signpost.
 
 pub mod contrast;
+pub mod escape;
 pub mod plain_words;
 pub mod readability;
 pub mod text_fold;

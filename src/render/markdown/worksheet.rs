@@ -396,7 +396,11 @@ fn render<'a>(
                 }
                 let names = columns.iter().map(|c| escape_html(c)).collect::<Vec<_>>();
                 let mut region = match last_heading {
-                    Some(heading) => format!("Table to fill in, {}: {}", escape_html(heading), names.join(", ")),
+                    Some(heading) => format!(
+                        "Table to fill in, {}: {}",
+                        escape_html(heading),
+                        names.join(", ")
+                    ),
                     None => format!("Table to fill in: {}", names.join(", ")),
                 };
                 let repeats = table_names.iter().filter(|n| **n == region).count();
