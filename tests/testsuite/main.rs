@@ -16,4 +16,5 @@ mod properties;
 #[cfg(feature = "serve")]
 mod serve;
 mod size;
+mod snapshots;
 mod worksheets;
