@@ -91,6 +91,19 @@ pub fn inside(root: &Path, rel: &str) -> Result<std::path::PathBuf, Escape> {
     Ok(path)
 }
 
+/// `path-escape` for a path named in a setting or a data file's place.
+pub fn path_escape(file: &str, named: &str, escape: &Escape) -> crate::diagnostics::Diagnostic {
+    crate::diagnostics::Diagnostic::error(
+        "path-escape",
+        format!(
+            "`{named}` {}: Signpost reads only files inside the site folder",
+            escape.describe()
+        ),
+    )
+    .in_file(file)
+    .help("copy the file into the site folder and name it by its path there, like brand/logo.svg")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,6 +37,6 @@ pub mod text;
 pub use gates::{active_content, safe_url};
 pub use pipeline as build;
 pub use render::{booklet, markdown, minify, template_safety, templates, theme};
-pub use site::{assemble, dates, model, slug, urls};
-pub use source::{attachments, config, data, discover, front_matter, load, yaml};
+pub use site::{assemble, dates, load, model, slug, urls};
+pub use source::{attachments, config, data, discover, front_matter, yaml};
 pub use text::{contrast, escape, plain_words, readability, text_fold};

@@ -90,7 +90,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     let mut built = Built::new();
     let mut report = Report::default();
 
-    let Some(site) = crate::source::load::load_site(options, &mut report)? else {
+    let Some(site) = crate::site::load::load_site(options, &mut report)? else {
         return Ok(built.stopped(None, report));
     };
     built.lap("discover and load (files, YAML)");
@@ -237,7 +237,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
         kind: crate::discover::FileKind::Markdown,
     };
     let edited = crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
-        .and_then(|text| crate::source::load::page_from_text(&file, text, true));
+        .and_then(|text| crate::site::load::page_from_text(&file, text, true));
     let page = match edited {
         Ok(Some(page)) => page,
         Ok(None) => return PageRebuild::NeedsFullBuild,

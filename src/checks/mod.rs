@@ -19,71 +19,7 @@ use crate::diagnostics::{Diagnostic, Report, Severity};
 use crate::markdown::Rendered;
 use crate::model::{PageIdx, Site};
 
-/// A rule whose level a site may change.
-pub struct Rule {
-    pub id: &'static str,
-    pub default: Severity,
-    pub what: &'static str,
-}
-
-/// Every configurable rule, in the order the README lists them.
-#[rustfmt::skip]
-pub const RULES: &[Rule] = &[
-    rule("vague-link-text", Severity::Error, "link text that does not say where it goes (\"click here\", a bare web address)"),
-    rule("duplicate-link-text", Severity::Warning, "two links on a page with the same text going to different places"),
-    rule("bad-email-link", Severity::Error, "a mailto: link that is not an email address"),
-    rule("bad-phone-link", Severity::Error, "a tel: link that is not a phone number"),
-    rule("image-alt-empty", Severity::Error, "alt text of only spaces on an image not marked decorative"),
-    rule("image-alt-filename", Severity::Error, "alt text that repeats the file name (\"IMG_0123.jpg\")"),
-    rule("heading-skip", Severity::Error, "a heading level that skips one (## then ####)"),
-    rule("heading-h1", Severity::Error, "a page with more than one h1, or none"),
-    rule("heading-empty", Severity::Error, "a heading with no words"),
-    rule("table-no-header", Severity::Error, "a table whose header row is empty"),
-    rule("review-overdue", Severity::Warning, "a page whose review_due date has passed"),
-    rule("review-order", Severity::Error, "a page reviewed after its review_due date"),
-    rule("review-missing", Severity::Warning, "a page without reviewed or review_due"),
-    rule("contact-stale", Severity::Warning, "a contact not verified within check.contact_max_age_months"),
-    rule("long-sentence", Severity::Warning, "a sentence longer than check.max_sentence_words"),
-    rule("reading-grade", Severity::Warning, "a page above check.max_grade (Flesch–Kincaid)"),
-    rule("reading-smog", Severity::Warning, "a page above check.max_smog (SMOG)"),
-    rule("plain-words", Severity::Warning, "a word with a plainer alternative"),
-    rule("respectful-language", Severity::Warning, "a term that stigmatises people, with a respectful alternative"),
-    rule("easy-long-sentence", Severity::Warning, "easy read: a sentence longer than check.easy_read.max_sentence_words"),
-    rule("easy-one-idea", Severity::Warning, "easy read: a sentence that seems to hold more than one idea"),
-    rule("easy-row-without-picture", Severity::Warning, "easy read: a paragraph that does not start with a picture"),
-    rule("easy-picture-alt", Severity::Error, "easy read: a picture without alt text"),
-    rule("easy-emphasis", Severity::Warning, "easy read: italic or underlined text"),
-    rule("easy-capitals", Severity::Warning, "easy read: a word in BLOCK CAPITALS"),
-    rule("easy-hard-word", Severity::Warning, "easy read: a hard word not in bold, or not explained in the next sentence"),
-    rule("easy-number-words", Severity::Warning, "easy read: a number written as a word"),
-    rule("easy-too-long", Severity::Warning, "easy read: more than check.easy_read.max_pages printed A4 pages (estimated)"),
-    rule("easy-reading-grade", Severity::Warning, "easy read: above check.easy_read.max_grade or max_smog"),
-];
-
-const fn rule(id: &'static str, default: Severity, what: &'static str) -> Rule {
-    Rule { id, default, what }
-}
-
-pub fn is_configurable(id: &str) -> bool {
-    RULES.iter().any(|r| r.id == id)
-}
-
-/// The level a rule has by default.
-pub fn default_severity(id: &str) -> Severity {
-    RULES
-        .iter()
-        .find(|r| r.id == id)
-        .map_or(Severity::Error, |r| r.default)
-}
-
-/// A diagnostic for a configurable rule at its default level.
-pub fn finding(id: &'static str, message: impl Into<String>) -> Diagnostic {
-    debug_assert!(is_configurable(id), "rule `{id}` must be listed in RULES");
-    match default_severity(id) {
-        Severity::Error => Diagnostic::error(id, message),
-        Severity::Warning => Diagnostic::warning(id, message),
-    }
-}
+pub use crate::diagnostics::rules::{RULES, Rule, default_severity, finding, is_configurable};
 
 /// What the checks need that is built once per build, not once per page.
 pub struct CheckContext {

@@ -11,11 +11,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::views::DateView;
 use crate::assemble::Assembled;
 use crate::markdown::{self, BookletMode, RenderContext};
 use crate::model::{PageIdx, PageKind, Site};
 use crate::slug::slugify;
-use crate::templates::DateView;
 
 /// The template that lays out booklets; a theme without it gets none.
 pub const TEMPLATE: &str = "booklet.html";
@@ -246,7 +246,7 @@ pub struct BookletView {
     reviewed: Option<DateView>,
     parts: Vec<PartView>,
     appendix: Option<PartView>,
-    glossary: Vec<crate::templates::GlossaryView>,
+    glossary: Vec<super::views::GlossaryView>,
 }
 
 #[derive(Serialize)]
@@ -316,7 +316,7 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
         parts: plan.parts.iter().map(part).collect(),
         appendix: plan.appendix.as_ref().map(part),
         glossary: if plan.glossary {
-            crate::templates::glossary_view(site)
+            super::views::glossary_view(site)
         } else {
             Vec::new()
         },

@@ -6,6 +6,8 @@
 pub mod booklet;
 pub mod markdown;
 pub mod minify;
+pub mod template_error;
 pub mod template_safety;
 pub mod templates;
 pub mod theme;
+pub mod views;

@@ -6,10 +6,12 @@
 //! Template errors are mapped back to the template file and line.
 
 use serde::Serialize;
+
+pub use super::template_error::template_error;
+pub use super::views::{DateView, GlossaryView, glossary_view};
 use tera::Context;
 
 use crate::assemble::{Assembled, Link};
-use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
 use crate::model::{PageIdx, PageKind, Site};
@@ -61,21 +63,6 @@ struct NavItem {
     url: String,
     /// `page` when this is the current page, `section` when the page is inside it.
     current: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-pub struct DateView {
-    iso: String,
-    long: String,
-}
-
-impl From<Date> for DateView {
-    fn from(date: Date) -> Self {
-        DateView {
-            iso: date.iso(),
-            long: date.long(),
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -252,31 +239,6 @@ pub fn render_page(
         .tera
         .render(&template, &context)
         .map_err(|error| template_error(&error, &theme.sources))
-}
-
-#[derive(Serialize)]
-pub struct GlossaryView {
-    term: String,
-    anchor: String,
-    meaning: String,
-    aliases: Vec<String>,
-}
-
-/// Glossary entries in alphabetical order, each with its anchor id.
-pub fn glossary_view(site: &Site) -> Vec<GlossaryView> {
-    let mut entries: Vec<GlossaryView> = site
-        .data
-        .glossary
-        .iter()
-        .map(|e| GlossaryView {
-            term: e.term.clone(),
-            anchor: e.anchor(),
-            meaning: e.meaning.clone(),
-            aliases: e.aliases.clone(),
-        })
-        .collect();
-    entries.sort_by_key(|e| e.term.to_lowercase());
-    entries
 }
 
 /// Renders `404.html`. It is served at any depth, so it carries a `<base>`
@@ -463,77 +425,6 @@ pub fn text_direction(lang: &str) -> &'static str {
         "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "ckb" | "dv" => "rtl",
         _ => "ltr",
     }
-}
-
-/// Maps a Tera error to the template file and line it came from.
-pub fn template_error(
-    error: &tera::Error,
-    sources: &std::collections::BTreeMap<String, (String, String)>,
-) -> Diagnostic {
-    let mut chain = Vec::new();
-    let mut current: Option<&dyn std::error::Error> = Some(error);
-    while let Some(e) = current {
-        chain.push(e.to_string());
-        current = e.source();
-    }
-    let template = chain
-        .iter()
-        .find_map(|m| quoted_after(m, "'"))
-        .filter(|name| sources.contains_key(name));
-    let detail = chain.last().cloned().unwrap_or_default();
-    let (mut line, mut column) = parse_pest_position(&detail).unwrap_or((0, 0));
-    if line == 0
-        && let (Some(name), Some(variable)) = (&template, quoted_after(&detail, "`"))
-    {
-        // Render errors carry no position: find the variable in the source.
-        if let Some((_, source)) = sources.get(name) {
-            if let Some(found) = source.lines().position(|l| l.contains(&variable)) {
-                line = found + 1;
-                column = source
-                    .lines()
-                    .nth(found)
-                    .and_then(|l| l.find(&variable))
-                    .map_or(1, |c| c + 1);
-            }
-        }
-    }
-    let shown = template
-        .as_ref()
-        .and_then(|name| sources.get(name))
-        .map(|(path, _)| path.clone())
-        .unwrap_or_else(|| "theme".to_owned());
-    let message = chain.join(": ").replace('\n', " ");
-    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut diagnostic = Diagnostic::error(
-        "template-error",
-        format!("the template could not be used: {message}"),
-    )
-    .in_file(shown)
-    .help("fix the template at this line; see the Tera documentation for its syntax");
-    if let Some((_, source)) = template.as_ref().and_then(|n| sources.get(n)) {
-        diagnostic = diagnostic.at_source(source, line, column);
-    } else {
-        diagnostic = diagnostic.at(line, column);
-    }
-    diagnostic
-}
-
-/// The text between the first pair of `quote` characters.
-fn quoted_after(message: &str, quote: &str) -> Option<String> {
-    let start = message.find(quote)? + quote.len();
-    let end = message[start..].find(quote)? + start;
-    Some(message[start..end].to_owned())
-}
-
-/// pest errors say ` --> 3:14`.
-fn parse_pest_position(message: &str) -> Option<(usize, usize)> {
-    let after = message.split("--> ").nth(1)?;
-    let position: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ':')
-        .collect();
-    let (line, column) = position.split_once(':')?;
-    Some((line.parse().ok()?, column.parse().ok()?))
 }
 
 #[cfg(test)]

@@ -158,7 +158,7 @@ pub fn load(
     if let Err(error) =
         tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
     {
-        problems.push(crate::templates::template_error(&error, &sources));
+        problems.push(super::template_error::template_error(&error, &sources));
     }
     problems.extend(crate::template_safety::check(&tera, &sources));
     if !problems.is_empty() {

@@ -1,10 +1,11 @@
-//! Stage 2, **site**: the loaded site as a model (`model`: pages,
+//! Stage 2, **site**: the site put together from its sources (`load`), as a model (`model`: pages,
 //! sections, twins), where each page goes (`urls`, `slug`), dates
 //! (`dates`), and what is worked out across pages before rendering:
 //! navigation, breadcrumbs, the help banner (`assemble`).
 
 pub mod assemble;
 pub mod dates;
+pub mod load;
 pub mod model;
 pub mod slug;
 pub mod urls;

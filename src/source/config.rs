@@ -296,10 +296,11 @@ impl SiteConfig {
             }
         }
         for rule in self.check.rules.keys() {
-            if !crate::checks::is_configurable(rule) {
-                let near = did_you_mean(rule, crate::checks::RULES.iter().map(|r| r.id))
-                    .map(|n| format!("did you mean `{n}`? "))
-                    .unwrap_or_default();
+            if !crate::diagnostics::rules::is_configurable(rule) {
+                let near =
+                    did_you_mean(rule, crate::diagnostics::rules::RULES.iter().map(|r| r.id))
+                        .map(|n| format!("did you mean `{n}`? "))
+                        .unwrap_or_default();
                 problems.push(at_key(
                     Diagnostic::error(
                         "unknown-key",

@@ -200,7 +200,7 @@ fn read_text(
     let path = match crate::fsutil::inside(root, file) {
         Ok(path) => path,
         Err(escape) => {
-            problems.push(crate::load::path_escape(file, file, &escape));
+            problems.push(crate::fsutil::path_escape(file, file, &escape));
             return Ok(None);
         }
     };

@@ -179,7 +179,11 @@ impl PageState<'_, '_> {
 
     /// Reports a configurable rule at its default level.
     fn finding(&mut self, rule: &'static str, message: String, range: Range<usize>, help: &str) {
-        self.report(crate::checks::finding(rule, message), range, help);
+        self.report(
+            crate::diagnostics::rules::finding(rule, message),
+            range,
+            help,
+        );
     }
 
     fn report(&mut self, diagnostic: Diagnostic, range: Range<usize>, help: &str) {

@@ -6,6 +6,8 @@
 //! the exit code is chosen at the end from the worst severity seen. The type is
 //! ours (not a diagnostics crate's) so that `check --json` stays stable.
 
+pub mod rules;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;

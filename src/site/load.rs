@@ -23,7 +23,11 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     let config_path = match crate::fsutil::inside(root, config::FILE_NAME) {
         Ok(path) => path,
         Err(escape) => {
-            report.push(path_escape(config::FILE_NAME, config::FILE_NAME, &escape));
+            report.push(crate::fsutil::path_escape(
+                config::FILE_NAME,
+                config::FILE_NAME,
+                &escape,
+            ));
             return Ok(None);
         }
     };
@@ -103,25 +107,12 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     }))
 }
 
-/// `path-escape` for a path named in a setting or a data file's place.
-pub fn path_escape(file: &str, named: &str, escape: &crate::fsutil::Escape) -> Diagnostic {
-    Diagnostic::error(
-        "path-escape",
-        format!(
-            "`{named}` {}: Signpost reads only files inside the site folder",
-            escape.describe()
-        ),
-    )
-    .in_file(file)
-    .help("copy the file into the site folder and name it by its path there, like brand/logo.svg")
-}
-
 /// The brand logo must be a file inside the site folder.
 fn logo_escape(root: &std::path::Path, config: &SiteConfig, text: &str) -> Option<Diagnostic> {
     let logo = config.brand.as_ref()?.logo.as_ref()?;
     let escape = crate::fsutil::inside(root, logo).err()?;
     let line = config::line_of_key(text, "logo");
-    Some(path_escape(config::FILE_NAME, logo, &escape).at_source(text, line, 1))
+    Some(crate::fsutil::path_escape(config::FILE_NAME, logo, &escape).at_source(text, line, 1))
 }
 
 fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Diagnostic> {
