@@ -231,14 +231,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
     let Some(idx) = site.page_by_rel(rel) else {
         return PageRebuild::NeedsFullBuild;
     };
-    let file = crate::discover::SourceFile {
-        rel: rel.to_owned(),
-        path: std::path::PathBuf::new(),
-        kind: crate::discover::FileKind::Markdown,
-    };
-    let edited = crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
-        .and_then(|text| crate::site::load::page_from_text(&file, text, true));
-    let page = match edited {
+    let page = match edited_page(rel, bytes) {
         Ok(Some(page)) => page,
         Ok(None) => return PageRebuild::NeedsFullBuild,
         Err(diagnostic) => return PageRebuild::Failed(std::iter::once(diagnostic).collect()),
@@ -274,8 +267,51 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
         return PageRebuild::Failed(report);
     }
 
+    let changed = match page_files(
+        site,
+        assembled,
+        theme,
+        &context,
+        &built.plans,
+        idx,
+        &built.rendered[idx],
+        &mut report,
+    ) {
+        Some(changed) => changed,
+        None => return PageRebuild::Failed(report),
+    };
+    built.report = report.clone();
+    PageRebuild::Built { changed, report }
+}
+
+/// The edited file read the way `source` reads every page: the same
+/// decoding (UTF-8, a byte-order mark dropped) and the same front matter.
+fn edited_page(rel: &str, bytes: Vec<u8>) -> Result<Option<crate::model::Page>, Diagnostic> {
+    let file = crate::discover::SourceFile {
+        rel: rel.to_owned(),
+        path: std::path::PathBuf::new(),
+        kind: crate::discover::FileKind::Markdown,
+    };
+    crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
+        .and_then(|text| crate::site::load::page_from_text(&file, text, true))
+}
+
+/// The rebuilt page and the booklets that hold it, with the built-page
+/// checks `render_output` runs. `None` when an error stops them; the
+/// problems are in `report`.
+#[allow(clippy::too_many_arguments)]
+fn page_files(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    context: &RenderContext,
+    plans: &[crate::booklet::Plan],
+    idx: PageIdx,
+    rendered: &Rendered,
+    report: &mut Report,
+) -> Option<Vec<(String, Vec<u8>)>> {
     let mut changed = OutputMap::new();
-    let output = page_output(site, assembled, theme, idx, &built.rendered[idx]);
+    let output = page_output(site, assembled, theme, idx, rendered);
     if let Some(problem) = output
         .as_ref()
         .ok()
@@ -292,32 +328,23 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
         }
         Err(diagnostic) => {
             report.push(diagnostic);
-            return PageRebuild::Failed(report);
+            return None;
         }
     }
     // Booklets that hold the page are printed copies of it: redo them too.
-    let stale: Vec<_> = built
-        .plans
-        .iter()
-        .filter(|p| p.contains(idx))
-        .cloned()
-        .collect();
+    let stale: Vec<_> = plans.iter().filter(|p| p.contains(idx)).cloned().collect();
     report.extend(render_booklets(
         site,
         assembled,
         theme,
-        &context,
+        context,
         &stale,
         &mut changed,
     ));
     if report.has_errors() {
-        return PageRebuild::Failed(report);
+        return None;
     }
-    built.report = report.clone();
-    PageRebuild::Built {
-        changed: changed.into_iter().collect(),
-        report,
-    }
+    Some(changed.into_iter().collect())
 }
 
 /// True when an edit leaves the page where it was: same title and summary

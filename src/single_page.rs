@@ -36,25 +36,8 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
         }
     };
     config.markdown.raw_html = raw_html;
-    let mut pages = Vec::new();
-    for (rel, text) in [
-        ("_index.md", HOME.as_bytes()),
-        ("care/_index.md", SECTION.as_bytes()),
-        ("care/page.md", bytes),
-    ] {
-        let shown = format!("content/{rel}");
-        let text = match crate::diagnostics::decode_text(&shown, text.to_vec()) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
-        };
-        match page_from_text(rel, text) {
-            Ok(page) => pages.push(page),
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    let (pages, problems) = load_pages(bytes);
+    diagnostics.extend(problems);
     let mut report = crate::diagnostics::Report::default();
     let sections = crate::load::build_sections(&pages, &Default::default(), &mut report);
     diagnostics.extend(report.into_vec());
@@ -80,19 +63,15 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
     };
     let (assembled, problems) = crate::assemble::assemble(&site, "title: Fuzz\n");
     diagnostics.extend(problems);
-    let theme = match crate::theme::load(Path::new("/nonexistent-site"), "default", "", raw_html) {
-        Ok(theme) => theme,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return PageResult {
-                diagnostics,
-                html: None,
-            };
-        }
+    let Some(theme) = builtin_theme() else {
+        return PageResult {
+            diagnostics,
+            html: None,
+        };
     };
-    let context = crate::build::render_context(&site, Some(&theme));
-    let checks = crate::checks::CheckContext::new(&site, crate::dates::Date::today());
-    let rendered = crate::build::render_and_check(&site, idx, &context, &checks);
+    let context = crate::build::render_context(&site, Some(theme));
+    let checks = check_context(&site);
+    let rendered = crate::build::render_and_check(&site, idx, &context, checks);
     let has_errors = rendered
         .diagnostics
         .iter()
@@ -104,7 +83,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
             html: None,
         };
     }
-    match crate::build::page_output(&site, &assembled, &theme, idx, &rendered) {
+    match crate::build::page_output(&site, &assembled, theme, idx, &rendered) {
         Ok(html) => PageResult {
             diagnostics,
             html: Some(html),
@@ -117,6 +96,56 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
             }
         }
     }
+}
+
+/// The built-in theme, loaded once: parsing its templates and minifying
+/// its CSS would otherwise be most of every run.
+fn builtin_theme() -> Option<&'static crate::theme::Theme> {
+    static THEME: std::sync::OnceLock<Option<crate::theme::Theme>> = std::sync::OnceLock::new();
+    THEME
+        .get_or_init(|| {
+            crate::theme::load(
+                Path::new("/nonexistent-site"),
+                "default",
+                "",
+                crate::config::RawHtml::Deny,
+            )
+            .ok()
+        })
+        .as_ref()
+}
+
+/// The word lists and glossary terms, built once: they depend only on the
+/// fixed settings and glossary, never on the page.
+fn check_context(site: &Site) -> &'static crate::checks::CheckContext {
+    static CHECKS: std::sync::OnceLock<crate::checks::CheckContext> = std::sync::OnceLock::new();
+    CHECKS.get_or_init(|| crate::checks::CheckContext::new(site, crate::dates::Date::today()))
+}
+
+/// The home page, the section page and the fuzzed page, each decoded and
+/// parsed as `source` does; the ones that fail are reported instead.
+fn load_pages(bytes: &[u8]) -> (Vec<crate::model::Page>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut pages = Vec::new();
+    for (rel, text) in [
+        ("_index.md", HOME.as_bytes()),
+        ("care/_index.md", SECTION.as_bytes()),
+        ("care/page.md", bytes),
+    ] {
+        let shown = format!("content/{rel}");
+        let text = match crate::diagnostics::decode_text(&shown, text.to_vec()) {
+            Ok(text) => text,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match page_from_text(rel, text) {
+            Ok(page) => pages.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (pages, diagnostics)
 }
 
 fn page_from_text(rel: &str, text: String) -> Result<crate::model::Page, Diagnostic> {
