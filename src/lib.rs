@@ -48,6 +48,7 @@ pub mod template_safety;
 pub mod templates;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub(crate) mod text_data;
 pub mod text_fold;
 pub mod theme;
 pub mod urls;
