@@ -398,35 +398,7 @@ fn render_output(
     rendered: &[Rendered],
     options: &BuildOptions,
 ) -> anyhow::Result<(OutputMap, Vec<Diagnostic>)> {
-    let results: Vec<(String, Result<Vec<u8>, Diagnostic>)> = site
-        .pages
-        .par_iter()
-        .enumerate()
-        .map(|(idx, page)| {
-            let html = page_output(site, assembled, theme, idx, &rendered[idx]);
-            (format!("{}index.html", page.dir), html)
-        })
-        .collect();
-    // The template decides how many h1s a reader gets, so count them in what ships.
-    let mut problems: Vec<Diagnostic> = site
-        .pages
-        .iter()
-        .zip(&results)
-        .filter_map(|(page, (_, html))| {
-            html.as_ref()
-                .ok()
-                .and_then(|h| crate::checks::structure::check_output(page, h))
-        })
-        .collect();
-    let mut files = OutputMap::new();
-    for (path, result) in results {
-        match result {
-            Ok(bytes) => {
-                files.insert(path, bytes);
-            }
-            Err(diagnostic) => problems.push(diagnostic),
-        }
-    }
+    let (mut files, mut problems) = template_pages(site, assembled, theme, rendered);
     match crate::templates::render_not_found(site, assembled, theme)
         .map(|html| crate::minify::html(&html))
         .and_then(|bytes| refuse_active_content(site, "404.html", bytes))
@@ -446,33 +418,81 @@ fn render_output(
     for asset in &site.assets {
         files.insert(asset.rel.clone(), crate::fsutil::read_bytes(&asset.path)?);
     }
-    if let (Some(logo), Some(source)) = (
-        &assembled.logo,
-        site.config.brand.as_ref().and_then(|b| b.logo.as_ref()),
-    ) {
-        // `load` reported a logo outside the site; never read one.
-        let Ok(path) = crate::fsutil::inside(&options.root, source) else {
-            return Ok((files, problems));
-        };
-        match std::fs::read(&path) {
+    problems.extend(copy_logo(site, assembled, options, &mut files));
+    Ok((files, problems))
+}
+
+/// Every page through its template, in parallel, with the pages that fail
+/// as diagnostics. The template decides how many h1s a reader gets, so the
+/// h1 check runs here, on what ships; its findings come first.
+fn template_pages(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    rendered: &[Rendered],
+) -> (OutputMap, Vec<Diagnostic>) {
+    let results: Vec<(String, Result<Vec<u8>, Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(idx, page)| {
+            let html = page_output(site, assembled, theme, idx, &rendered[idx]);
+            (format!("{}index.html", page.dir), html)
+        })
+        .collect();
+    let mut problems: Vec<Diagnostic> = site
+        .pages
+        .iter()
+        .zip(&results)
+        .filter_map(|(page, (_, html))| {
+            html.as_ref()
+                .ok()
+                .and_then(|h| crate::checks::structure::check_output(page, h))
+        })
+        .collect();
+    let mut files = OutputMap::new();
+    for (path, result) in results {
+        match result {
             Ok(bytes) => {
-                files.insert(logo.clone(), bytes);
+                files.insert(path, bytes);
             }
-            Err(_) => {
-                let config_text = &site.config_text;
-                let line = crate::config::line_of_key(config_text, "logo");
-                problems.push(
-                    Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
-                        .in_file(crate::config::FILE_NAME)
-                        .at_source(config_text, line, 1)
-                        .help(format!(
-                            "put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)"
-                        )),
-                );
-            }
+            Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    Ok((files, problems))
+    (files, problems)
+}
+
+/// Copies the brand logo to where the assembled site links it, if there is
+/// one. A logo that cannot be read is the author's problem: a diagnostic at
+/// the `logo:` line of `site.yaml`.
+fn copy_logo(
+    site: &Site,
+    assembled: &Assembled,
+    options: &BuildOptions,
+    files: &mut OutputMap,
+) -> Option<Diagnostic> {
+    let logo = assembled.logo.as_ref()?;
+    let source = site.config.brand.as_ref().and_then(|b| b.logo.as_ref())?;
+    // `load` reported a logo outside the site; never read one.
+    let path = crate::fsutil::inside(&options.root, source).ok()?;
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            files.insert(logo.clone(), bytes);
+            None
+        }
+        Err(_) => {
+            let config_text = &site.config_text;
+            let line = crate::config::line_of_key(config_text, "logo");
+            Some(
+                Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
+                    .in_file(crate::config::FILE_NAME)
+                    .at_source(config_text, line, 1)
+                    .help(format!(
+                        "put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)"
+                    )),
+            )
+        }
+    }
 }
 
 /// One page through its template and the minifier.

@@ -114,82 +114,13 @@ pub fn check(
         .collect();
     let mut explained = HashSet::new();
     for (n, (block, sentence)) in all.iter().enumerate() {
-        let text = &block.text[sentence.start..sentence.end];
-        let at = |offset: usize| block.file_offset(sentence.start + offset);
-        if sentence.words > config.max_sentence_words {
-            page_check.push(
-                at(0),
-                finding(
-                    "easy-long-sentence",
-                    format!(
-                        "this sentence has {} words; easy read needs {} or fewer",
-                        sentence.words, config.max_sentence_words
-                    ),
-                )
-                .help("split it into short sentences, one idea each"),
-            );
-        }
-        if let Some(reason) = more_than_one_idea(text) {
-            page_check.push(
-                at(0),
-                finding(
-                    "easy-one-idea",
-                    format!("this sentence may hold more than one idea ({reason})"),
-                )
-                .help("put each idea in its own sentence, with its own picture if it needs one"),
-            );
-        }
-        for (start, end) in word_ranges(text) {
-            let word = &text[start..end];
-            if is_block_capitals(word) && !allowed_capitals.contains(word) {
-                page_check.push(
-                    at(start),
-                    finding("easy-capitals", format!("\"{word}\" is in block capitals"))
-                        .help("write it in normal letters; capitals are harder to read (add real abbreviations to check.easy_read.allowed_capitals)"),
-                );
-            }
-            if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
-                page_check.push(
-                    at(start),
-                    finding(
-                        "easy-number-words",
-                        format!("\"{word}\" is a number written as a word"),
-                    )
-                    .help("write numbers as digits, for example 3 instead of three"),
-                );
-            }
-        }
+        page_check.sentence_shape(block, sentence, config);
+        page_check.word_forms(block, sentence, &allowed_capitals);
         // A heading cannot be followed by its explanation; its words are
         // checked where the body uses them.
-        let hard = if block.is_heading {
-            Vec::new()
-        } else {
-            hard_words(text, hard_terms)
-        };
-        for (start, end, word) in hard {
-            if !explained.insert(word.to_lowercase()) {
-                continue;
-            }
-            let in_bold = block
-                .strong
-                .iter()
-                .any(|(s, e)| *s <= sentence.start + start && sentence.start + end <= *e);
+        if !block.is_heading {
             let next = all.get(n + 1).map(|(b, s)| &b.text[s.start..s.end]);
-            let explains = next.is_some_and(|next| {
-                let lower = format!(" {} ", next.to_lowercase());
-                EXPLAINING.iter().any(|p| lower.contains(p))
-            });
-            let problem = match (in_bold, explains) {
-                (true, true) => continue,
-                (false, true) => "is not in bold",
-                (true, false) => "is not explained in the next sentence",
-                (false, false) => "is not in bold or explained in the next sentence",
-            };
-            page_check.push(
-                at(start),
-                finding("easy-hard-word", format!("the hard word \"{word}\" {problem}"))
-                    .help("make the word bold, then say what it means in the next sentence: \"A **care plan** is ...\" then \"It says ...\""),
-            );
+            page_check.hard_words_explained(block, sentence, next, hard_terms, &mut explained);
         }
     }
     let estimate = printed_pages(facts, render.headings.len());
@@ -247,6 +178,107 @@ impl PageCheck<'_> {
                     .in_file(self.page.file())
                     .at_source(&self.page.text, line, column)
                     .help("use bold for words that matter, and no italics or underlining"),
+            );
+        }
+    }
+
+    /// Whole-sentence rules: at most `max_sentence_words` words, and one
+    /// idea. Both are reported at the sentence's start.
+    fn sentence_shape(&mut self, block: &ProseBlock, sentence: &Sentence, config: &EasyReadConfig) {
+        let text = &block.text[sentence.start..sentence.end];
+        let at = block.file_offset(sentence.start);
+        if sentence.words > config.max_sentence_words {
+            self.push(
+                at,
+                finding(
+                    "easy-long-sentence",
+                    format!(
+                        "this sentence has {} words; easy read needs {} or fewer",
+                        sentence.words, config.max_sentence_words
+                    ),
+                )
+                .help("split it into short sentences, one idea each"),
+            );
+        }
+        if let Some(reason) = more_than_one_idea(text) {
+            self.push(
+                at,
+                finding(
+                    "easy-one-idea",
+                    format!("this sentence may hold more than one idea ({reason})"),
+                )
+                .help("put each idea in its own sentence, with its own picture if it needs one"),
+            );
+        }
+    }
+
+    /// How each word of a sentence is written: no block capitals (except
+    /// the site's allowed abbreviations) and numbers as digits. Each word is
+    /// reported where it is.
+    fn word_forms(
+        &mut self,
+        block: &ProseBlock,
+        sentence: &Sentence,
+        allowed_capitals: &HashSet<&str>,
+    ) {
+        let text = &block.text[sentence.start..sentence.end];
+        let at = |start: usize| block.file_offset(sentence.start + start);
+        for (start, end) in word_ranges(text) {
+            let word = &text[start..end];
+            if is_block_capitals(word) && !allowed_capitals.contains(word) {
+                self.push(
+                    at(start),
+                    finding("easy-capitals", format!("\"{word}\" is in block capitals"))
+                        .help("write it in normal letters; capitals are harder to read (add real abbreviations to check.easy_read.allowed_capitals)"),
+                );
+            }
+            if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
+                self.push(
+                    at(start),
+                    finding(
+                        "easy-number-words",
+                        format!("\"{word}\" is a number written as a word"),
+                    )
+                    .help("write numbers as digits, for example 3 instead of three"),
+                );
+            }
+        }
+    }
+
+    /// Hard words (glossary terms and long words) must be in bold and
+    /// explained by the `next` sentence, the first time the page uses them:
+    /// `explained` holds the words already seen, in lower case.
+    fn hard_words_explained(
+        &mut self,
+        block: &ProseBlock,
+        sentence: &Sentence,
+        next: Option<&str>,
+        hard_terms: &[String],
+        explained: &mut HashSet<String>,
+    ) {
+        let text = &block.text[sentence.start..sentence.end];
+        for (start, end, word) in hard_words(text, hard_terms) {
+            if !explained.insert(word.to_lowercase()) {
+                continue;
+            }
+            let in_bold = block
+                .strong
+                .iter()
+                .any(|(s, e)| *s <= sentence.start + start && sentence.start + end <= *e);
+            let explains = next.is_some_and(|next| {
+                let lower = format!(" {} ", next.to_lowercase());
+                EXPLAINING.iter().any(|p| lower.contains(p))
+            });
+            let problem = match (in_bold, explains) {
+                (true, true) => continue,
+                (false, true) => "is not in bold",
+                (true, false) => "is not explained in the next sentence",
+                (false, false) => "is not in bold or explained in the next sentence",
+            };
+            self.push(
+                block.file_offset(sentence.start + start),
+                finding("easy-hard-word", format!("the hard word \"{word}\" {problem}"))
+                    .help("make the word bold, then say what it means in the next sentence: \"A **care plan** is ...\" then \"It says ...\""),
             );
         }
     }

@@ -37,12 +37,12 @@ fn lists(config: &CheckConfig) -> Lists {
     };
     Lists {
         plain: combine(
-            DEFAULT_PLAIN_WORDS,
+            &DEFAULT_PLAIN_WORDS,
             config.default_plain_words,
             &config.plain_words,
         ),
         respectful: combine(
-            DEFAULT_RESPECTFUL_WORDS,
+            &DEFAULT_RESPECTFUL_WORDS,
             config.default_respectful_words,
             &config.respectful_words,
         ),

@@ -74,87 +74,110 @@ pub struct PartPlan {
 /// The booklets this site gets, from `booklets:` in `site.yaml`.
 pub fn plans(site: &Site) -> Vec<Plan> {
     let config = &site.config.booklets;
-    let appendix_dir = format!("{}/", config.appendix.trim_matches('/'));
     let mut plans = Vec::new();
-    let home = site.home();
     if config.guide {
-        let mut parts = Vec::new();
-        let mut appendix = None;
-        for dir in &home.subsections {
-            let part = section_part(site, dir);
-            if *dir == appendix_dir {
-                appendix = Some(PartPlan {
-                    title: format!("Appendix: {}", part.title),
-                    ..part
-                });
-            } else {
-                parts.push(part);
-            }
-        }
-        let more: Vec<PageIdx> = home
-            .pages
-            .iter()
-            .copied()
-            .filter(|&i| {
-                site.pages[i].kind == PageKind::Page
-                    && site.pages[i].front.template.as_deref() != Some("glossary")
-            })
-            .collect();
-        if !more.is_empty() {
-            parts.push(PartPlan {
-                intro: None,
-                title: "More about this guide".to_owned(),
-                chapters: more,
-            });
-        }
-        plans.push(Plan {
-            dir: GUIDE_DIR.to_owned(),
-            kind: BookletKind::Guide,
-            title: None,
-            cover: home.index,
-            parts,
-            appendix,
-            glossary: !site.data.glossary.is_empty(),
-        });
+        plans.push(guide_plan(site));
     }
     if config.sections {
-        for (dir, section) in &site.sections {
-            if dir.is_empty() || chapters_of(site, dir).is_empty() {
-                continue;
-            }
-            plans.push(Plan {
-                dir: format!("{dir}booklet/"),
-                kind: BookletKind::Section,
-                title: None,
-                cover: section.index,
-                parts: vec![section_part(site, dir)],
-                appendix: None,
-                glossary: false,
-            });
-        }
+        plans.extend(section_plans(site));
     }
     if config.easy_read {
-        let chapters = easy_read_pages(site);
-        if !chapters.is_empty() {
-            plans.push(Plan {
-                dir: EASY_READ_DIR.to_owned(),
-                kind: BookletKind::EasyRead,
-                title: Some((
-                    format!("{}: easy read", site.pages[home.index].title()),
-                    "All the easy read pages of this guide, to print as one booklet.".to_owned(),
-                )),
-                cover: home.index,
-                parts: vec![PartPlan {
-                    intro: None,
-                    title: "Easy read".to_owned(),
-                    chapters,
-                }],
-                appendix: None,
-                glossary: false,
-            });
-        }
+        plans.extend(easy_read_plan(site));
     }
     plans
+}
+
+/// The whole guide: a part for each top-level section, in the guide's
+/// order, except the one named as the appendix (`booklets.appendix`),
+/// which becomes the appendix; then the standard pages listed on the home page as
+/// "More about this guide", leaving out a glossary page because the
+/// booklet prints the glossary at the end.
+fn guide_plan(site: &Site) -> Plan {
+    let appendix_dir = format!("{}/", site.config.booklets.appendix.trim_matches('/'));
+    let home = site.home();
+    let mut parts = Vec::new();
+    let mut appendix = None;
+    for dir in &home.subsections {
+        let part = section_part(site, dir);
+        if *dir == appendix_dir {
+            appendix = Some(PartPlan {
+                title: format!("Appendix: {}", part.title),
+                ..part
+            });
+        } else {
+            parts.push(part);
+        }
+    }
+    let more: Vec<PageIdx> = home
+        .pages
+        .iter()
+        .copied()
+        .filter(|&i| {
+            site.pages[i].kind == PageKind::Page
+                && site.pages[i].front.template.as_deref() != Some("glossary")
+        })
+        .collect();
+    if !more.is_empty() {
+        parts.push(PartPlan {
+            intro: None,
+            title: "More about this guide".to_owned(),
+            chapters: more,
+        });
+    }
+    Plan {
+        dir: GUIDE_DIR.to_owned(),
+        kind: BookletKind::Guide,
+        title: None,
+        cover: home.index,
+        parts,
+        appendix,
+        glossary: !site.data.glossary.is_empty(),
+    }
+}
+
+/// A booklet for every section below the home page with at least one
+/// chapter (a page in it or in its subsections), the section page as its
+/// cover.
+fn section_plans(site: &Site) -> Vec<Plan> {
+    site.sections
+        .iter()
+        .filter(|(dir, _)| !dir.is_empty() && !chapters_of(site, dir).is_empty())
+        .map(|(dir, section)| Plan {
+            dir: format!("{dir}booklet/"),
+            kind: BookletKind::Section,
+            title: None,
+            cover: section.index,
+            parts: vec![section_part(site, dir)],
+            appendix: None,
+            glossary: false,
+        })
+        .collect()
+}
+
+/// Every easy-read page as one booklet with a title of its own; `None`
+/// when the guide has no easy-read pages.
+fn easy_read_plan(site: &Site) -> Option<Plan> {
+    let home = site.home();
+    let chapters = easy_read_pages(site);
+    if chapters.is_empty() {
+        return None;
+    }
+    Some(Plan {
+        dir: EASY_READ_DIR.to_owned(),
+        kind: BookletKind::EasyRead,
+        title: Some((
+            format!("{}: easy read", site.pages[home.index].title()),
+            "All the easy read pages of this guide, to print as one booklet.".to_owned(),
+        )),
+        cover: home.index,
+        parts: vec![PartPlan {
+            intro: None,
+            title: "Easy read".to_owned(),
+            chapters,
+        }],
+        appendix: None,
+        glossary: false,
+    })
 }
 
 /// Easy-read pages in the order of the guide: each beside where its

@@ -127,6 +127,35 @@ pub fn render_page(
     rendered: &Rendered,
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[idx];
+    let template = page_template(site, theme, idx)?;
+    let mut context = Context::new();
+    context.insert(
+        "site",
+        &site_view(site, assembled, theme, &page.dir, Some(idx)),
+    );
+    context.insert("page", &page_view(site, assembled, idx, rendered));
+    context.insert("breadcrumbs", &assembled.breadcrumbs(site, idx));
+    let (prev, next) = assembled.neighbours(site, idx);
+    context.insert("prev", &prev);
+    context.insert("next", &next);
+    if let Some(listing) = listing_view(site, assembled, idx) {
+        context.insert("section", &listing);
+    }
+    if template == "glossary.html" {
+        context.insert("glossary", &glossary_view(site));
+    }
+    theme
+        .tera
+        .render(&template, &context)
+        .map_err(|error| template_error(&error, &theme.sources))
+}
+
+/// The template a page is rendered with: the one its front matter names,
+/// else the theme's template for its kind. A template the theme does not
+/// have is the author's problem, so it is a diagnostic at the
+/// `template:` line, not a Tera error.
+fn page_template(site: &Site, theme: &Theme, idx: PageIdx) -> Result<String, Diagnostic> {
+    let page = &site.pages[idx];
     let template = page
         .front
         .template
@@ -151,94 +180,88 @@ pub fn render_page(
         .at_source(&page.text, line, 1)
         .help("remove the `template:` line, or add the template to the theme"));
     }
+    Ok(template)
+}
 
-    let mut context = Context::new();
-    context.insert(
-        "site",
-        &site_view(site, assembled, theme, &page.dir, Some(idx)),
-    );
+/// What templates see as `page`: the front matter formatted for readers,
+/// the rendered body, and the link to the page's other version.
+fn page_view<'a>(
+    site: &'a Site,
+    assembled: &Assembled,
+    idx: PageIdx,
+    rendered: &'a Rendered,
+) -> PageView<'a> {
+    let page = &site.pages[idx];
     let lang = page.front.lang.as_deref().unwrap_or(&site.config.language);
-    context.insert(
-        "page",
-        &PageView {
-            title: page.title(),
-            summary: page.front.summary.as_deref(),
-            content: &rendered.html,
-            kind: match page.kind {
-                PageKind::Home => "home",
-                PageKind::Section => "section",
-                PageKind::Page => "page",
-                PageKind::EasyRead => "easy-read",
-            },
-            lang,
-            dir: text_direction(lang),
-            reviewed: page.front.reviewed.map(DateView::from),
-            review_due: page.front.review_due.map(DateView::from),
-            audience: &page.front.audience,
-            sources: &page.front.sources,
-            extra: &page.front.extra,
-            source: page.file(),
-            has_worksheet: rendered.worksheets > 0,
-            alternate: site.twin(idx).map(|twin| AlternateView {
-                url: assembled.url(site, &page.dir, twin),
-                title: if page.kind == PageKind::EasyRead {
-                    "Standard version"
-                } else {
-                    "Easy read version"
-                },
-            }),
+    PageView {
+        title: page.title(),
+        summary: page.front.summary.as_deref(),
+        content: &rendered.html,
+        kind: match page.kind {
+            PageKind::Home => "home",
+            PageKind::Section => "section",
+            PageKind::Page => "page",
+            PageKind::EasyRead => "easy-read",
         },
-    );
-    context.insert("breadcrumbs", &assembled.breadcrumbs(site, idx));
-    let (prev, next) = assembled.neighbours(site, idx);
-    context.insert("prev", &prev);
-    context.insert("next", &next);
-    if let Some(section) = site
+        lang,
+        dir: text_direction(lang),
+        reviewed: page.front.reviewed.map(DateView::from),
+        review_due: page.front.review_due.map(DateView::from),
+        audience: &page.front.audience,
+        sources: &page.front.sources,
+        extra: &page.front.extra,
+        source: page.file(),
+        has_worksheet: rendered.worksheets > 0,
+        alternate: site.twin(idx).map(|twin| AlternateView {
+            url: assembled.url(site, &page.dir, twin),
+            title: if page.kind == PageKind::EasyRead {
+                "Standard version"
+            } else {
+                "Easy read version"
+            },
+        }),
+    }
+}
+
+/// What the home page and section pages see as `section`: their listed
+/// pages and subsections, with URLs relative to the page. `None` for other
+/// pages, which list nothing.
+fn listing_view(site: &Site, assembled: &Assembled, idx: PageIdx) -> Option<ListingView> {
+    let page = &site.pages[idx];
+    let section = site
         .sections
         .get(&page.dir)
-        .filter(|_| matches!(page.kind, PageKind::Home | PageKind::Section))
-    {
-        let listed = |i: &PageIdx| ListedPage {
-            title: site.pages[*i].title().to_owned(),
-            summary: site.pages[*i].front.summary.clone(),
-            url: assembled.url(site, &page.dir, *i),
-            easy_read_url: site
-                .twin(*i)
-                .filter(|_| site.pages[*i].kind != PageKind::EasyRead)
-                .map(|twin| assembled.url(site, &page.dir, twin)),
-            is_easy_read: site.pages[*i].kind == PageKind::EasyRead,
-        };
-        context.insert(
-            "section",
-            &ListingView {
-                title: page.title().to_owned(),
-                url: assembled.url(site, &page.dir, idx),
-                booklet_url: crate::booklet::url_for(
-                    assembled,
-                    &page.dir,
-                    &format!("{}booklet/", page.dir),
-                ),
-                pages: section
-                    .pages
-                    .iter()
-                    .filter(|&&i| site.is_listed(i))
-                    .map(listed)
-                    .collect(),
-                subsections: section
-                    .subsections
-                    .iter()
-                    .map(|dir| listed(&site.sections[dir].index))
-                    .collect(),
-            },
-        );
-    }
-    if template == "glossary.html" {
-        context.insert("glossary", &glossary_view(site));
-    }
-    theme
-        .tera
-        .render(&template, &context)
-        .map_err(|error| template_error(&error, &theme.sources))
+        .filter(|_| matches!(page.kind, PageKind::Home | PageKind::Section))?;
+    let listed = |i: &PageIdx| ListedPage {
+        title: site.pages[*i].title().to_owned(),
+        summary: site.pages[*i].front.summary.clone(),
+        url: assembled.url(site, &page.dir, *i),
+        easy_read_url: site
+            .twin(*i)
+            .filter(|_| site.pages[*i].kind != PageKind::EasyRead)
+            .map(|twin| assembled.url(site, &page.dir, twin)),
+        is_easy_read: site.pages[*i].kind == PageKind::EasyRead,
+    };
+    Some(ListingView {
+        title: page.title().to_owned(),
+        url: assembled.url(site, &page.dir, idx),
+        booklet_url: crate::booklet::url_for(
+            assembled,
+            &page.dir,
+            &format!("{}booklet/", page.dir),
+        ),
+        pages: section
+            .pages
+            .iter()
+            .filter(|&&i| site.is_listed(i))
+            .map(listed)
+            .collect(),
+        subsections: section
+            .subsections
+            .iter()
+            .map(|dir| listed(&site.sections[dir].index))
+            .collect(),
+    })
 }
 
 /// Renders `404.html`. It is served at any depth, so it carries a `<base>`

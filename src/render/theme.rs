@@ -69,39 +69,86 @@ pub fn load(
     config_text: &str,
     raw_html: crate::config::RawHtml,
 ) -> Result<Theme, Vec<Diagnostic>> {
+    let (templates, static_files, shown_dir) = theme_files(root, name, config_text)?;
+    let problems = file_problems(name, &templates, &static_files, &shown_dir, raw_html);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut sources = BTreeMap::new();
+    for (template, source) in &templates {
+        sources.insert(
+            template.clone(),
+            (format!("{shown_dir}/templates/{template}"), source.clone()),
+        );
+    }
+    let tera = compile(&templates, &sources)?;
+    let css = static_files
+        .get(STYLESHEET)
+        .map(|bytes| crate::minify::css(&String::from_utf8_lossy(bytes)))
+        .unwrap_or_default();
+    let uses_nav_items = sources.values().any(|(_, source)| {
+        source
+            .match_indices("site.nav")
+            .any(|(at, _)| !source[at + "site.nav".len()..].starts_with("_html"))
+    });
+    Ok(Theme {
+        tera,
+        sources,
+        css,
+        static_files,
+        uses_nav_items,
+    })
+}
+
+/// Finds the theme and reads its files: the site's `themes/<name>/` if it
+/// has one, else the built-in default. A name that is not a plain folder
+/// name, or a theme that is in neither place, is reported at the `theme:`
+/// line of `site.yaml`.
+fn theme_files(root: &Path, name: &str, config_text: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
+    let at_theme_key = |d: Diagnostic| {
+        d.in_file(crate::config::FILE_NAME).at_source(
+            config_text,
+            crate::config::line_of_key(config_text, "theme"),
+            1,
+        )
+    };
     let on_disk = match crate::fsutil::inside(root, &format!("themes/{name}")) {
         Ok(path) if !name.contains(['/', '\\']) && name != ".." => path,
         _ => {
-            return Err(vec![
-                Diagnostic::error(
-                    "path-escape",
-                    format!("the theme `{name}` is not a folder inside themes/"),
-                )
-                .in_file(crate::config::FILE_NAME)
-                .at_source(config_text, crate::config::line_of_key(config_text, "theme"), 1)
-                .help("name a folder in themes/ (just its name, like `theme: ours`), or `theme: default`"),
-            ]);
+            return Err(vec![at_theme_key(Diagnostic::error(
+                "path-escape",
+                format!("the theme `{name}` is not a folder inside themes/"),
+            ))
+            .help("name a folder in themes/ (just its name, like `theme: ours`), or `theme: default`")]);
         }
     };
-    let (templates, static_files, shown_dir) =
-        if on_disk.is_dir() {
-            read_disk_theme(&on_disk).map_err(|d| vec![d])?
-        } else if name == "default" {
-            read_builtin_theme()
-        } else {
-            return Err(vec![
-            Diagnostic::error(
+    if on_disk.is_dir() {
+        read_disk_theme(&on_disk).map_err(|d| vec![d])
+    } else if name == "default" {
+        Ok(read_builtin_theme())
+    } else {
+        Err(vec![
+            at_theme_key(Diagnostic::error(
                 "missing-theme",
                 format!("the theme `{name}` was not found: there is no folder themes/{name}"),
-            )
-            .in_file(crate::config::FILE_NAME)
-            .at_source(config_text, crate::config::line_of_key(config_text, "theme"), 1)
+            ))
             .help(
                 "set `theme: default`, or create themes/NAME/templates with the theme's templates",
             ),
-        ]);
-        };
+        ])
+    }
+}
 
+/// Problems with the theme's files before any template is parsed: static
+/// files with active content (the same gate as the site's attachments) and
+/// missing required templates, all reported at once.
+fn file_problems(
+    name: &str,
+    templates: &BTreeMap<String, String>,
+    static_files: &BTreeMap<String, Vec<u8>>,
+    shown_dir: &str,
+    raw_html: crate::config::RawHtml,
+) -> Vec<Diagnostic> {
     let mut problems: Vec<Diagnostic> = static_files
         .iter()
         .filter_map(|(rel, bytes)| {
@@ -123,20 +170,19 @@ pub fn load(
             );
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    problems
+}
 
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html"]);
-    let mut sources = BTreeMap::new();
-    for (template, source) in &templates {
-        sources.insert(
-            template.clone(),
-            (format!("{shown_dir}/templates/{template}"), source.clone()),
-        );
-    }
-    for (template, (shown, source)) in &sources {
+/// Parses the templates into Tera, in three gates that each stop the load:
+/// nesting too deep for Tera's recursive parser (checked first, so it never
+/// runs on such a template), Tera's own errors, then Signpost's template
+/// safety rules.
+fn compile(
+    templates: &BTreeMap<String, String>,
+    sources: &BTreeMap<String, (String, String)>,
+) -> Result<Tera, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    for (template, (shown, source)) in sources {
         if let Some(line) = crate::template_safety::too_deep(source) {
             problems.push(
                 Diagnostic::error(
@@ -155,31 +201,18 @@ pub fn load(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
     if let Err(error) =
         tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
     {
-        problems.push(super::template_error::template_error(&error, &sources));
+        problems.push(super::template_error::template_error(&error, sources));
     }
-    problems.extend(crate::template_safety::check(&tera, &sources));
+    problems.extend(crate::template_safety::check(&tera, sources));
     if !problems.is_empty() {
         return Err(problems);
     }
-    let css = static_files
-        .get(STYLESHEET)
-        .map(|bytes| crate::minify::css(&String::from_utf8_lossy(bytes)))
-        .unwrap_or_default();
-    let uses_nav_items = sources.values().any(|(_, source)| {
-        source
-            .match_indices("site.nav")
-            .any(|(at, _)| !source[at + "site.nav".len()..].starts_with("_html"))
-    });
-    Ok(Theme {
-        tera,
-        sources,
-        css,
-        static_files,
-        uses_nav_items,
-    })
+    Ok(tera)
 }
 
 type ThemeFiles = (BTreeMap<String, String>, BTreeMap<String, Vec<u8>>, String);

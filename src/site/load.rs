@@ -20,6 +20,54 @@ use crate::urls::{is_section_index, page_dir};
 /// cannot be read at all); content problems go into `report`.
 pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<Option<Site>> {
     let root = &options.root;
+    let Some((config, config_text)) = read_config(root, report)? else {
+        return Ok(None);
+    };
+    report.extend(config.validate(&config_text));
+    report.extend(logo_escape(root, &config, &config_text));
+
+    let (data, data_problems) = crate::data::load(root)?;
+    report.extend(data_problems);
+
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        anyhow::bail!(
+            "there is no content folder in {}: add one with an _index.md home page",
+            root.display()
+        );
+    }
+    let (files, problems) = discover(root, &content_dir);
+    report.extend(problems);
+
+    let (markdown, assets): (Vec<SourceFile>, Vec<SourceFile>) = files
+        .into_iter()
+        .partition(|f| f.kind == FileKind::Markdown);
+    let (pages, unreadable) = read_pages(&markdown, options.drafts, report);
+
+    report.extend(duplicate_outputs(&pages, &assets));
+    report.extend(crate::attachments::check(&assets, config.markdown.raw_html));
+    let sections = build_sections(&pages, &unreadable, report);
+    let twins = Site::pair_twins(&pages);
+    Ok(Some(Site {
+        config,
+        pages,
+        sections,
+        assets,
+        data,
+        twins,
+        unreadable,
+        config_text,
+    }))
+}
+
+/// `site.yaml`, parsed, with its text for the lines of later messages.
+/// A missing file is an operational failure (this is not a site); a file
+/// outside the site folder, not UTF-8, or not valid settings is reported
+/// and gives `None`, since nothing can be built without settings.
+fn read_config(
+    root: &std::path::Path,
+    report: &mut Report,
+) -> anyhow::Result<Option<(SiteConfig, String)>> {
     let config_path = match crate::fsutil::inside(root, config::FILE_NAME) {
         Ok(path) => path,
         Err(escape) => {
@@ -46,36 +94,28 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
             return Ok(None);
         }
     };
-    let config = match SiteConfig::parse(&config_text) {
-        Ok(config) => config,
+    match SiteConfig::parse(&config_text) {
+        Ok(config) => Ok(Some((config, config_text))),
         Err(diagnostic) => {
             report.push(diagnostic);
-            return Ok(None);
+            Ok(None)
         }
-    };
-    report.extend(config.validate(&config_text));
-    report.extend(logo_escape(root, &config, &config_text));
-
-    let (data, data_problems) = crate::data::load(root)?;
-    report.extend(data_problems);
-
-    let content_dir = root.join("content");
-    if !content_dir.is_dir() {
-        anyhow::bail!(
-            "there is no content folder in {}: add one with an _index.md home page",
-            root.display()
-        );
     }
-    let (files, problems) = discover(root, &content_dir);
-    report.extend(problems);
+}
 
-    let (markdown, assets): (Vec<SourceFile>, Vec<SourceFile>) = files
-        .into_iter()
-        .partition(|f| f.kind == FileKind::Markdown);
-
+/// Reads and parses every Markdown file in parallel, then collects the
+/// pages in path order. Drafts are left out unless `include_drafts`. A file
+/// that cannot be read or whose front matter is broken is reported and
+/// listed in the returned set, so links to it and a section it would index
+/// are not reported again.
+fn read_pages(
+    markdown: &[SourceFile],
+    include_drafts: bool,
+    report: &mut Report,
+) -> (Vec<Page>, std::collections::BTreeSet<String>) {
     let loaded: Vec<Result<Option<Page>, Diagnostic>> = markdown
         .par_iter()
-        .map(|file| read_page(file, options.drafts))
+        .map(|file| read_page(file, include_drafts))
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut unreadable = std::collections::BTreeSet::new();
@@ -90,21 +130,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         }
     }
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
-
-    report.extend(duplicate_outputs(&pages, &assets));
-    report.extend(crate::attachments::check(&assets, config.markdown.raw_html));
-    let sections = build_sections(&pages, &unreadable, report);
-    let twins = Site::pair_twins(&pages);
-    Ok(Some(Site {
-        config,
-        pages,
-        sections,
-        assets,
-        data,
-        twins,
-        unreadable,
-        config_text,
-    }))
+    (pages, unreadable)
 }
 
 /// The brand logo must be a file inside the site folder.
@@ -250,19 +276,7 @@ pub(crate) fn build_sections(
     unreadable: &std::collections::BTreeSet<String>,
     report: &mut Report,
 ) -> BTreeMap<String, Section> {
-    let mut sections: BTreeMap<String, Section> = BTreeMap::new();
-    for (idx, page) in pages.iter().enumerate() {
-        if matches!(page.kind, PageKind::Home | PageKind::Section) {
-            let parent = (page.kind == PageKind::Section).then(|| page.section_dir.clone());
-            sections.entry(page.dir.clone()).or_insert(Section {
-                dir: page.dir.clone(),
-                index: idx,
-                pages: Vec::new(),
-                subsections: Vec::new(),
-                parent,
-            });
-        }
-    }
+    let mut sections = empty_sections(pages);
     let already_reported = |dir: &str| {
         ["_index.md", "index.md"]
             .iter()
@@ -279,30 +293,7 @@ pub(crate) fn build_sections(
         );
         return sections;
     }
-    let mut missing: BTreeMap<String, String> = BTreeMap::new();
-    for (idx, page) in pages.iter().enumerate() {
-        match page.kind {
-            PageKind::Home => {}
-            PageKind::Section => {
-                if let Some(parent) = sections.get_mut(&page.section_dir) {
-                    parent.subsections.push(page.dir.clone());
-                } else {
-                    missing
-                        .entry(page.section_dir.clone())
-                        .or_insert_with(|| page.file());
-                }
-            }
-            PageKind::Page | PageKind::EasyRead => {
-                if let Some(section) = sections.get_mut(&page.section_dir) {
-                    section.pages.push(idx);
-                } else {
-                    missing
-                        .entry(page.section_dir.clone())
-                        .or_insert_with(|| page.file());
-                }
-            }
-        }
-    }
+    let missing = fill_sections(pages, &mut sections);
     for (dir, file) in missing {
         if already_reported(&dir) {
             continue;
@@ -330,4 +321,57 @@ pub(crate) fn build_sections(
         section.subsections.sort_by_key(|dir| keys[dir].clone());
     }
     sections
+}
+
+/// A section, still empty, for the home page and each section page, keyed
+/// by its folder; the first page for a folder wins.
+fn empty_sections(pages: &[Page]) -> BTreeMap<String, Section> {
+    let mut sections: BTreeMap<String, Section> = BTreeMap::new();
+    for (idx, page) in pages.iter().enumerate() {
+        if matches!(page.kind, PageKind::Home | PageKind::Section) {
+            let parent = (page.kind == PageKind::Section).then(|| page.section_dir.clone());
+            sections.entry(page.dir.clone()).or_insert(Section {
+                dir: page.dir.clone(),
+                index: idx,
+                pages: Vec::new(),
+                subsections: Vec::new(),
+                parent,
+            });
+        }
+    }
+    sections
+}
+
+/// Puts each page and section page into the section of its folder, in
+/// path order. Returns the folders that have pages but no section, each
+/// with the first file found in it, for `missing-section-index`.
+fn fill_sections(
+    pages: &[Page],
+    sections: &mut BTreeMap<String, Section>,
+) -> BTreeMap<String, String> {
+    let mut missing: BTreeMap<String, String> = BTreeMap::new();
+    for (idx, page) in pages.iter().enumerate() {
+        match page.kind {
+            PageKind::Home => {}
+            PageKind::Section => {
+                if let Some(parent) = sections.get_mut(&page.section_dir) {
+                    parent.subsections.push(page.dir.clone());
+                } else {
+                    missing
+                        .entry(page.section_dir.clone())
+                        .or_insert_with(|| page.file());
+                }
+            }
+            PageKind::Page | PageKind::EasyRead => {
+                if let Some(section) = sections.get_mut(&page.section_dir) {
+                    section.pages.push(idx);
+                } else {
+                    missing
+                        .entry(page.section_dir.clone())
+                        .or_insert_with(|| page.file());
+                }
+            }
+        }
+    }
+    missing
 }

@@ -45,20 +45,7 @@ pub fn discover(site_root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<D
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let shown = error
-                    .path()
-                    .and_then(|p| p.strip_prefix(site_root).ok())
-                    .map_or_else(|| "content".to_owned(), display_path);
-                let message = if error.loop_ancestor().is_some() {
-                    "this symlink points back into a folder that contains it".to_owned()
-                } else {
-                    format!("cannot read this file or folder: {error}")
-                };
-                problems.push(
-                    Diagnostic::error("unreadable-file", message)
-                        .in_file(shown)
-                        .help("check that the file exists and that you can open it"),
-                );
+                problems.push(walk_error(&error, site_root));
                 continue;
             }
         };
@@ -77,36 +64,8 @@ pub fn discover(site_root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<D
             .strip_prefix(content_dir)
             .unwrap_or(entry.path());
         let rel = display_path(rel_path);
-        if let Some(problem) = bad_name(&name, &rel, entry.file_type().is_dir()) {
+        if let Some(problem) = refused(&entry, &name, &rel, &canonical_root) {
             problems.push(problem);
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
-            }
-            continue;
-        }
-        if entry.depth() > MAX_FOLDER_DEPTH {
-            problems.push(
-                Diagnostic::error(
-                    "too-deeply-nested",
-                    format!("this is more than {MAX_FOLDER_DEPTH} folders deep inside content/"),
-                )
-                .in_file(format!("content/{rel}"))
-                .help("move it up: readers find pages more easily a few folders down"),
-            );
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
-            }
-            continue;
-        }
-        if entry.path_is_symlink() && !points_inside(entry.path(), &canonical_root) {
-            problems.push(
-                Diagnostic::error(
-                    "path-escape",
-                    "this is a symlink to a file or folder outside the site folder",
-                )
-                .in_file(format!("content/{rel}"))
-                .help("copy the file into the site folder instead of linking to it"),
-            );
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }
@@ -127,6 +86,58 @@ pub fn discover(site_root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<D
         });
     }
     (files, problems)
+}
+
+/// `unreadable-file` for an entry the walk could not read, named by its
+/// path in the site, with the symlink loop told apart from other errors.
+fn walk_error(error: &walkdir::Error, site_root: &Path) -> Diagnostic {
+    let shown = error
+        .path()
+        .and_then(|p| p.strip_prefix(site_root).ok())
+        .map_or_else(|| "content".to_owned(), display_path);
+    let message = if error.loop_ancestor().is_some() {
+        "this symlink points back into a folder that contains it".to_owned()
+    } else {
+        format!("cannot read this file or folder: {error}")
+    };
+    Diagnostic::error("unreadable-file", message)
+        .in_file(shown)
+        .help("check that the file exists and that you can open it")
+}
+
+/// Why a file or folder is left out of the site, if it is: a name that
+/// cannot be part of a web address, too many folders deep, or a symlink
+/// out of the site folder. A refused folder is skipped with all it holds.
+fn refused(
+    entry: &walkdir::DirEntry,
+    name: &str,
+    rel: &str,
+    canonical_root: &Path,
+) -> Option<Diagnostic> {
+    if let Some(problem) = bad_name(name, rel, entry.file_type().is_dir()) {
+        return Some(problem);
+    }
+    if entry.depth() > MAX_FOLDER_DEPTH {
+        return Some(
+            Diagnostic::error(
+                "too-deeply-nested",
+                format!("this is more than {MAX_FOLDER_DEPTH} folders deep inside content/"),
+            )
+            .in_file(format!("content/{rel}"))
+            .help("move it up: readers find pages more easily a few folders down"),
+        );
+    }
+    if entry.path_is_symlink() && !points_inside(entry.path(), canonical_root) {
+        return Some(
+            Diagnostic::error(
+                "path-escape",
+                "this is a symlink to a file or folder outside the site folder",
+            )
+            .in_file(format!("content/{rel}"))
+            .help("copy the file into the site folder instead of linking to it"),
+        );
+    }
+    None
 }
 
 /// How many folders deep a file may sit under `content/`. Sections nest

@@ -10,8 +10,11 @@
 //! words that guidance about care has to use, such as "assessment",
 //! "advocate" and "appointment", so that every suggestion is worth acting on.
 
+use std::sync::LazyLock;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::text::data as text_data;
 use crate::text_fold::{Fold, Folded};
 
 /// A phrase an author should replace, and what to write instead.
@@ -22,338 +25,19 @@ pub struct Suggestion {
 }
 
 /// The default plain-English list: complex word or phrase -> plain
-/// alternative. Inflected forms are listed one by one, because matching is
-/// on whole words and each form needs its own alternative.
-pub const DEFAULT_PLAIN_WORDS: &[(&str, &str)] = &[
-    ("a number of", "some, or 'several'"),
-    ("accordingly", "so"),
-    ("additional", "extra, or 'more'"),
-    ("additionally", "also"),
-    ("adjacent to", "next to"),
-    ("aforementioned", "this, or 'these'"),
-    ("alleviate", "ease"),
-    ("alleviates", "eases"),
-    ("ameliorate", "improve"),
-    ("amongst", "among"),
-    ("anticipate", "expect"),
-    ("anticipated", "expected"),
-    ("anticipates", "expects"),
-    ("approximately", "about"),
-    ("are able to", "can"),
-    ("are unable to", "cannot"),
-    ("ascertain", "find out"),
-    ("ascertained", "found out"),
-    ("assist", "help"),
-    ("assistance", "help"),
-    ("assisted", "helped"),
-    ("assisting", "helping"),
-    ("assists", "helps"),
-    ("at all times", "always"),
-    ("at an early date", "soon"),
-    ("at present", "now"),
-    ("at the earliest opportunity", "as soon as possible"),
-    ("at the present time", "now"),
-    ("at this moment in time", "now"),
-    ("at this point in time", "now"),
-    ("by means of", "by"),
-    ("cognisant of", "aware of"),
-    ("cognizant of", "aware of"),
-    ("commence", "start"),
-    ("commenced", "started"),
-    ("commencement", "start"),
-    ("commences", "starts"),
-    ("commencing", "starting"),
-    ("commensurate with", "in line with"),
-    ("complied with", "kept to, or 'followed'"),
-    ("complies with", "keeps to, or 'follows'"),
-    ("comply with", "keep to, or 'follow'"),
-    ("concerning", "about"),
-    ("consequently", "so"),
-    ("constitute", "make up"),
-    ("constitutes", "makes up"),
-    ("deem", "think, or 'judge'"),
-    ("deemed", "thought, or 'treated as'"),
-    ("demonstrate", "show"),
-    ("demonstrated", "showed, or 'shown'"),
-    ("demonstrates", "shows"),
-    ("demonstrating", "showing"),
-    ("despite the fact that", "although"),
-    ("discontinue", "stop"),
-    ("discontinued", "stopped"),
-    ("disseminate", "share, or 'spread'"),
-    ("due to the fact that", "because"),
-    ("dwelling", "home"),
-    ("elucidate", "explain"),
-    ("endeavor", "try"),
-    ("endeavour", "try"),
-    ("endeavoured", "tried"),
-    ("endeavouring", "trying"),
-    ("endeavours", "tries"),
-    ("enquire", "ask"),
-    ("ensure", "make sure"),
-    ("ensures", "makes sure"),
-    ("ensuring", "making sure"),
-    ("erroneous", "wrong"),
-    ("expedite", "speed up"),
-    ("expenditure", "spending"),
-    ("facilitate", "help, or 'make easier'"),
-    ("facilitated", "helped"),
-    ("facilitates", "helps"),
-    ("facilitating", "helping"),
-    ("for the purpose of", "to, or 'for'"),
-    ("forthwith", "now, or 'at once'"),
-    ("furthermore", "also"),
-    ("give consideration to", "think about"),
-    ("has the ability to", "can"),
-    ("have the ability to", "can"),
-    ("hence", "so"),
-    ("henceforth", "from now on"),
-    ("hereby", "now, or leave it out"),
-    ("herewith", "with this"),
-    ("implement", "carry out, or 'do'"),
-    ("implementation", "carrying out"),
-    ("implemented", "carried out"),
-    ("implementing", "carrying out"),
-    ("in a timely manner", "on time, or 'promptly'"),
-    ("in accordance with", "under, or 'in line with'"),
-    ("in addition to", "as well as"),
-    ("in advance of", "before"),
-    ("in close proximity to", "near"),
-    ("in conjunction with", "with"),
-    ("in excess of", "more than"),
-    ("in light of the fact that", "because"),
-    ("in lieu of", "instead of"),
-    ("in order to", "to"),
-    ("in receipt of", "getting"),
-    ("in relation to", "about"),
-    ("in respect of", "about, or 'for'"),
-    ("in spite of the fact that", "although"),
-    ("in the absence of", "without"),
-    ("in the course of", "during"),
-    ("in the event of", "if there is"),
-    ("in the event that", "if"),
-    ("in the majority of cases", "usually"),
-    ("in the near future", "soon"),
-    ("in the region of", "about"),
-    ("in the vicinity of", "near"),
-    ("in view of the fact that", "because"),
-    ("inception", "start"),
-    ("inform", "tell"),
-    ("informing", "telling"),
-    ("informs", "tells"),
-    ("initiate", "start"),
-    ("initiated", "started"),
-    ("initiates", "starts"),
-    ("initiating", "starting"),
-    ("insufficient", "not enough"),
-    ("irrespective of", "whatever, or 'despite'"),
-    ("is able to", "can"),
-    ("is unable to", "cannot"),
-    ("it is recommended that", "we recommend, or 'you should'"),
-    ("make a decision", "decide"),
-    ("make an application", "apply"),
-    ("methodology", "method"),
-    ("modification", "change"),
-    ("modifications", "changes"),
-    ("modified", "changed"),
-    ("modify", "change"),
-    ("necessitate", "need"),
-    ("necessitates", "needs"),
-    ("nevertheless", "but, or 'even so'"),
-    ("nonetheless", "even so"),
-    ("notification", "letter, or 'message'"),
-    ("notified", "told"),
-    ("notifies", "tells"),
-    ("notify", "tell"),
-    ("notifying", "telling"),
-    ("notwithstanding", "despite, or 'even if'"),
-    ("numerous", "many"),
-    ("obtain", "get"),
-    ("obtained", "got"),
-    ("obtaining", "getting"),
-    ("obtains", "gets"),
-    ("on a daily basis", "daily, or 'every day'"),
-    ("on a regular basis", "regularly"),
-    ("on a weekly basis", "weekly, or 'every week'"),
-    ("on the grounds that", "because"),
-    ("optimal", "best"),
-    ("optimum", "best"),
-    ("owing to the fact that", "because"),
-    ("participate", "take part"),
-    ("participated", "took part"),
-    ("participates", "takes part"),
-    ("participating", "taking part"),
-    ("participation", "taking part"),
-    ("per annum", "a year"),
-    ("permitted", "allowed"),
-    ("personnel", "staff, or 'people'"),
-    ("pertaining to", "about"),
-    ("possess", "have"),
-    ("possesses", "has"),
-    ("preclude", "stop, or 'rule out'"),
-    ("predominantly", "mostly"),
-    ("principal", "main"),
-    ("prior to", "before"),
-    ("proceed", "go ahead"),
-    ("purchase", "buy"),
-    ("purchased", "bought"),
-    ("purchases", "buys, or 'things bought'"),
-    ("purchasing", "buying"),
-    ("pursuant to", "under"),
-    ("regarding", "about"),
-    ("remainder", "rest"),
-    ("remuneration", "pay"),
-    ("render", "make"),
-    ("require", "need"),
-    ("required", "needed, or 'must'"),
-    ("requirement", "need"),
-    ("requirements", "needs"),
-    ("requires", "needs"),
-    ("requiring", "needing"),
-    ("reside", "live"),
-    ("resided", "lived"),
-    ("residence", "home"),
-    ("resides", "lives"),
-    ("residing", "living"),
-    ("retain", "keep"),
-    ("retained", "kept"),
-    ("retains", "keeps"),
-    ("stipulate", "say"),
-    ("stipulates", "says"),
-    ("subsequent", "later, or 'next'"),
-    ("subsequent to", "after"),
-    ("subsequently", "later"),
-    ("substantial", "large, or 'big'"),
-    ("sufficient", "enough"),
-    ("sufficiently", "enough"),
-    ("supplementary", "extra"),
-    ("take into consideration", "think about"),
-    ("terminate", "end"),
-    ("terminated", "ended"),
-    ("terminates", "ends"),
-    ("terminating", "ending"),
-    ("termination", "end"),
-    ("thereafter", "then, or 'afterwards'"),
-    ("thereby", "so, or 'by doing this'"),
-    ("therein", "in it"),
-    ("thus", "so"),
-    ("transmit", "send"),
-    ("undertake", "do, or 'carry out'"),
-    ("undertaken", "done, or 'carried out'"),
-    ("undertakes", "does, or 'carries out'"),
-    ("until such time as", "until"),
-    ("utilisation", "use"),
-    ("utilise", "use"),
-    ("utilised", "used"),
-    ("utilises", "uses"),
-    ("utilising", "using"),
-    ("utilization", "use"),
-    ("utilize", "use"),
-    ("utilized", "used"),
-    ("utilizes", "uses"),
-    ("utilizing", "using"),
-    ("verification", "check"),
-    ("verified", "checked"),
-    ("verify", "check"),
-    ("whereas", "but, or 'while'"),
-    ("whereby", "by which"),
-    ("whilst", "while"),
-    ("with a view to", "to"),
-    ("with regard to", "about"),
-    ("with respect to", "about"),
-    ("with the exception of", "except"),
-];
+/// alternative, from `src/text/data/plain-words.tsv`. Inflected forms are
+/// listed one by one, because matching is on whole words and each form
+/// needs its own alternative.
+pub static DEFAULT_PLAIN_WORDS: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| text_data::PLAIN_WORDS.pairs());
 
 /// Words that stigmatise people with mental health problems -> respectful
-/// alternatives. Phrases are specific enough not to catch clinical terms
-/// used correctly: "psychosis", "manic episode" and "victim of crime" are
-/// left alone, while "victim of mental illness" is not.
-pub const DEFAULT_RESPECTFUL_WORDS: &[(&str, &str)] = &[
-    ("a schizophrenic", "a person with schizophrenia"),
-    ("an epileptic", "a person with epilepsy"),
-    (
-        "attention seeking",
-        "asking for help, or describe what happened",
-    ),
-    (
-        "attention-seeking",
-        "asking for help, or describe what happened",
-    ),
-    ("basket case", "leave it out"),
-    ("commit suicide", "take their own life, or 'die by suicide'"),
-    (
-        "commits suicide",
-        "takes their own life, or 'dies by suicide'",
-    ),
-    (
-        "committed suicide",
-        "died by suicide, or 'took their own life'",
-    ),
-    ("committing suicide", "taking their own life"),
-    ("confined to a wheelchair", "uses a wheelchair"),
-    ("crazy", "leave it out, or say what you mean"),
-    ("drug addict", "person who uses drugs"),
-    ("drug addicts", "people who use drugs"),
-    ("failed suicide attempt", "suicide attempt"),
-    ("insane", "leave it out, or say what you mean"),
-    ("is anorexic", "has anorexia"),
-    ("is bipolar", "has bipolar disorder"),
-    ("is schizophrenic", "has schizophrenia"),
-    ("junkie", "person who uses drugs"),
-    ("junkies", "people who use drugs"),
-    ("loonies", "leave it out"),
-    ("loony", "leave it out"),
-    ("lunatic", "person with a mental health problem"),
-    ("lunatic asylum", "psychiatric hospital"),
-    ("lunatics", "people with mental health problems"),
-    (
-        "mental hospital",
-        "psychiatric hospital, or 'mental health hospital'",
-    ),
-    ("mental patient", "person using mental health services"),
-    ("mental patients", "people using mental health services"),
-    ("mentally handicapped", "with a learning disability"),
-    ("mentally ill people", "people with mental health problems"),
-    ("mentally ill person", "person with a mental health problem"),
-    (
-        "normal people",
-        "other people, or 'people without mental health problems'",
-    ),
-    ("nutcase", "leave it out"),
-    ("nutter", "leave it out"),
-    ("nutters", "leave it out"),
-    ("psycho", "leave it out"),
-    ("psychos", "leave it out"),
-    ("retarded", "with a learning disability"),
-    ("schizo", "leave it out"),
-    ("schizophrenics", "people with schizophrenia"),
-    ("self-harmer", "person who self-harms"),
-    ("self-harmers", "people who self-harm"),
-    ("successful suicide", "died by suicide"),
-    ("suffer from", "live with, or 'have'"),
-    ("suffered from", "lived with, or 'had'"),
-    ("sufferer", "person living with, or 'person who has'"),
-    ("sufferers", "people living with, or 'people who have'"),
-    ("suffering from", "living with, or 'having'"),
-    ("suffers from", "lives with, or 'has'"),
-    ("the disabled", "disabled people"),
-    ("the handicapped", "disabled people"),
-    ("the homeless", "people who are homeless"),
-    ("the mentally ill", "people with mental health problems"),
-    ("unsuccessful suicide attempt", "suicide attempt"),
-    ("victim of depression", "person who has depression"),
-    (
-        "victim of mental illness",
-        "person who has a mental illness",
-    ),
-    ("victim of schizophrenia", "person who has schizophrenia"),
-    (
-        "victims of mental illness",
-        "people who have a mental illness",
-    ),
-    ("wheelchair bound", "wheelchair user"),
-    ("wheelchair-bound", "wheelchair user"),
-];
+/// alternatives, from `src/text/data/respectful-words.tsv`. Phrases are
+/// specific enough not to catch clinical terms used correctly:
+/// "psychosis", "manic episode" and "victim of crime" are left alone, while
+/// "victim of mental illness" is not.
+pub static DEFAULT_RESPECTFUL_WORDS: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| text_data::RESPECTFUL_WORDS.pairs());
 
 /// Finds phrases (case-insensitive, whole words only, longest match first,
 /// each occurrence) in `text`.
@@ -600,11 +284,11 @@ mod tests {
 
     #[test]
     fn default_lists_are_complete_and_unique() {
-        check_list(DEFAULT_PLAIN_WORDS, 80);
-        check_list(DEFAULT_RESPECTFUL_WORDS, 15);
+        check_list(&DEFAULT_PLAIN_WORDS, 80);
+        check_list(&DEFAULT_RESPECTFUL_WORDS, 15);
         let both: Vec<(&str, &str)> = DEFAULT_PLAIN_WORDS
             .iter()
-            .chain(DEFAULT_RESPECTFUL_WORDS)
+            .chain(DEFAULT_RESPECTFUL_WORDS.iter())
             .copied()
             .collect();
         check_list(&both, 95);
@@ -612,7 +296,7 @@ mod tests {
 
     #[test]
     fn words_guidance_needs_are_not_flagged() {
-        let m = PhraseMatcher::from_defaults(DEFAULT_PLAIN_WORDS);
+        let m = PhraseMatcher::from_defaults(&DEFAULT_PLAIN_WORDS);
         let text = "Your advocate can provide information about the assessment, the \
                     service and your appointment. However, an Independent Mental Health \
                     Advocate supports each individual, therefore ask.";
@@ -621,7 +305,7 @@ mod tests {
 
     #[test]
     fn defaults_find_the_usual_suspects() {
-        let m = PhraseMatcher::from_defaults(DEFAULT_PLAIN_WORDS);
+        let m = PhraseMatcher::from_defaults(&DEFAULT_PLAIN_WORDS);
         let text = "Prior to the meeting, staff will endeavour to facilitate a review in order to \
                     ascertain needs, whilst utilising approximately 10 minutes.";
         let phrases: Vec<String> = found(&m, text).into_iter().map(|(_, p)| p).collect();
@@ -642,7 +326,7 @@ mod tests {
 
     #[test]
     fn respectful_list_leaves_clinical_terms_alone() {
-        let m = PhraseMatcher::from_defaults(DEFAULT_RESPECTFUL_WORDS);
+        let m = PhraseMatcher::from_defaults(&DEFAULT_RESPECTFUL_WORDS);
         let clinical = "Psychosis can cause a psychotic episode. Schizophrenia and a manic \
                         episode are treatable. She was the victim of a crime. Disabled people \
                         have rights. Mental health hospitals and psychiatrists help. \

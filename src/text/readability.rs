@@ -12,7 +12,12 @@
 //! words the heuristic gets wrong, and a sentence splitter that knows the
 //! abbreviations, numbers and quotations that guidance is full of.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use serde::Serialize;
+
+use crate::text::data as text_data;
 
 // ---------------------------------------------------------------------------
 // Syllables
@@ -98,36 +103,10 @@ fn letter_name_syllables(c: char) -> usize {
 }
 
 /// Acronyms of capitals read as words rather than letter by letter, and
-/// common words set in capitals for emphasis ("Do NOT stop").
-const READ_AS_WORDS: &[(&str, usize)] = &[
-    ("AIDS", 1),
-    ("ALL", 1),
-    ("AND", 1),
-    ("CALL", 1),
-    ("CAMHS", 1),
-    ("CAN", 1),
-    ("COVID", 2),
-    ("DO", 1),
-    ("DONT", 1),
-    ("HELP", 1),
-    ("IF", 1),
-    ("IMCA", 2),
-    ("MIND", 1),
-    ("MUST", 1),
-    ("NATO", 2),
-    ("NEVER", 2),
-    ("NICE", 1),
-    ("NO", 1),
-    ("NOT", 1),
-    ("NOW", 1),
-    ("ONLY", 2),
-    ("OR", 1),
-    ("PALS", 1),
-    ("PIP", 1),
-    ("SANE", 1),
-    ("STOP", 1),
-    ("YOU", 1),
-];
+/// common words set in capitals for emphasis ("Do NOT stop"), from
+/// `src/text/data/read-as-words.tsv`.
+static READ_AS_WORDS: LazyLock<HashMap<&str, usize>> =
+    LazyLock::new(|| text_data::READ_AS_WORDS.counts().into_iter().collect());
 
 /// Syllables of a word in capitals of 2 to 5 letters, optionally with a
 /// plural "s" ("GPs"): `None` when the word is not such an acronym.
@@ -138,7 +117,7 @@ fn acronym_syllables(word: &str) -> Option<usize> {
     } else {
         word.strip_suffix('s').filter(|s| caps(s))?
     };
-    if let Some(&(_, n)) = READ_AS_WORDS.iter().find(|(w, _)| *w == word || *w == stem) {
+    if let Some(&n) = READ_AS_WORDS.get(word).or_else(|| READ_AS_WORDS.get(stem)) {
         return Some(n);
     }
     Some(stem.chars().map(letter_name_syllables).sum())
@@ -242,74 +221,18 @@ fn fold_accent(c: char) -> char {
 }
 
 /// Common words the spelling rules below get wrong, lowercase with
-/// apostrophes removed, sorted for binary search. Each entry is here
-/// because a rule would otherwise miscount it; plurals are listed when the
-/// plural rule cannot recover them from the singular.
-const EXCEPTIONS: &[(&str, usize)] = &[
-    ("aches", 1),
-    ("acne", 2),
-    ("aisle", 1),
-    ("apostrophe", 4),
-    ("arent", 1),
-    ("behavior", 3),
-    ("behavioral", 4),
-    ("behaviors", 3),
-    ("behaviour", 3),
-    ("behavioural", 4),
-    ("behaviours", 3),
-    ("business", 2),
-    ("businesses", 3),
-    ("cafe", 2),
-    ("catastrophe", 4),
-    ("diabetes", 4),
-    ("element", 3),
-    ("elements", 3),
-    ("evening", 2),
-    ("evenings", 2),
-    ("every", 2),
-    ("familiar", 3),
-    ("forever", 3),
-    ("giant", 2),
-    ("giants", 2),
-    ("headaches", 2),
-    ("heroin", 3),
-    ("hierarchy", 4),
-    ("isle", 1),
-    ("maybe", 2),
-    ("moreover", 3),
-    ("naive", 2),
-    ("naked", 2),
-    ("nevertheless", 4),
-    ("overseas", 3),
-    ("parliament", 3),
-    ("people", 2),
-    ("peoples", 2),
-    ("persuade", 2),
-    ("persuaded", 3),
-    ("recipe", 3),
-    ("savior", 2),
-    ("saviour", 2),
-    ("simile", 3),
-    ("theater", 3),
-    ("theaters", 3),
-    ("theatre", 3),
-    ("thereafter", 3),
-    ("tuesday", 2),
-    ("wednesday", 2),
-    ("wednesdays", 2),
-    ("wellbeing", 3),
-    ("werent", 1),
-    ("whereabouts", 3),
-    ("whereas", 2),
-    ("wherever", 3),
-    ("wicked", 2),
-];
+/// apostrophes removed, from `src/text/data/syllable-exceptions.tsv`. Each
+/// entry is here because a rule would otherwise miscount it; plurals are
+/// listed when the plural rule cannot recover them from the singular.
+static EXCEPTIONS: LazyLock<HashMap<&str, usize>> = LazyLock::new(|| {
+    text_data::SYLLABLE_EXCEPTIONS
+        .counts()
+        .into_iter()
+        .collect()
+});
 
 fn exception(word: &str) -> Option<usize> {
-    EXCEPTIONS
-        .binary_search_by(|(w, _)| w.cmp(&word))
-        .ok()
-        .map(|i| EXCEPTIONS[i].1)
+    EXCEPTIONS.get(word).copied()
 }
 
 /// Syllables of a lowercase ASCII word. Rules are tried from the most
@@ -360,13 +283,9 @@ fn has_vowel(w: &str) -> bool {
 /// First halves of compounds that the vowel groups miscount inside a
 /// longer word: mostly words ending in a silent "e" ("homeless",
 /// "sometimes", "guidelines"), whose inner "e" would be counted as a
-/// syllable, and "every"/"any" ("everyone").
-const COMPOUND_HEADS: &[&str] = &[
-    "any", "base", "care", "case", "else", "every", "eye", "face", "fire", "frame", "game", "gate",
-    "guide", "home", "hope", "house", "life", "like", "mile", "nine", "note", "pipe", "police",
-    "safe", "share", "side", "some", "space", "spoke", "state", "take", "there", "time", "trade",
-    "use", "ware", "where", "whole", "wide",
-];
+/// syllable, and "every"/"any" ("everyone"). From
+/// `src/text/data/compound-heads.tsv`, in file order.
+static COMPOUND_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| text_data::COMPOUND_HEADS.words());
 
 fn compound(w: &str) -> Option<usize> {
     COMPOUND_HEADS.iter().find_map(|head| {
@@ -408,23 +327,19 @@ fn starts_with_onset(rest: &str) -> bool {
 
 /// Prefixes sounded apart from a following vowel ("co-ordinate", "re-open",
 /// "pre-existing"), each with the starts of the words it is used with, so
-/// that "coat", "read" and "preach" are left alone.
-const VOWEL_PREFIXES: &[(&str, &[&str])] = &[
-    (
-        "co",
-        &["ord", "operat", "opt", "ex", "erc", "inc", "ali", "auth"],
-    ),
-    (
-        "re",
-        &[
-            "o", "u", "act", "ass", "app", "adj", "aff", "awa", "ent", "ev", "ex", "emer", "est",
-            "inf", "inst", "insu", "int", "inv", "imb", "inc", "iter",
-        ],
-    ),
-    ("pre", &["ex", "emp", "emi", "oc", "op", "ord"]),
-    ("de", &["esc", "act"]),
-    ("pro", &["act"]),
-];
+/// that "coat", "read" and "preach" are left alone. From
+/// `src/text/data/vowel-prefixes.tsv`, prefixes in the order they first
+/// appear there.
+static VOWEL_PREFIXES: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| {
+    let mut prefixes: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (prefix, start) in text_data::VOWEL_PREFIXES.pairs() {
+        match prefixes.iter_mut().find(|(p, _)| *p == prefix) {
+            Some((_, starts)) => starts.push(start),
+            None => prefixes.push((prefix, vec![start])),
+        }
+    }
+    prefixes
+});
 
 fn prefix_before_vowel(w: &str) -> Option<usize> {
     VOWEL_PREFIXES.iter().find_map(|(prefix, starts)| {
@@ -781,19 +696,22 @@ pub struct Sentence {
 
 /// Abbreviations that never end a sentence, because a name, number or
 /// example always follows them ("Dr. Patel", "e.g. NHS 111", "approx. 30").
-/// Lowercase, stops removed.
-const NEVER_END: &[&str] = &[
-    "al", "approx", "ca", "capt", "cf", "col", "dr", "eg", "esp", "gen", "hon", "ie", "incl", "jr",
-    "lt", "mr", "mrs", "ms", "mx", "prof", "rev", "revd", "sgt", "sr", "st", "viz", "vs",
-];
+/// Lowercase, stops removed; from `src/text/data/abbreviations.tsv`.
+static NEVER_END: LazyLock<HashSet<&str>> = LazyLock::new(|| abbreviations("always"));
 
 /// Abbreviations that do not end a sentence when a number follows
 /// ("No. 10", "p. 4", "Tel. 0800"), but may end one otherwise ("No.").
-const BEFORE_NUMBER: &[&str] = &[
-    "apr", "art", "aug", "ch", "dec", "ext", "feb", "fig", "hr", "hrs", "jan", "jul", "jun", "mar",
-    "min", "mins", "no", "nos", "nov", "oct", "p", "para", "paras", "pp", "ref", "reg", "s", "sec",
-    "sep", "sept", "ss", "tel", "vol", "wk", "wks", "yr", "yrs",
-];
+static BEFORE_NUMBER: LazyLock<HashSet<&str>> = LazyLock::new(|| abbreviations("before-a-number"));
+
+/// The abbreviations of one kind in `src/text/data/abbreviations.tsv`.
+fn abbreviations(kind: &str) -> HashSet<&'static str> {
+    text_data::ABBREVIATIONS
+        .pairs()
+        .into_iter()
+        .filter(|&(_, k)| k == kind)
+        .map(|(abbreviation, _)| abbreviation)
+        .collect()
+}
 
 /// Splits one block (a paragraph, list item, heading or table cell:
 /// sentences never span blocks) into sentences.
@@ -876,10 +794,10 @@ fn ends_sentence(chars: &[(usize, char)], mark: usize, after: usize) -> bool {
         .filter(|&c| c != '.')
         .flat_map(char::to_lowercase)
         .collect();
-    if NEVER_END.contains(&key.as_str()) {
+    if NEVER_END.contains(key.as_str()) {
         return false;
     }
-    if next.is_ascii_digit() && BEFORE_NUMBER.contains(&key.as_str()) {
+    if next.is_ascii_digit() && BEFORE_NUMBER.contains(key.as_str()) {
         return false;
     }
     !is_initial(chars, mark, &word, next)
@@ -1015,662 +933,19 @@ pub fn measure<S: AsRef<str>>(blocks: &[S]) -> Metrics {
 mod tests {
     use super::*;
 
-    /// Dictionary syllable counts: the counts of a standard dictionary's
-    /// syllabification (Merriam-Webster, Oxford), cross-checked against the
-    /// CMU Pronouncing Dictionary. Where British and American speech differ
-    /// the British count is used (the guides are written for UK readers):
-    /// "fire", "hour", "our", "tired", "desire", "entire", "require" and
-    /// "retirement" lose the American r-coloured syllable. The list holds the
-    /// hard cases the heuristic was built around and common guidance words.
-    const DICTIONARY: &[(&str, usize)] = &[
-        ("every", 2),
-        ("different", 3),
-        ("family", 3),
-        ("business", 2),
-        ("beautiful", 3),
-        ("being", 2),
-        ("create", 2),
-        ("created", 3),
-        ("poem", 2),
-        ("idea", 3),
-        ("area", 3),
-        ("real", 1),
-        ("really", 2),
-        ("quiet", 2),
-        ("science", 2),
-        ("medicine", 3),
-        ("medication", 4),
-        ("assessment", 3),
-        ("co-ordinator", 5),
-        ("coordinator", 5),
-        ("psychiatrist", 4),
-        ("psychiatric", 4),
-        ("recovery", 4),
-        ("advocate", 3),
-        ("advocacy", 4),
-        ("carer", 2),
-        ("carers", 2),
-        ("services", 3),
-        ("service", 2),
-        ("therapy", 3),
-        ("crisis", 2),
-        ("crises", 2),
-        ("rights", 1),
-        ("review", 2),
-        ("reviews", 2),
-        ("reviewed", 2),
-        ("hospital", 3),
-        ("appointment", 3),
-        ("everyone", 3),
-        ("anyone", 3),
-        ("someone", 2),
-        ("themselves", 2),
-        ("yourself", 2),
-        ("wednesday", 2),
-        ("evening", 2),
-        ("people", 2),
-        ("little", 2),
-        ("able", 2),
-        ("table", 2),
-        ("whole", 1),
-        ("before", 2),
-        ("were", 1),
-        ("where", 1),
-        ("there", 1),
-        ("here", 1),
-        ("are", 1),
-        ("fire", 1),
-        ("hour", 1),
-        ("our", 1),
-        ("through", 1),
-        ("although", 2),
-        ("choose", 1),
-        ("choices", 2),
-        ("usually", 4),
-        ("actually", 4),
-        ("especially", 4),
-        ("individual", 5),
-        ("responsible", 4),
-        ("responsibility", 6),
-        ("experience", 4),
-        ("experienced", 4),
-        ("agreed", 2),
-        ("agreement", 3),
-        ("decide", 2),
-        ("decided", 3),
-        ("supported", 3),
-        ("planned", 1),
-        ("named", 1),
-        ("helped", 1),
-        ("wanted", 2),
-        ("needed", 2),
-        ("listened", 2),
-        ("listening", 3),
-        ("mental", 2),
-        ("health", 1),
-        ("social", 2),
-        ("worker", 2),
-        ("workers", 2),
-        ("doctor", 2),
-        ("nurse", 1),
-        ("nurses", 2),
-        ("advance", 2),
-        ("statement", 2),
-        ("statements", 2),
-        ("direct", 2),
-        ("payments", 2),
-        ("budget", 2),
-        ("personal", 3),
-        ("confidential", 4),
-        ("confidentiality", 7),
-        ("information", 4),
-        ("tribunal", 3),
-        ("solicitor", 4),
-        ("detained", 2),
-        ("section", 2),
-        ("sectioned", 2),
-        ("community", 4),
-        ("independent", 4),
-        ("contingency", 4),
-        ("plan", 1),
-        ("plans", 1),
-        ("question", 2),
-        ("questions", 2),
-        ("situation", 4),
-        ("naive", 2),
-        ("cooperate", 4),
-        ("reopen", 3),
-        ("preexisting", 4),
-        ("boxes", 2),
-        ("makes", 1),
-        ("likely", 2),
-        ("lonely", 2),
-        ("support", 2),
-        ("care", 1),
-        ("help", 1),
-        ("about", 2),
-        ("because", 2),
-        ("should", 1),
-        ("would", 1),
-        ("could", 1),
-        ("other", 2),
-        ("after", 2),
-        ("again", 2),
-        ("always", 2),
-        ("another", 3),
-        ("problem", 2),
-        ("problems", 2),
-        ("treatment", 2),
-        ("diagnosis", 4),
-        ("symptoms", 2),
-        ("anxiety", 4),
-        ("depression", 3),
-        ("illness", 2),
-        ("condition", 3),
-        ("discharge", 2),
-        ("discharged", 2),
-        ("benefits", 3),
-        ("housing", 2),
-        ("money", 2),
-        ("employment", 3),
-        ("education", 4),
-        ("relationship", 4),
-        ("relationships", 4),
-        ("family's", 3),
-        ("friend", 1),
-        ("friends", 1),
-        ("neighbour", 2),
-        ("worried", 2),
-        ("worry", 2),
-        ("feeling", 2),
-        ("feelings", 2),
-        ("difficult", 3),
-        ("important", 3),
-        ("possible", 3),
-        ("available", 4),
-        ("necessary", 4),
-        ("particular", 4),
-        ("regular", 3),
-        ("opportunity", 5),
-        ("organisation", 5),
-        ("organise", 3),
-        ("provide", 2),
-        ("provided", 3),
-        ("provider", 3),
-        ("process", 2),
-        ("manage", 2),
-        ("managed", 2),
-        ("management", 3),
-        ("arrange", 2),
-        ("arrangements", 3),
-        ("involve", 2),
-        ("involved", 2),
-        ("involvement", 3),
-        ("achieve", 2),
-        ("complete", 2),
-        ("completely", 3),
-        ("immediately", 5),
-        ("absolutely", 4),
-        ("unfortunately", 5),
-        ("useful", 2),
-        ("careful", 2),
-        ("hopeful", 2),
-        ("homeless", 2),
-        ("awareness", 3),
-        ("safety", 2),
-        ("society", 4),
-        ("variety", 4),
-        ("client", 2),
-        ("patient", 2),
-        ("patients", 2),
-        ("ancient", 2),
-        ("efficient", 3),
-        ("audience", 3),
-        ("convenient", 4),
-        ("piece", 1),
-        ("believe", 2),
-        ("field", 1),
-        ("happier", 3),
-        ("earliest", 3),
-        ("studies", 2),
-        ("studying", 3),
-        ("carried", 2),
-        ("trying", 2),
-        ("going", 2),
-        ("doing", 2),
-        ("seeing", 2),
-        ("saying", 2),
-        ("paying", 2),
-        ("continue", 3),
-        ("continued", 3),
-        ("continuing", 4),
-        ("issue", 2),
-        ("issues", 2),
-        ("value", 2),
-        ("argue", 2),
-        ("colleague", 2),
-        ("colleagues", 2),
-        ("league", 1),
-        ("language", 2),
-        ("guidance", 2),
-        ("guide", 1),
-        ("guidelines", 2),
-        ("quality", 3),
-        ("equal", 2),
-        ("usual", 3),
-        ("actual", 3),
-        ("annual", 3),
-        ("evaluate", 4),
-        ("fluent", 2),
-        ("influence", 3),
-        ("cruel", 2),
-        ("fuel", 2),
-        ("suicide", 3),
-        ("suicidal", 4),
-        ("fluid", 2),
-        ("genuine", 3),
-        ("fruit", 1),
-        ("build", 1),
-        ("juice", 1),
-        ("intuition", 4),
-        ("poet", 2),
-        ("poetry", 3),
-        ("does", 1),
-        ("goes", 1),
-        ("whoever", 3),
-        ("however", 3),
-        ("video", 3),
-        ("theory", 3),
-        ("geography", 4),
-        ("surgeon", 2),
-        ("gorgeous", 2),
-        ("spontaneous", 4),
-        ("serious", 3),
-        ("various", 3),
-        ("previous", 3),
-        ("obvious", 3),
-        ("curious", 3),
-        ("anxious", 2),
-        ("conscious", 2),
-        ("religious", 3),
-        ("cautious", 2),
-        ("precious", 2),
-        ("religion", 3),
-        ("region", 2),
-        ("opinion", 3),
-        ("million", 2),
-        ("fashion", 2),
-        ("decision", 3),
-        ("emotion", 3),
-        ("emotional", 4),
-        ("radio", 3),
-        ("period", 3),
-        ("senior", 2),
-        ("junior", 2),
-        ("warrior", 3),
-        ("superior", 4),
-        ("media", 3),
-        ("dementia", 3),
-        ("special", 2),
-        ("financial", 3),
-        ("initial", 3),
-        ("potential", 3),
-        ("essential", 3),
-        ("physician", 3),
-        ("appreciate", 4),
-        ("association", 5),
-        ("negotiate", 4),
-        ("trial", 2),
-        ("denial", 3),
-        ("material", 4),
-        ("brilliant", 2),
-        ("marriage", 2),
-        ("premium", 3),
-        ("medium", 3),
-        ("museum", 3),
-        ("lawyer", 2),
-        ("player", 2),
-        ("beyond", 2),
-        ("loyal", 2),
-        ("employee", 3),
-        ("employer", 3),
-        ("crying", 2),
-        ("anything", 3),
-        ("everything", 3),
-        ("something", 2),
-        ("sometimes", 2),
-        ("somebody", 3),
-        ("nothing", 2),
-        ("therefore", 2),
-        ("elsewhere", 2),
-        ("timetable", 3),
-        ("lifetime", 2),
-        ("safeguarding", 3),
-        ("household", 2),
-        ("caseload", 2),
-        ("handled", 2),
-        ("struggle", 2),
-        ("struggled", 2),
-        ("disabled", 3),
-        ("centre", 2),
-        ("centres", 2),
-        ("theatre", 3),
-        ("acre", 2),
-        ("simple", 2),
-        ("article", 3),
-        ("vehicle", 3),
-        ("while", 1),
-        ("mobile", 2),
-        ("routine", 2),
-        ("machine", 2),
-        ("active", 2),
-        ("positive", 3),
-        ("give", 1),
-        ("have", 1),
-        ("live", 1),
-        ("above", 2),
-        ("come", 1),
-        ("welcome", 2),
-        ("become", 2),
-        ("the", 1),
-        ("he", 1),
-        ("she", 1),
-        ("we", 1),
-        ("me", 1),
-        ("be", 1),
-        ("eye", 1),
-        ("eyes", 1),
-        ("goodbye", 2),
-        ("bye", 1),
-        ("type", 1),
-        ("types", 1),
-        ("style", 1),
-        ("analyse", 3),
-        ("analysis", 4),
-        ("psychology", 4),
-        ("psychosis", 3),
-        ("system", 2),
-        ("sympathy", 3),
-        ("rhythm", 2),
-        ("autism", 3),
-        ("criticism", 4),
-        ("enthusiasm", 5),
-        ("sarcasm", 3),
-        ("mechanism", 4),
-        ("cafe", 2),
-        ("recipe", 3),
-        ("maybe", 2),
-        ("apostrophe", 4),
-        ("element", 3),
-        ("elements", 3),
-        ("implement", 3),
-        ("settlement", 3),
-        ("basement", 2),
-        ("cement", 2),
-        ("moment", 2),
-        ("excitement", 3),
-        ("advertisement", 4),
-        ("encouragement", 4),
-        ("judgement", 2),
-        ("arrangement", 3),
-        ("engagement", 3),
-        ("achievement", 3),
-        ("requirement", 3),
-        ("retirement", 3),
-        ("measurement", 3),
-        ("tired", 1),
-        ("entire", 2),
-        ("require", 2),
-        ("desire", 2),
-        ("power", 2),
-        ("flower", 2),
-        ("colour", 2),
-        ("behaviour", 3),
-        ("january", 4),
-        ("february", 4),
-        ("tuesday", 2),
-        ("thursday", 2),
-        ("saturday", 3),
-        ("sunday", 2),
-        ("monday", 2),
-        ("friday", 2),
-        ("today", 2),
-        ("tomorrow", 3),
-        ("yesterday", 3),
-        ("minute", 2),
-        ("minutes", 2),
-        ("hours", 1),
-        ("week", 1),
-        ("weeks", 1),
-        ("month", 1),
-        ("months", 1),
-        ("year", 1),
-        ("years", 1),
-        ("told", 1),
-        ("asked", 1),
-        ("called", 1),
-        ("talked", 1),
-        ("listens", 2),
-        ("shared", 1),
-        ("used", 1),
-        ("based", 1),
-        ("caused", 1),
-        ("closed", 1),
-        ("confused", 2),
-        ("refused", 2),
-        ("stopped", 1),
-        ("hoped", 1),
-        ("changed", 1),
-        ("changes", 2),
-        ("pages", 2),
-        ("uses", 2),
-        ("causes", 2),
-        ("houses", 2),
-        ("places", 2),
-        ("resources", 3),
-        ("sentences", 3),
-        ("experiences", 5),
-        ("diagnoses", 4),
-        ("purposes", 3),
-        ("promises", 3),
-        ("sizes", 2),
-        ("wishes", 2),
-        ("churches", 2),
-        ("losses", 2),
-        ("clothes", 1),
-        ("leaves", 1),
-        ("lives", 1),
-        ("times", 1),
-        ("names", 1),
-        ("rules", 1),
-        ("describes", 2),
-        ("agrees", 2),
-        ("employees", 3),
-        ("families", 3),
-        ("series", 2),
-        ("species", 2),
-        ("tried", 1),
-        ("studied", 2),
-        ("married", 2),
-        ("applied", 2),
-        ("stayed", 1),
-        ("enjoyed", 2),
-        ("played", 1),
-        ("entered", 2),
-        ("offered", 2),
-        ("hundred", 2),
-        ("wasn't", 2),
-        ("didn't", 2),
-        ("isn't", 2),
-        ("doesn't", 2),
-        ("couldn't", 2),
-        ("shouldn't", 2),
-        ("haven't", 2),
-        ("can't", 1),
-        ("don't", 1),
-        ("won't", 1),
-        ("aren't", 1),
-        ("it's", 1),
-        ("you're", 1),
-        ("they're", 1),
-        ("we'll", 1),
-        ("i've", 1),
-        ("they've", 1),
-    ];
+    /// The syllable test tables, with their sources, are in
+    /// `src/text/data/syllables-*.tsv`.
+    fn dictionary() -> Vec<(&'static str, usize)> {
+        text_data::SYLLABLES_DICTIONARY.counts()
+    }
 
-    /// Words drawn at random from the bundled guide after the rules were
-    /// written, with CMU Pronouncing Dictionary counts: a check that the
-    /// rules were not only fitted to the list above.
-    const HELD_OUT: &[(&str, usize)] = &[
-        ("commissioner", 4),
-        ("quickest", 2),
-        ("worthwhile", 2),
-        ("reliable", 4),
-        ("assessed", 2),
-        ("applies", 2),
-        ("assessing", 3),
-        ("surgery", 3),
-        ("disabilities", 5),
-        ("professionals", 4),
-        ("explanations", 4),
-        ("charity", 3),
-        ("booklet", 2),
-        ("disagree", 3),
-        ("depends", 2),
-        ("website", 2),
-        ("managers", 3),
-        ("holidays", 3),
-        ("appear", 2),
-        ("nearest", 2),
-        ("respected", 3),
-        ("institute", 3),
-        ("belonging", 3),
-        ("clinician", 3),
-        ("whatever", 3),
-        ("joining", 2),
-        ("herself", 2),
-        ("fairly", 2),
-        ("focused", 2),
-        ("belief", 2),
-        ("children", 2),
-        ("editors", 3),
-        ("summary", 3),
-        ("councils", 2),
-        ("therapies", 3),
-        ("update", 2),
-        ("agenda", 3),
-        ("challenged", 2),
-        ("patchy", 2),
-        ("benefit", 3),
-        ("parent", 2),
-        ("background", 2),
-        ("triggers", 2),
-        ("happened", 2),
-        ("publish", 2),
-        ("outside", 2),
-        ("aside", 2),
-        ("contact", 2),
-        ("author", 2),
-        ("answer", 2),
-        ("english", 2),
-        ("secret", 2),
-        ("reason", 2),
-        ("busy", 2),
-        ("straight", 1),
-        ("school", 1),
-        ("records", 2),
-        ("partners", 2),
-        ("option", 2),
-        ("amount", 2),
-        ("common", 2),
-        ("living", 2),
-        ("running", 2),
-        ("witness", 2),
-        ("human", 2),
-        ("invite", 2),
-        ("given", 2),
-    ];
+    fn held_out() -> Vec<(&'static str, usize)> {
+        text_data::SYLLABLES_HELD_OUT.counts()
+    }
 
-    /// Common guidance words whose counts must always be exact.
-    const CORE: &[(&str, usize)] = &[
-        ("support", 2),
-        ("care", 1),
-        ("help", 1),
-        ("plan", 1),
-        ("plans", 1),
-        ("people", 2),
-        ("service", 2),
-        ("services", 3),
-        ("mental", 2),
-        ("health", 1),
-        ("carer", 2),
-        ("carers", 2),
-        ("advocate", 3),
-        ("advocacy", 4),
-        ("assessment", 3),
-        ("review", 2),
-        ("reviews", 2),
-        ("reviewed", 2),
-        ("appointment", 3),
-        ("hospital", 3),
-        ("doctor", 2),
-        ("nurse", 1),
-        ("social", 2),
-        ("worker", 2),
-        ("therapy", 3),
-        ("medication", 4),
-        ("medicine", 3),
-        ("crisis", 2),
-        ("crises", 2),
-        ("rights", 1),
-        ("family", 3),
-        ("friend", 1),
-        ("friends", 1),
-        ("information", 4),
-        ("community", 4),
-        ("treatment", 2),
-        ("recovery", 4),
-        ("coordinator", 5),
-        ("co-ordinator", 5),
-        ("psychiatrist", 4),
-        ("psychiatric", 4),
-        ("tribunal", 3),
-        ("section", 2),
-        ("sectioned", 2),
-        ("detained", 2),
-        ("discharge", 2),
-        ("benefits", 3),
-        ("housing", 2),
-        ("money", 2),
-        ("choices", 2),
-        ("decide", 2),
-        ("agreed", 2),
-        ("feelings", 2),
-        ("anxiety", 4),
-        ("depression", 3),
-        ("statement", 2),
-        ("advance", 2),
-        ("direct", 2),
-        ("payments", 2),
-        ("budget", 2),
-        ("personal", 3),
-        ("confidential", 4),
-        ("independent", 4),
-        ("everyone", 3),
-        ("someone", 2),
-        ("yourself", 2),
-        ("wellbeing", 3),
-        ("safety", 2),
-        ("contingency", 4),
-        ("questions", 2),
-        ("situation", 4),
-        ("experience", 4),
-        ("responsible", 4),
-        ("solicitor", 4),
-        ("every", 2),
-        ("being", 2),
-        ("guidance", 2),
-    ];
+    fn core() -> Vec<(&'static str, usize)> {
+        text_data::SYLLABLES_CORE.counts()
+    }
 
     fn misses(table: &[(&str, usize)]) -> Vec<String> {
         table
@@ -1682,7 +957,7 @@ mod tests {
 
     #[test]
     fn syllables_match_the_dictionary_on_at_least_95_percent_of_words() {
-        let all: Vec<(&str, usize)> = DICTIONARY.iter().chain(HELD_OUT).copied().collect();
+        let all: Vec<(&str, usize)> = dictionary().into_iter().chain(held_out()).collect();
         let missed = misses(&all);
         for miss in &missed {
             eprintln!("syllable miss: {miss}");
@@ -1699,13 +974,17 @@ mod tests {
 
     #[test]
     fn syllables_of_core_guidance_words_are_exact() {
-        assert!(CORE.len() >= 60);
-        assert_eq!(misses(CORE), Vec::<String>::new());
+        assert!(core().len() >= 60);
+        assert_eq!(misses(&core()), Vec::<String>::new());
     }
 
     #[test]
     fn word_tables_have_no_duplicates() {
-        let mut words: Vec<&str> = DICTIONARY.iter().chain(HELD_OUT).map(|(w, _)| *w).collect();
+        let mut words: Vec<&str> = dictionary()
+            .into_iter()
+            .chain(held_out())
+            .map(|(w, _)| w)
+            .collect();
         words.sort_unstable();
         let before = words.len();
         words.dedup();
@@ -1714,13 +993,46 @@ mod tests {
 
     #[test]
     fn exceptions_are_sorted_lowercase_and_unique() {
-        for pair in EXCEPTIONS.windows(2) {
+        let exceptions = text_data::SYLLABLE_EXCEPTIONS.counts();
+        for pair in exceptions.windows(2) {
             assert!(pair[0].0 < pair[1].0, "{:?} before {:?}", pair[0], pair[1]);
         }
-        for (word, n) in EXCEPTIONS {
+        for (word, n) in &exceptions {
             assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
             assert!(*n > 0, "{word}");
         }
+        assert_eq!(EXCEPTIONS.len(), exceptions.len());
+    }
+
+    /// `acronym_syllables` only looks up words of 2 to 5 capitals: any
+    /// other entry in read-as-words.tsv would never be found.
+    #[test]
+    fn words_read_as_words_are_short_capitals() {
+        for (word, n) in text_data::READ_AS_WORDS.counts() {
+            let caps = word.bytes().all(|b| b.is_ascii_uppercase());
+            assert!(caps && (2..=5).contains(&word.len()), "{word}");
+            assert!(n > 0, "{word}");
+        }
+    }
+
+    /// A misspelt kind in abbreviations.tsv would drop the abbreviation
+    /// without a word.
+    #[test]
+    fn abbreviations_have_a_known_kind() {
+        for (abbreviation, kind) in text_data::ABBREVIATIONS.pairs() {
+            assert!(
+                matches!(kind, "always" | "before-a-number"),
+                "{abbreviation}: {kind}"
+            );
+            assert!(
+                abbreviation.bytes().all(|b| b.is_ascii_lowercase()),
+                "{abbreviation}"
+            );
+        }
+        assert_eq!(
+            NEVER_END.len() + BEFORE_NUMBER.len(),
+            text_data::ABBREVIATIONS.pairs().len()
+        );
     }
 
     #[test]

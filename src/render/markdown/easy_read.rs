@@ -5,6 +5,10 @@
 //! The pass also notes what the easy-read checks need: rows without a
 //! picture, and italics (hard to read for many Easy Read readers).
 
+use std::iter::Peekable;
+use std::ops::Range;
+use std::vec::IntoIter;
+
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{PageState, Spanned};
@@ -39,50 +43,15 @@ pub fn layout<'a>(
     let mut words = 0usize;
     let mut iter = events.into_iter().peekable();
     while let Some((event, range)) = iter.next() {
-        match &event {
-            Event::Start(
-                Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_),
-            ) => nesting += 1,
-            Event::End(
-                TagEnd::List(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::Table
-                | TagEnd::FootnoteDefinition,
-            ) => {
-                nesting = nesting.saturating_sub(1);
-            }
-            _ => {}
-        }
+        nesting = nesting_after(&event, nesting);
         match event {
             Event::Start(Tag::Paragraph) if nesting == 0 => {
                 words = 0;
-                let starts_with_picture =
-                    matches!(iter.peek(), Some((Event::Html(html), _)) if html.starts_with("<img"));
-                let picture = if starts_with_picture {
-                    iter.next()
-                } else {
-                    None
-                };
-                if let Some((picture, picture_range)) = picture {
+                open_row = open_paragraph(&mut iter, range.clone(), &mut out);
+                if open_row {
                     facts.rows += 1;
-                    open_row = true;
-                    out.push((
-                        Event::Html("<div class=\"er-row\"><div class=\"er-picture\">".into()),
-                        range.clone(),
-                    ));
-                    out.push((picture, picture_range));
-                    out.push((
-                        Event::Html("</div><div class=\"er-text\">".into()),
-                        range.clone(),
-                    ));
-                    out.push((Event::Start(Tag::Paragraph), range));
-                    // The line break after the picture is not part of the words.
-                    while matches!(iter.peek(), Some((Event::SoftBreak | Event::HardBreak, _))) {
-                        iter.next();
-                    }
                 } else {
                     facts.rows_without_picture.push(state.position(&range).0);
-                    out.push((Event::Start(Tag::Paragraph), range));
                 }
             }
             Event::End(TagEnd::Paragraph) if nesting == 0 => {
@@ -106,4 +75,55 @@ pub fn layout<'a>(
         }
     }
     (out, Some(facts))
+}
+
+/// The depth of containers (lists, quotes, tables, footnotes) after
+/// `event`: only paragraphs at depth 0 become rows.
+fn nesting_after(event: &Event, nesting: usize) -> usize {
+    match event {
+        Event::Start(
+            Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_),
+        ) => nesting + 1,
+        Event::End(
+            TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition,
+        ) => nesting.saturating_sub(1),
+        _ => nesting,
+    }
+}
+
+/// Opens a top-level paragraph at `range`. One that starts with a picture
+/// becomes a row: the picture in its own column, the words in the other,
+/// without the line break after the picture. Returns whether it is a row,
+/// so the caller closes the row's columns after the paragraph.
+fn open_paragraph<'a>(
+    iter: &mut Peekable<IntoIter<Spanned<'a>>>,
+    range: Range<usize>,
+    out: &mut Vec<Spanned<'a>>,
+) -> bool {
+    let starts_with_picture =
+        matches!(iter.peek(), Some((Event::Html(html), _)) if html.starts_with("<img"));
+    let picture = if starts_with_picture {
+        iter.next()
+    } else {
+        None
+    };
+    let Some((picture, picture_range)) = picture else {
+        out.push((Event::Start(Tag::Paragraph), range));
+        return false;
+    };
+    out.push((
+        Event::Html("<div class=\"er-row\"><div class=\"er-picture\">".into()),
+        range.clone(),
+    ));
+    out.push((picture, picture_range));
+    out.push((
+        Event::Html("</div><div class=\"er-text\">".into()),
+        range.clone(),
+    ));
+    out.push((Event::Start(Tag::Paragraph), range));
+    // The line break after the picture is not part of the words.
+    while matches!(iter.peek(), Some((Event::SoftBreak | Event::HardBreak, _))) {
+        iter.next();
+    }
+    true
 }

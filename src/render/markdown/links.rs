@@ -57,58 +57,83 @@ pub fn rewrite<'a>(
                 id,
             }) => {
                 let (target, href) = resolve(&dest_url, link_type, &range, state);
-                let start = if let LinkTarget::External(url) = &target {
-                    let title_attr = if title.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" title=\"{}\"", escape_html(&title))
-                    };
-                    Event::Html(
-                        format!(
-                            "<a class=\"external\" href=\"{}\"{title_attr}>",
-                            escape_html(url)
-                        )
-                        .into(),
-                    )
-                } else {
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: href.into(),
-                        title,
-                        id,
-                    })
-                };
+                let start = link_start(&target, href, link_type, title, id);
                 open_link = Some((out.len(), target));
                 out.push((start, range));
             }
             Event::End(TagEnd::Link) => {
-                if let Some((start_idx, target)) = open_link.take() {
-                    let text = plain_text(&out[start_idx + 1..]).trim().to_owned();
-                    let (line, column) = state.position(&out[start_idx].1);
-                    let external = matches!(target, LinkTarget::External(_));
-                    refs.push(LinkRef {
-                        target,
-                        text,
-                        line,
-                        column,
-                    });
-                    if external {
-                        out.push((
-                            Event::Html(
-                                "<span class=\"visually-hidden\"> (external website)</span></a>"
-                                    .into(),
-                            ),
-                            range,
-                        ));
-                        continue;
+                let end = match open_link.take() {
+                    Some((start_idx, target)) => {
+                        close_link(&out, start_idx, target, state, &mut refs)
                     }
-                }
-                out.push((Event::End(TagEnd::Link), range));
+                    None => Event::End(TagEnd::Link),
+                };
+                out.push((end, range));
             }
             other => out.push((other, range)),
         }
     }
     (out, refs)
+}
+
+/// The event that opens a link. An external link is written as HTML, so
+/// it can carry the `external` class that prints its address; any other
+/// keeps its Markdown start with the rewritten `href`.
+fn link_start<'a>(
+    target: &LinkTarget,
+    href: String,
+    link_type: LinkType,
+    title: CowStr<'a>,
+    id: CowStr<'a>,
+) -> Event<'a> {
+    if let LinkTarget::External(url) = target {
+        let title_attr = if title.is_empty() {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape_html(&title))
+        };
+        Event::Html(
+            format!(
+                "<a class=\"external\" href=\"{}\"{title_attr}>",
+                escape_html(url)
+            )
+            .into(),
+        )
+    } else {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url: href.into(),
+            title,
+            id,
+        })
+    }
+}
+
+/// Records the link opened at `out[start_idx]` in `refs`, with its text and
+/// position, for the link checks, and returns the event that closes it:
+/// an external link ends with words telling screen-reader users that it
+/// leaves the site.
+fn close_link<'a>(
+    out: &[Spanned<'a>],
+    start_idx: usize,
+    target: LinkTarget,
+    state: &PageState,
+    refs: &mut Vec<LinkRef>,
+) -> Event<'a> {
+    let text = plain_text(&out[start_idx + 1..]).trim().to_owned();
+    let (line, column) = state.position(&out[start_idx].1);
+    let external = matches!(target, LinkTarget::External(_));
+    refs.push(LinkRef {
+        target,
+        text,
+        line,
+        column,
+    });
+    if external {
+        Event::Html("<span class=\"visually-hidden\"> (external website)</span></a>".into())
+    } else {
+        Event::End(TagEnd::Link)
+    }
 }
 
 /// Works out where a link goes and the href to write.
@@ -122,28 +147,8 @@ fn resolve(
     if matches!(link_type, LinkType::Email) {
         return (LinkTarget::Mail(dest.to_owned()), format!("mailto:{dest}"));
     }
-    match crate::safe_url::check(dest) {
-        Ok(crate::safe_url::UrlKind::Web) => {
-            return (LinkTarget::External(dest.to_owned()), dest.to_owned());
-        }
-        Ok(crate::safe_url::UrlKind::Mail) => {
-            let address = dest.split_once(':').map_or(dest, |(_, a)| a);
-            return (LinkTarget::Mail(address.to_owned()), dest.to_owned());
-        }
-        Ok(crate::safe_url::UrlKind::Phone) => {
-            let number = dest.split_once(':').map_or(dest, |(_, n)| n);
-            return (LinkTarget::Phone(number.to_owned()), dest.to_owned());
-        }
-        Ok(crate::safe_url::UrlKind::Relative) => {}
-        Err(refused) => {
-            state.error(
-                "unsafe-link",
-                refused.message(dest),
-                range.clone(),
-                crate::safe_url::HELP,
-            );
-            return (LinkTarget::Broken, "#".to_owned());
-        }
+    if let Some(resolved) = resolve_scheme(dest, range, state) {
+        return resolved;
     }
     if let Some(fragment) = dest.strip_prefix('#') {
         let href = match state.chapter() {
@@ -159,25 +164,7 @@ fn resolve(
     let path = percent_decode(path);
     match resolve_path(&path, state) {
         Ok(Resolved::Page(page)) => {
-            let chapter = state
-                .ctx
-                .booklet
-                .as_ref()
-                .and_then(|b| b.chapters.get(&page))
-                .map(|(id, _)| id);
-            let href = match (chapter, &fragment) {
-                (Some(chapter), Some(fragment)) => format!("#{chapter}--{fragment}"),
-                (Some(chapter), None) => format!("#{chapter}"),
-                (None, fragment) => {
-                    let target_dir = &state.ctx.site.pages[page].dir;
-                    let mut href = relative(state.link_base(), target_dir, state.ctx.pretty_urls);
-                    if let Some(fragment) = fragment {
-                        href.push('#');
-                        href.push_str(fragment);
-                    }
-                    href
-                }
-            };
+            let href = page_href(state, page, fragment.as_deref());
             (LinkTarget::Page { page, fragment }, href)
         }
         Ok(Resolved::Asset(rel)) => {
@@ -190,6 +177,65 @@ fn resolve(
         Err((rule, message, help)) => {
             state.error(rule, message, range.clone(), &help);
             (LinkTarget::Broken, dest.to_owned())
+        }
+    }
+}
+
+/// Links by URL scheme, through the one URL gate (`safe_url`): web, mail
+/// and phone links are final as written, and a refused URL is reported
+/// and becomes a dead `#`. `None` for a relative link, which names a page,
+/// an anchor or a file of the site.
+fn resolve_scheme(
+    dest: &str,
+    range: &std::ops::Range<usize>,
+    state: &mut PageState,
+) -> Option<(LinkTarget, String)> {
+    match crate::safe_url::check(dest) {
+        Ok(crate::safe_url::UrlKind::Web) => {
+            Some((LinkTarget::External(dest.to_owned()), dest.to_owned()))
+        }
+        Ok(crate::safe_url::UrlKind::Mail) => {
+            let address = dest.split_once(':').map_or(dest, |(_, a)| a);
+            Some((LinkTarget::Mail(address.to_owned()), dest.to_owned()))
+        }
+        Ok(crate::safe_url::UrlKind::Phone) => {
+            let number = dest.split_once(':').map_or(dest, |(_, n)| n);
+            Some((LinkTarget::Phone(number.to_owned()), dest.to_owned()))
+        }
+        Ok(crate::safe_url::UrlKind::Relative) => None,
+        Err(refused) => {
+            state.error(
+                "unsafe-link",
+                refused.message(dest),
+                range.clone(),
+                crate::safe_url::HELP,
+            );
+            Some((LinkTarget::Broken, "#".to_owned()))
+        }
+    }
+}
+
+/// The href of a link to `page`: inside a booklet, where the page is a
+/// chapter, a jump to the chapter's (or its anchor's) id; elsewhere the
+/// page's relative URL.
+fn page_href(state: &PageState, page: usize, fragment: Option<&str>) -> String {
+    let chapter = state
+        .ctx
+        .booklet
+        .as_ref()
+        .and_then(|b| b.chapters.get(&page))
+        .map(|(id, _)| id);
+    match (chapter, fragment) {
+        (Some(chapter), Some(fragment)) => format!("#{chapter}--{fragment}"),
+        (Some(chapter), None) => format!("#{chapter}"),
+        (None, fragment) => {
+            let target_dir = &state.ctx.site.pages[page].dir;
+            let mut href = relative(state.link_base(), target_dir, state.ctx.pretty_urls);
+            if let Some(fragment) = fragment {
+                href.push('#');
+                href.push_str(fragment);
+            }
+            href
         }
     }
 }

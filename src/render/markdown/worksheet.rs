@@ -193,11 +193,7 @@ fn parse_item(text: &str, marker: &str) -> Result<Item, (String, String)> {
     match name {
         "lines" => {
             need_text("lines")?;
-            let lines = if argument.is_empty() {
-                3
-            } else {
-                parse_count(argument, "lines", MAX_LINES)?
-            };
+            let lines = count_or_three(argument, "lines", MAX_LINES)?;
             Ok(Item::Lines { question, lines })
         }
         "yes/no" | "yes/no/not" if argument.is_empty() || argument == "sure" => {
@@ -214,19 +210,10 @@ fn parse_item(text: &str, marker: &str) -> Result<Item, (String, String)> {
         }
         "choose" => {
             need_text("choose")?;
-            let options: Vec<String> = marker
-                .split_once(':')
-                .map(|(_, list)| {
-                    list.split('/')
-                        .map(|o| o.trim().to_owned())
-                        .filter(|o| !o.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default();
             // Options may also follow as `- ` lines.
             Ok(Item::Choice {
                 question,
-                options,
+                options: inline_options(marker),
                 multiple: false,
             })
         }
@@ -238,26 +225,7 @@ fn parse_item(text: &str, marker: &str) -> Result<Item, (String, String)> {
                 multiple: true,
             })
         }
-        "table" => {
-            let columns: Vec<String> = text
-                .split('|')
-                .map(|c| c.trim().to_owned())
-                .filter(|c| !c.is_empty())
-                .collect();
-            if columns.len() < 2 {
-                return Err((
-                    "a [table] needs at least two column names before it, separated by |"
-                        .to_owned(),
-                    "write it like: Need | Who will help | By when [table 4]".to_owned(),
-                ));
-            }
-            let rows = if argument.is_empty() {
-                3
-            } else {
-                parse_count(argument, "table", MAX_ROWS)?
-            };
-            Ok(Item::Table { columns, rows })
-        }
+        "table" => parse_table(text, argument),
         "text" => need_text("text").map(|()| Item::Text(question)),
         "date" => Ok(Item::Date(if text.is_empty() {
             "Date".to_owned()
@@ -269,18 +237,63 @@ fn parse_item(text: &str, marker: &str) -> Result<Item, (String, String)> {
         } else {
             question
         })),
-        _ => {
-            let near = did_you_mean(name, MARKERS.iter().copied())
-                .map(|n| format!("did you mean [{n}]? "))
-                .unwrap_or_default();
-            Err((
-                format!("[{marker}] is not a kind of answer"),
-                format!(
-                    "{near}use one of: [lines N], [yes/no], [yes/no/not sure], [choose: A / B], [tick], [table N], [text], [date], [signature]"
-                ),
-            ))
-        }
+        _ => Err(unknown_marker(name, marker)),
     }
+}
+
+/// The options written inside the marker, keeping the author's case:
+/// `[choose: In person / By phone]` -> `["In person", "By phone"]`.
+fn inline_options(marker: &str) -> Vec<String> {
+    marker
+        .split_once(':')
+        .map(|(_, list)| {
+            list.split('/')
+                .map(|o| o.trim().to_owned())
+                .filter(|o| !o.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `Need | Who | By when [table 4]`: the column names come from the text
+/// before the marker, which for other markers is the question.
+fn parse_table(text: &str, argument: &str) -> Result<Item, (String, String)> {
+    let columns: Vec<String> = text
+        .split('|')
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if columns.len() < 2 {
+        return Err((
+            "a [table] needs at least two column names before it, separated by |".to_owned(),
+            "write it like: Need | Who will help | By when [table 4]".to_owned(),
+        ));
+    }
+    let rows = count_or_three(argument, "table", MAX_ROWS)?;
+    Ok(Item::Table { columns, rows })
+}
+
+/// The count after `[lines N]` or `[table N]`; three when none is given.
+fn count_or_three(argument: &str, what: &str, max: usize) -> Result<usize, (String, String)> {
+    if argument.is_empty() {
+        Ok(3)
+    } else {
+        parse_count(argument, what, max)
+    }
+}
+
+/// The error for a marker that is not a kind of answer, with the nearest
+/// kind when one is close and the whole list, so a typo is easy to fix.
+fn unknown_marker(name: &str, marker: &str) -> (String, String) {
+    let near = did_you_mean(name, MARKERS.iter().copied())
+        .map(|n| format!("did you mean [{n}]? "))
+        .unwrap_or_default();
+    (
+        format!("[{marker}] is not a kind of answer"),
+        format!(
+            "{near}use one of: [lines N], [yes/no], [yes/no/not sure], [choose: A / B], [tick], [table N], [text], [date], [signature]"
+        ),
+    )
 }
 
 fn parse_count(text: &str, what: &str, max: usize) -> Result<usize, (String, String)> {
@@ -301,11 +314,38 @@ fn render<'a>(
     state: &mut PageState,
     out: &mut Vec<Spanned<'a>>,
 ) {
-    let html = |s: String| (Event::Html(CowStr::from(s)), range.clone());
     let page = state.page;
-    // A page may split its worksheet into several blocks (easy read puts a
-    // picture row before each group): the privacy note is said once, and
-    // each block's landmark gets a name of its own.
+    out.push((
+        Event::Html(CowStr::from(opening_html(page.title(), number))),
+        range.clone(),
+    ));
+    let mut labels: Vec<ProseBlock> = Vec::new();
+    let mut tables = TableNames::default();
+    for (q, (item, line)) in items.iter().enumerate() {
+        tables.note(item);
+        let id = match state.chapter() {
+            Some(chapter) => format!("{chapter}--ws{number}-q{}", q + 1),
+            None => format!("ws{number}-q{}", q + 1),
+        };
+        let text_offset = line_offset(&page.text, body_line + line);
+        for text in label_texts(item) {
+            labels.push(ProseBlock::single(
+                text,
+                text_offset + text_start(&page.text, text_offset, text),
+            ));
+        }
+        let here = line_range(text_offset, page.body_start);
+        render_item(item, &id, here, range, &mut tables, out);
+    }
+    out.push((Event::Html(CowStr::from("</section>")), range.clone()));
+    state.extra_prose.extend(labels);
+}
+
+/// The `<section>` that opens worksheet `number` of the page titled
+/// `title`. A page may split its worksheet into several blocks (easy read
+/// puts a picture row before each group): the privacy note is said once,
+/// in the first, and each block's landmark gets a name of its own.
+fn opening_html(title: &str, number: usize) -> String {
     let (part, note) = if number == 1 {
         (
             String::new(),
@@ -314,135 +354,171 @@ fn render<'a>(
     } else {
         (format!(", part {number}"), String::new())
     };
-    out.push(html(format!(
+    format!(
         "<section class=\"worksheet\" aria-label=\"Worksheet: {title}{part}\">{note}",
-        title = escape_html(page.title()),
-    )));
-    let mut labels: Vec<ProseBlock> = Vec::new();
-    // Each table is a labelled region: its name carries the heading above
-    // it, so three tables with the same columns under "Early", "Middle" and
-    // "Late" are three different landmarks to a screen reader.
-    let mut last_heading: Option<&str> = None;
-    let mut table_names: Vec<String> = Vec::new();
-    for (q, (item, line)) in items.iter().enumerate() {
-        if let Item::Heading { text, .. } = item {
-            last_heading = Some(text);
-        }
-        let id = match state.chapter() {
-            Some(chapter) => format!("{chapter}--ws{number}-q{}", q + 1),
-            None => format!("ws{number}-q{}", q + 1),
-        };
-        let text_offset = line_offset(&page.text, body_line + line);
-        let here = line_range(text_offset, page.body_start);
-        let mut label_prose = |text: &str| {
-            labels.push(ProseBlock::single(
-                text,
-                text_offset + text_start(&page.text, text_offset, text),
-            ));
-        };
-        match item {
-            Item::Heading { level, text } => {
-                let level = HeadingLevel::try_from(usize::from(*level)).unwrap_or(HeadingLevel::H2);
-                out.push((
-                    Event::Start(Tag::Heading {
-                        level,
-                        id: None,
-                        classes: Vec::new(),
-                        attrs: Vec::new(),
-                    }),
-                    here.clone(),
-                ));
-                out.push((Event::Text(CowStr::from(text.clone())), here.clone()));
-                out.push((Event::End(TagEnd::Heading(level)), here));
-            }
-            Item::Instruction(text) => {
-                out.push((Event::Start(Tag::Paragraph), here.clone()));
-                out.push((Event::Text(CowStr::from(text.clone())), here.clone()));
-                out.push((Event::End(TagEnd::Paragraph), here));
-            }
-            Item::Lines { question, lines } => {
-                label_prose(question);
-                // The rules are borders, not a background, so they print.
-                let rules = "<span class=\"ws-rule\"></span>".repeat(*lines);
-                out.push(html(format!(
-                    "<div class=\"ws-q ws-lines\"><label for=\"{id}\">{q}</label><div class=\"ws-ruled\"><span class=\"ws-rules\" aria-hidden=\"true\">{rules}</span><textarea id=\"{id}\" name=\"{id}\" rows=\"{lines}\" autocomplete=\"off\"></textarea></div></div>",
-                    q = escape_html(question)
-                )));
-            }
-            Item::Choice {
-                question,
-                options,
-                multiple,
-            } => {
-                label_prose(question);
-                let kind = if *multiple { "checkbox" } else { "radio" };
-                let mut s = format!(
-                    "<fieldset class=\"ws-q ws-choice\"><legend>{}</legend>",
-                    escape_html(question)
-                );
-                for (o, option) in options.iter().enumerate() {
-                    s.push_str(&format!(
-                        "<div class=\"ws-option\"><input type=\"{kind}\" id=\"{id}-{n}\" name=\"{id}\" value=\"{v}\"><label for=\"{id}-{n}\">{v}</label></div>",
-                        n = o + 1,
-                        v = escape_html(option)
-                    ));
-                }
-                s.push_str("</fieldset>");
-                out.push(html(s));
-            }
-            Item::Table { columns, rows } => {
-                for column in columns {
-                    label_prose(column);
-                }
-                let names = columns.iter().map(|c| escape_html(c)).collect::<Vec<_>>();
-                let mut region = match last_heading {
-                    Some(heading) => format!(
-                        "Table to fill in, {}: {}",
-                        escape_html(heading),
-                        names.join(", ")
-                    ),
-                    None => format!("Table to fill in: {}", names.join(", ")),
-                };
-                let repeats = table_names.iter().filter(|n| **n == region).count();
-                table_names.push(region.clone());
-                if repeats > 0 {
-                    region.push_str(&format!(" ({})", repeats + 1));
-                }
-                let mut s = format!(
-                    "<div class=\"ws-q ws-table-wrap table-wrap\" role=\"region\" aria-label=\"{region}\" tabindex=\"0\"><table class=\"ws-table\"><thead><tr>"
-                );
-                for name in &names {
-                    s.push_str(&format!("<th scope=\"col\">{name}</th>"));
-                }
-                s.push_str("</tr></thead><tbody>");
-                for row in 1..=*rows {
-                    s.push_str("<tr>");
-                    for (c, name) in names.iter().enumerate() {
-                        s.push_str(&format!(
-                            "<td><textarea id=\"{id}-r{row}c{col}\" name=\"{id}-r{row}c{col}\" rows=\"2\" aria-label=\"{name}, row {row}\" autocomplete=\"off\"></textarea></td>",
-                            col = c + 1
-                        ));
-                    }
-                    s.push_str("</tr>");
-                }
-                s.push_str("</tbody></table></div>");
-                out.push(html(s));
-            }
-            Item::Text(label) => {
-                label_prose(label);
-                out.push(html(single_input(&id, label, "text", "ws-text")));
-            }
-            // A text field rather than `type=date`: it prints blank when
-            // empty (a date field prints the browser's "mm/dd/yyyy"), and
-            // takes a date in the reader's own way of writing it.
-            Item::Date(label) => out.push(html(single_input(&id, label, "text", "ws-date"))),
-            Item::Signature(label) => {
-                out.push(html(single_input(&id, label, "text", "ws-signature")))
-            }
+        title = escape_html(title),
+    )
+}
+
+/// The texts of an item that readers see as labels: they are prose like
+/// any other, so the page's word and reading checks look at them too.
+/// Headings and instructions become prose through their own events; date
+/// and signature labels are not checked (they default to "Date" and
+/// "Signed").
+fn label_texts(item: &Item) -> Vec<&str> {
+    match item {
+        Item::Lines { question, .. } | Item::Choice { question, .. } => vec![question.as_str()],
+        Item::Table { columns, .. } => columns.iter().map(String::as_str).collect(),
+        Item::Text(label) => vec![label.as_str()],
+        Item::Heading { .. } | Item::Instruction(_) | Item::Date(_) | Item::Signature(_) => {
+            Vec::new()
         }
     }
-    out.push(html("</section>".to_owned()));
-    state.extra_prose.extend(labels);
+}
+
+/// One item as events: headings and instructions as ordinary Markdown
+/// events at their own line (`here`), so heading ids, the outline and the
+/// checks treat them like the rest of the page; answer spaces as HTML at
+/// the block (`range`), with `id` naming the field.
+fn render_item<'a>(
+    item: &Item,
+    id: &str,
+    here: std::ops::Range<usize>,
+    range: &std::ops::Range<usize>,
+    tables: &mut TableNames,
+    out: &mut Vec<Spanned<'a>>,
+) {
+    let html = |s: String| (Event::Html(CowStr::from(s)), range.clone());
+    match item {
+        Item::Heading { level, text } => {
+            let level = HeadingLevel::try_from(usize::from(*level)).unwrap_or(HeadingLevel::H2);
+            out.push((
+                Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }),
+                here.clone(),
+            ));
+            out.push((Event::Text(CowStr::from(text.clone())), here.clone()));
+            out.push((Event::End(TagEnd::Heading(level)), here));
+        }
+        Item::Instruction(text) => {
+            out.push((Event::Start(Tag::Paragraph), here.clone()));
+            out.push((Event::Text(CowStr::from(text.clone())), here.clone()));
+            out.push((Event::End(TagEnd::Paragraph), here));
+        }
+        Item::Lines { question, lines } => out.push(html(lines_html(id, question, *lines))),
+        Item::Choice {
+            question,
+            options,
+            multiple,
+        } => out.push(html(choice_html(id, question, options, *multiple))),
+        Item::Table { columns, rows } => {
+            let region = tables.name(columns);
+            out.push(html(table_html(id, &region, columns, *rows)));
+        }
+        Item::Text(label) => out.push(html(single_input(id, label, "text", "ws-text"))),
+        // A text field rather than `type=date`: it prints blank when
+        // empty (a date field prints the browser's "mm/dd/yyyy"), and
+        // takes a date in the reader's own way of writing it.
+        Item::Date(label) => out.push(html(single_input(id, label, "text", "ws-date"))),
+        Item::Signature(label) => out.push(html(single_input(id, label, "text", "ws-signature"))),
+    }
+}
+
+/// A question with ruled answer space: a textarea over printed rules.
+fn lines_html(id: &str, question: &str, lines: usize) -> String {
+    // The rules are borders, not a background, so they print.
+    let rules = "<span class=\"ws-rule\"></span>".repeat(lines);
+    format!(
+        "<div class=\"ws-q ws-lines\"><label for=\"{id}\">{q}</label><div class=\"ws-ruled\"><span class=\"ws-rules\" aria-hidden=\"true\">{rules}</span><textarea id=\"{id}\" name=\"{id}\" rows=\"{lines}\" autocomplete=\"off\"></textarea></div></div>",
+        q = escape_html(question)
+    )
+}
+
+/// A question with options: a fieldset whose legend is the question, with
+/// radio buttons (one answer) or tick boxes (`multiple`).
+fn choice_html(id: &str, question: &str, options: &[String], multiple: bool) -> String {
+    let kind = if multiple { "checkbox" } else { "radio" };
+    let mut s = format!(
+        "<fieldset class=\"ws-q ws-choice\"><legend>{}</legend>",
+        escape_html(question)
+    );
+    for (o, option) in options.iter().enumerate() {
+        s.push_str(&format!(
+            "<div class=\"ws-option\"><input type=\"{kind}\" id=\"{id}-{n}\" name=\"{id}\" value=\"{v}\"><label for=\"{id}-{n}\">{v}</label></div>",
+            n = o + 1,
+            v = escape_html(option)
+        ));
+    }
+    s.push_str("</fieldset>");
+    s
+}
+
+/// A table to fill in: a named, scrollable region with a header row and
+/// `rows` rows of cells, each cell labelled with its column and row.
+/// Names for a worksheet's tables, each a labelled region. A name carries
+/// the heading above the table, so three tables with the same columns
+/// under "Early", "Middle" and "Late" are three different landmarks to a
+/// screen reader; a name used twice anyway gets a number.
+#[derive(Default)]
+struct TableNames {
+    heading: Option<String>,
+    used: Vec<String>,
+}
+
+impl TableNames {
+    /// Remembers the latest heading.
+    fn note(&mut self, item: &Item) {
+        if let Item::Heading { text, .. } = item {
+            self.heading = Some(text.clone());
+        }
+    }
+
+    /// The escaped region name for a table with `columns`.
+    fn name(&mut self, columns: &[String]) -> String {
+        let names = columns
+            .iter()
+            .map(|c| escape_html(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let name = match &self.heading {
+            Some(heading) => format!("Table to fill in, {}: {names}", escape_html(heading)),
+            None => format!("Table to fill in: {names}"),
+        };
+        let repeats = self.used.iter().filter(|n| **n == name).count();
+        self.used.push(name.clone());
+        if repeats > 0 {
+            format!("{name} ({})", repeats + 1)
+        } else {
+            name
+        }
+    }
+}
+
+fn table_html(id: &str, region: &str, columns: &[String], rows: usize) -> String {
+    let names = columns.iter().map(|c| escape_html(c)).collect::<Vec<_>>();
+    let mut s = format!(
+        "<div class=\"ws-q ws-table-wrap table-wrap\" role=\"region\" aria-label=\"{region}\" tabindex=\"0\"><table class=\"ws-table\"><thead><tr>"
+    );
+    for name in &names {
+        s.push_str(&format!("<th scope=\"col\">{name}</th>"));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for row in 1..=rows {
+        s.push_str("<tr>");
+        for (c, name) in names.iter().enumerate() {
+            s.push_str(&format!(
+                "<td><textarea id=\"{id}-r{row}c{col}\" name=\"{id}-r{row}c{col}\" rows=\"2\" aria-label=\"{name}, row {row}\" autocomplete=\"off\"></textarea></td>",
+                col = c + 1
+            ));
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table></div>");
+    s
 }
 
 fn single_input(id: &str, label: &str, kind: &str, class: &str) -> String {
