@@ -1,42 +1,49 @@
 //! Signpost turns a folder of Markdown guidance into an accessible,
 //! low-bandwidth website.
 //!
-//! The pipeline: `discover` walks `content/`; `load` reads each file and its
-//! strict front matter (`front_matter`, `config`, `data`); `markdown` renders
-//! bodies in parallel with Signpost's extensions; `assemble` works out
-//! navigation; `checks` inspect the rendered site; `templates` apply the
-//! theme through Tera views; `minify` shrinks each page; and `output` writes
-//! the in-memory result atomically. Content problems are collected as
-//! `diagnostics` with file and line, never thrown, so one run reports them all.
+//! The pipeline ([`pipeline::build_site`]) runs the stages in order, each a
+//! folder with one job:
+//!
+//! 1. `source` reads the site folder: finds the files, decodes them, parses
+//!    front matter, `site.yaml` and `data/`, and refuses attachments that
+//!    carry active content;
+//! 2. `site` puts them together into the model (pages, sections, easy-read
+//!    twins) and assembles navigation and the help banner;
+//! 3. `render` turns each page's Markdown into HTML in parallel, with
+//!    Signpost's extensions, then applies the theme's templates and minifies;
+//! 4. [`checks`] inspect the rendered site: links, headings, reading level,
+//!    words, easy read, review dates, contacts;
+//! 5. `output` writes the result atomically, keeping unchanged files.
+//!
+//! `text` (reading level, word lists, case folding), [`gates`] (the URL
+//! allow-list and the active-content scan) and [`diagnostics`] are leaves
+//! every stage may use. Content problems are collected as diagnostics with
+//! file and line, never thrown, so one run reports them all. `build`,
+//! `check` and [`serve`] all go through the same pipeline.
 
 // A `Diagnostic` is the normal result for bad content, not a rare failure,
 // and it is built once per problem: boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+// What the binary, the tests and the fuzz target use.
 pub mod checks;
 pub mod cli;
 pub mod diagnostics;
-pub mod fsutil;
 pub mod gates;
 pub mod new_site;
 pub mod options;
-pub mod output;
 pub mod pipeline;
-pub mod progress;
-pub mod render;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod single_page;
-pub mod site;
-pub mod source;
+
+// The stages and leaves, used only inside the library.
+pub(crate) mod fsutil;
+pub(crate) mod output;
+pub(crate) mod progress;
+pub(crate) mod render;
+pub(crate) mod site;
+pub(crate) mod source;
 #[cfg(test)]
 pub(crate) mod test_support;
-pub mod text;
-
-// Old flat paths, kept while the modules move into their stage folders.
-pub use gates::{active_content, safe_url};
-pub use pipeline as build;
-pub use render::{booklet, markdown, minify, template_safety, templates, theme};
-pub use site::{assemble, dates, load, model, slug, urls};
-pub use source::{attachments, config, data, discover, front_matter, yaml};
-pub use text::{contrast, escape, plain_words, readability, text_fold};
+pub(crate) mod text;

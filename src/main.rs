@@ -35,7 +35,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => {
             let options = args.options();
-            let outcome = signpost::build::build(&options)?;
+            let outcome = signpost::pipeline::build(&options)?;
             let built = &outcome.built;
             print_report(&built.report);
             print_timings(built);
@@ -60,7 +60,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Check(args) => {
             let options = args.site.options();
-            let mut built = signpost::build::build_site(&options)?;
+            let mut built = signpost::pipeline::build_site(&options)?;
             if args.strict {
                 built.report.make_warnings_errors();
             }
@@ -113,7 +113,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// `SIGNPOST_TIMINGS=1` prints how long each stage took, to stderr.
-fn print_timings(built: &signpost::build::Built) {
+fn print_timings(built: &signpost::pipeline::Built) {
     if std::env::var_os("SIGNPOST_TIMINGS").is_none() {
         return;
     }

@@ -36,7 +36,7 @@ pub fn create(dir: &Path, from_guide: bool, with_theme: bool) -> anyhow::Result<
         collect(&SKELETON, "", &mut files);
     }
     if with_theme {
-        for (rel, bytes) in crate::theme::builtin_files() {
+        for (rel, bytes) in crate::render::theme::builtin_files() {
             files.push((format!("themes/default/{rel}"), bytes));
         }
     }

@@ -10,14 +10,14 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use crate::assemble::{Assembled, LOGO_DIR, assemble};
-use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Report};
-use crate::markdown::{self, RenderContext, Rendered};
-use crate::model::{PageIdx, Site};
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
-use crate::theme::{self, Theme};
+use crate::render::markdown::{self, RenderContext, Rendered};
+use crate::render::theme::{self, Theme};
+use crate::site::assemble::{Assembled, LOGO_DIR, assemble};
+use crate::site::dates::Date;
+use crate::site::model::{PageIdx, Site};
 
 /// What one in-memory build produced.
 pub struct Built {
@@ -30,7 +30,7 @@ pub struct Built {
     pub site_wide: Vec<Diagnostic>,
     pub theme: Option<Theme>,
     pub assembled: Option<Assembled>,
-    pub plans: Vec<crate::booklet::Plan>,
+    pub plans: Vec<crate::render::booklet::Plan>,
     pub files: OutputMap,
     pub report: Report,
     pub elapsed: Duration,
@@ -195,9 +195,9 @@ pub fn render_pages(
 }
 
 /// The booklets the theme can print: none if it has no booklet template.
-fn booklet_plans(site: &Site, theme: &Theme) -> Vec<crate::booklet::Plan> {
-    if theme.has_template(crate::booklet::TEMPLATE) {
-        crate::booklet::plans(site)
+fn booklet_plans(site: &Site, theme: &Theme) -> Vec<crate::render::booklet::Plan> {
+    if theme.has_template(crate::render::booklet::TEMPLATE) {
+        crate::render::booklet::plans(site)
     } else {
         Vec::new()
     }
@@ -286,11 +286,11 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
 
 /// The edited file read the way `source` reads every page: the same
 /// decoding (UTF-8, a byte-order mark dropped) and the same front matter.
-fn edited_page(rel: &str, bytes: Vec<u8>) -> Result<Option<crate::model::Page>, Diagnostic> {
-    let file = crate::discover::SourceFile {
+fn edited_page(rel: &str, bytes: Vec<u8>) -> Result<Option<crate::site::model::Page>, Diagnostic> {
+    let file = crate::source::discover::SourceFile {
         rel: rel.to_owned(),
         path: std::path::PathBuf::new(),
-        kind: crate::discover::FileKind::Markdown,
+        kind: crate::source::discover::FileKind::Markdown,
     };
     crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
         .and_then(|text| crate::site::load::page_from_text(&file, text, true))
@@ -305,7 +305,7 @@ fn page_files(
     assembled: &Assembled,
     theme: &Theme,
     context: &RenderContext,
-    plans: &[crate::booklet::Plan],
+    plans: &[crate::render::booklet::Plan],
     idx: PageIdx,
     rendered: &Rendered,
     report: &mut Report,
@@ -351,8 +351,8 @@ fn page_files(
 /// (shown in listings and navigation), weight (order), template, language
 /// and draft flag.
 fn same_place(
-    old: &crate::front_matter::FrontMatter,
-    new: &crate::front_matter::FrontMatter,
+    old: &crate::source::front_matter::FrontMatter,
+    new: &crate::source::front_matter::FrontMatter,
 ) -> bool {
     old.title == new.title
         && old.summary == new.summary
@@ -378,7 +378,7 @@ pub fn render_and_check(
     checks: &crate::checks::CheckContext,
 ) -> Rendered {
     let mut rendered = markdown::render(&site.pages[idx], idx, context);
-    rendered.metrics = crate::readability::measure(
+    rendered.metrics = crate::text::readability::measure(
         &rendered
             .prose
             .iter()
@@ -399,8 +399,8 @@ fn render_output(
     options: &BuildOptions,
 ) -> anyhow::Result<(OutputMap, Vec<Diagnostic>)> {
     let (mut files, mut problems) = template_pages(site, assembled, theme, rendered);
-    match crate::templates::render_not_found(site, assembled, theme)
-        .map(|html| crate::minify::html(&html))
+    match crate::render::templates::render_not_found(site, assembled, theme)
+        .map(|html| crate::render::minify::html(&html))
         .and_then(|bytes| refuse_active_content(site, "404.html", bytes))
     {
         Ok(bytes) => {
@@ -482,10 +482,10 @@ fn copy_logo(
         }
         Err(_) => {
             let config_text = &site.config_text;
-            let line = crate::config::line_of_key(config_text, "logo");
+            let line = crate::source::config::line_of_key(config_text, "logo");
             Some(
                 Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
-                    .in_file(crate::config::FILE_NAME)
+                    .in_file(crate::source::config::FILE_NAME)
                     .at_source(config_text, line, 1)
                     .help(format!(
                         "put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)"
@@ -503,8 +503,8 @@ pub fn page_output(
     idx: usize,
     rendered: &Rendered,
 ) -> Result<Vec<u8>, Diagnostic> {
-    crate::templates::render_page(site, assembled, theme, idx, rendered)
-        .map(|h| crate::minify::html(&h))
+    crate::render::templates::render_page(site, assembled, theme, idx, rendered)
+        .map(|h| crate::render::minify::html(&h))
         .and_then(|bytes| refuse_active_content(site, &site.pages[idx].file(), bytes))
 }
 
@@ -516,11 +516,14 @@ pub fn refuse_active_content(
     file: &str,
     bytes: Vec<u8>,
 ) -> Result<Vec<u8>, Diagnostic> {
-    if site.config.markdown.raw_html == crate::config::RawHtml::Allow {
+    if site.config.markdown.raw_html == crate::source::config::RawHtml::Allow {
         return Ok(bytes);
     }
     let html = String::from_utf8_lossy(&bytes);
-    let Some(first) = crate::active_content::in_html(&html).into_iter().next() else {
+    let Some(first) = crate::gates::active_content::in_html(&html)
+        .into_iter()
+        .next()
+    else {
         return Ok(bytes);
     };
     Err(Diagnostic::error(
@@ -544,18 +547,19 @@ pub fn render_booklets(
     assembled: &Assembled,
     theme: &Theme,
     context: &RenderContext,
-    plans: &[crate::booklet::Plan],
+    plans: &[crate::render::booklet::Plan],
     files: &mut OutputMap,
 ) -> Vec<Diagnostic> {
     let rendered: Vec<(String, Result<Vec<u8>, Diagnostic>)> = plans
         .par_iter()
         .map(|plan| {
-            let view = crate::booklet::view(site, context, plan);
-            let html = crate::templates::render_booklet(site, assembled, theme, &plan.dir, &view);
+            let view = crate::render::booklet::view(site, context, plan);
+            let html =
+                crate::render::templates::render_booklet(site, assembled, theme, &plan.dir, &view);
             let cover = site.pages[plan.cover].file();
             (
                 format!("{}index.html", plan.dir),
-                html.map(|h| crate::minify::html(&h))
+                html.map(|h| crate::render::minify::html(&h))
                     .and_then(|bytes| refuse_active_content(site, &cover, bytes)),
             )
         })
@@ -595,7 +599,7 @@ fn sitemap(site: &Site) -> Option<String> {
     for page in &site.pages {
         xml.push_str(&format!(
             "  <url><loc>{}</loc>",
-            crate::escape::escape_html(&format!("{base}{}", page.dir))
+            crate::text::escape::escape_html(&format!("{base}{}", page.dir))
         ));
         if let Some(reviewed) = page.front.reviewed {
             xml.push_str(&format!("<lastmod>{}</lastmod>", reviewed.iso()));

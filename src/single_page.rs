@@ -8,9 +8,11 @@
 
 use std::path::Path;
 
+pub use crate::source::config::RawHtml;
+
 use crate::diagnostics::Diagnostic;
-use crate::discover::{FileKind, SourceFile};
-use crate::model::Site;
+use crate::site::model::Site;
+use crate::source::discover::{FileKind, SourceFile};
 
 const HOME: &str = "---\ntitle: Home\n---\nSee [the page](care/page.md).\n";
 const SECTION: &str = "---\ntitle: Care\n---\nCare.\n";
@@ -24,9 +26,9 @@ pub struct PageResult {
 }
 
 /// Builds `bytes` as one page of a small site, entirely in memory.
-pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult {
+pub fn build_page(bytes: &[u8], raw_html: crate::source::config::RawHtml) -> PageResult {
     let mut diagnostics = Vec::new();
-    let mut config = match crate::config::SiteConfig::parse("title: Fuzz\n") {
+    let mut config = match crate::source::config::SiteConfig::parse("title: Fuzz\n") {
         Ok(config) => config,
         Err(d) => {
             return PageResult {
@@ -39,7 +41,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
     let (pages, problems) = load_pages(bytes);
     diagnostics.extend(problems);
     let mut report = crate::diagnostics::Report::default();
-    let sections = crate::load::build_sections(&pages, &Default::default(), &mut report);
+    let sections = crate::site::load::build_sections(&pages, &Default::default(), &mut report);
     diagnostics.extend(report.into_vec());
     let glossary = serde_yaml::from_str(GLOSSARY).unwrap_or_default();
     let site = Site {
@@ -48,7 +50,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
         pages,
         sections,
         assets: Vec::new(),
-        data: crate::data::SiteData {
+        data: crate::source::data::SiteData {
             glossary,
             ..Default::default()
         },
@@ -61,7 +63,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
             html: None,
         };
     };
-    let (assembled, problems) = crate::assemble::assemble(&site, "title: Fuzz\n");
+    let (assembled, problems) = crate::site::assemble::assemble(&site, "title: Fuzz\n");
     diagnostics.extend(problems);
     let Some(theme) = builtin_theme() else {
         return PageResult {
@@ -69,9 +71,9 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
             html: None,
         };
     };
-    let context = crate::build::render_context(&site, Some(theme));
+    let context = crate::pipeline::render_context(&site, Some(theme));
     let checks = check_context(&site);
-    let rendered = crate::build::render_and_check(&site, idx, &context, checks);
+    let rendered = crate::pipeline::render_and_check(&site, idx, &context, checks);
     let has_errors = rendered
         .diagnostics
         .iter()
@@ -83,7 +85,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
             html: None,
         };
     }
-    match crate::build::page_output(&site, &assembled, theme, idx, &rendered) {
+    match crate::pipeline::page_output(&site, &assembled, theme, idx, &rendered) {
         Ok(html) => PageResult {
             diagnostics,
             html: Some(html),
@@ -100,15 +102,16 @@ pub fn build_page(bytes: &[u8], raw_html: crate::config::RawHtml) -> PageResult 
 
 /// The built-in theme, loaded once: parsing its templates and minifying
 /// its CSS would otherwise be most of every run.
-fn builtin_theme() -> Option<&'static crate::theme::Theme> {
-    static THEME: std::sync::OnceLock<Option<crate::theme::Theme>> = std::sync::OnceLock::new();
+fn builtin_theme() -> Option<&'static crate::render::theme::Theme> {
+    static THEME: std::sync::OnceLock<Option<crate::render::theme::Theme>> =
+        std::sync::OnceLock::new();
     THEME
         .get_or_init(|| {
-            crate::theme::load(
+            crate::render::theme::load(
                 Path::new("/nonexistent-site"),
                 "default",
                 "",
-                crate::config::RawHtml::Deny,
+                crate::source::config::RawHtml::Deny,
             )
             .ok()
         })
@@ -119,12 +122,12 @@ fn builtin_theme() -> Option<&'static crate::theme::Theme> {
 /// fixed settings and glossary, never on the page.
 fn check_context(site: &Site) -> &'static crate::checks::CheckContext {
     static CHECKS: std::sync::OnceLock<crate::checks::CheckContext> = std::sync::OnceLock::new();
-    CHECKS.get_or_init(|| crate::checks::CheckContext::new(site, crate::dates::Date::today()))
+    CHECKS.get_or_init(|| crate::checks::CheckContext::new(site, crate::site::dates::Date::today()))
 }
 
 /// The home page, the section page and the fuzzed page, each decoded and
 /// parsed as `source` does; the ones that fail are reported instead.
-fn load_pages(bytes: &[u8]) -> (Vec<crate::model::Page>, Vec<Diagnostic>) {
+fn load_pages(bytes: &[u8]) -> (Vec<crate::site::model::Page>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut pages = Vec::new();
     for (rel, text) in [
@@ -148,13 +151,13 @@ fn load_pages(bytes: &[u8]) -> (Vec<crate::model::Page>, Vec<Diagnostic>) {
     (pages, diagnostics)
 }
 
-fn page_from_text(rel: &str, text: String) -> Result<crate::model::Page, Diagnostic> {
+fn page_from_text(rel: &str, text: String) -> Result<crate::site::model::Page, Diagnostic> {
     let file = SourceFile {
         rel: rel.to_owned(),
         path: Path::new("/nonexistent-site/content").join(rel),
         kind: FileKind::Markdown,
     };
-    crate::load::page_from_text(&file, text, true)?.ok_or_else(|| {
+    crate::site::load::page_from_text(&file, text, true)?.ok_or_else(|| {
         Diagnostic::error("draft", "the page is a draft").in_file(format!("content/{rel}"))
     })
 }
@@ -162,7 +165,7 @@ fn page_from_text(rel: &str, text: String) -> Result<crate::model::Page, Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::RawHtml;
+    use crate::source::config::RawHtml;
 
     #[test]
     fn a_good_page_is_published() {

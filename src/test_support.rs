@@ -1,8 +1,8 @@
 //! Builds a [`Site`] from in-memory files for unit tests.
 
-use crate::config::SiteConfig;
-use crate::discover::{FileKind, SourceFile};
-use crate::model::{Page, PageKind, Site};
+use crate::site::model::{Page, PageKind, Site};
+use crate::source::config::SiteConfig;
+use crate::source::discover::{FileKind, SourceFile};
 
 /// `files` are (path under content/, text). Non-`.md` files become assets.
 pub fn site_from(files: &[(&str, &str)]) -> Site {
@@ -17,10 +17,11 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
             });
             continue;
         }
-        let split = crate::front_matter::split_and_parse(rel, text).expect("valid front matter");
+        let split =
+            crate::source::front_matter::split_and_parse(rel, text).expect("valid front matter");
         let kind = if *rel == "_index.md" {
             PageKind::Home
-        } else if crate::urls::is_section_index(rel) {
+        } else if crate::site::urls::is_section_index(rel) {
             PageKind::Section
         } else if rel.ends_with(".easy.md") {
             PageKind::EasyRead
@@ -42,7 +43,7 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
             front: split.front,
             text: (*text).to_owned(),
             body_start: split.body_start,
-            dir: crate::urls::page_dir(rel),
+            dir: crate::site::urls::page_dir(rel),
             section_dir,
         });
     }

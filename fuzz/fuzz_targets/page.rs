@@ -5,8 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use signpost::config::RawHtml;
-use signpost::single_page::build_page;
+use signpost::single_page::{RawHtml, build_page};
 
 fuzz_target!(|bytes: &[u8]| {
     for raw_html in [RawHtml::Deny, RawHtml::Sanitize] {
@@ -20,7 +19,7 @@ fuzz_target!(|bytes: &[u8]| {
         }
         if let Some(html) = &result.html {
             let html = String::from_utf8_lossy(html);
-            let found = signpost::active_content::in_html(&html);
+            let found = signpost::gates::active_content::in_html(&html);
             assert!(found.is_empty(), "{found:?}");
         }
     }

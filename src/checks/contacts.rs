@@ -2,9 +2,9 @@
 //! number is the most harmful mistake a help page can make.
 
 use super::finding;
-use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
-use crate::model::Site;
+use crate::site::dates::Date;
+use crate::site::model::Site;
 
 pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
     let months = site.config.check.contact_max_age_months;
@@ -22,7 +22,7 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
                     c.verified.long()
                 ),
             )
-            .in_file(crate::data::CONTACTS_FILE)
+            .in_file(crate::source::data::CONTACTS_FILE)
             .at_source(&data.contacts_text, data.contact_line(&c.id), 1)
             .help("check the number and hours with the organisation, then update `verified`")
         })

@@ -6,12 +6,12 @@
 use std::collections::HashSet;
 
 use super::finding;
-use crate::config::EasyReadConfig;
 use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::markdown::{EasyFacts, ProseBlock, Rendered};
-use crate::model::{Page, PageKind, Site};
-use crate::readability::{Sentence, sentences, syllables, word_ranges};
-use crate::text_fold::{Fold, Folded};
+use crate::render::markdown::{EasyFacts, ProseBlock, Rendered};
+use crate::site::model::{Page, PageKind, Site};
+use crate::source::config::EasyReadConfig;
+use crate::text::readability::{Sentence, sentences, syllables, word_ranges};
+use crate::text::text_fold::{Fold, Folded};
 
 /// Numbers written as words; Easy Read uses digits ("3 people").
 const NUMBER_WORDS: &[&str] = &[

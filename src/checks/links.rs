@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::finding;
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::markdown::{LinkRef, LinkTarget, Rendered};
-use crate::model::{Page, Site};
+use crate::render::markdown::{LinkRef, LinkTarget, Rendered};
+use crate::site::model::{Page, Site};
 
 /// Link texts that say nothing about where a link goes (compared in lower case,
 /// without punctuation).

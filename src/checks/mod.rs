@@ -13,11 +13,11 @@ pub mod review;
 pub mod structure;
 pub mod words;
 
-use crate::config::{CheckConfig, RuleLevel};
-use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Report, Severity};
-use crate::markdown::Rendered;
-use crate::model::{PageIdx, Site};
+use crate::render::markdown::Rendered;
+use crate::site::dates::Date;
+use crate::site::model::{PageIdx, Site};
+use crate::source::config::{CheckConfig, RuleLevel};
 
 pub use crate::diagnostics::rules::{RULES, Rule, default_severity, finding, is_configurable};
 

@@ -8,11 +8,11 @@
 use serde::Serialize;
 
 use super::finding;
-use crate::config::CheckConfig;
 use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::markdown::Rendered;
-use crate::model::{Page, Site};
-use crate::readability::{Metrics, sentences};
+use crate::render::markdown::Rendered;
+use crate::site::model::{Page, Site};
+use crate::source::config::CheckConfig;
+use crate::text::readability::{Metrics, sentences};
 
 /// One page's measurements, for `check --reading` and `check --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -40,7 +40,7 @@ pub fn check(page: &Page, render: &Rendered, config: &CheckConfig) -> Vec<Diagno
     if render.prose.is_empty() {
         return problems;
     }
-    let easy = page.kind == crate::model::PageKind::EasyRead;
+    let easy = page.kind == crate::site::model::PageKind::EasyRead;
     let lines = LineIndex::new(&page.text);
     // Easy-read pages have their own, stricter sentence rule.
     for block in render.prose.iter().filter(|_| !easy) {
@@ -112,7 +112,7 @@ fn page_level(page: &Page, m: &Metrics, config: &CheckConfig) -> Vec<Diagnostic>
 fn easy_page_level(
     page: &Page,
     m: &Metrics,
-    config: &crate::config::EasyReadConfig,
+    config: &crate::source::config::EasyReadConfig,
 ) -> Vec<Diagnostic> {
     if m.words < MIN_WORDS_FOR_GRADE {
         return Vec::new();

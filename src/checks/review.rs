@@ -3,13 +3,13 @@
 //! reported. Missing dates are a warning: every page should have them.
 
 use super::finding;
-use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Page, PageKind};
+use crate::site::dates::Date;
+use crate::site::model::{Page, PageKind};
 
 pub fn check(page: &Page, today: Date) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let line = |key: &str| crate::config::line_of_key(&page.text[..page.body_start], key);
+    let line = |key: &str| crate::source::config::line_of_key(&page.text[..page.body_start], key);
     let at = |d: Diagnostic, key: &str| d.in_file(page.file()).at_source(&page.text, line(key), 1);
     let front = &page.front;
     match (front.reviewed, front.review_due) {

@@ -3,8 +3,8 @@
 
 use super::finding;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Rendered;
-use crate::model::Page;
+use crate::render::markdown::Rendered;
+use crate::site::model::Page;
 
 pub fn check(page: &Page, render: &Rendered) -> Vec<Diagnostic> {
     let mut problems = Vec::new();

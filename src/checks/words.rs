@@ -2,11 +2,11 @@
 //! the suggested alternative.
 
 use super::finding;
-use crate::config::CheckConfig;
 use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::markdown::Rendered;
-use crate::model::Page;
-use crate::plain_words::{DEFAULT_PLAIN_WORDS, DEFAULT_RESPECTFUL_WORDS, PhraseMatcher};
+use crate::render::markdown::Rendered;
+use crate::site::model::Page;
+use crate::source::config::CheckConfig;
+use crate::text::plain_words::{DEFAULT_PLAIN_WORDS, DEFAULT_RESPECTFUL_WORDS, PhraseMatcher};
 
 /// The two word lists a site uses, built once per check.
 pub struct Lists {

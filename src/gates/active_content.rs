@@ -9,7 +9,7 @@
 //! unquoted values, character references), without building a tree, so it
 //! is linear in the size of the page and cannot recurse.
 
-use crate::safe_url::{self, UrlKind};
+use crate::gates::safe_url::{self, UrlKind};
 
 /// One piece of active content, described for a message.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::views::DateView;
-use crate::assemble::Assembled;
-use crate::markdown::{self, BookletMode, RenderContext};
-use crate::model::{PageIdx, PageKind, Site};
-use crate::slug::slugify;
+use crate::render::markdown::{self, BookletMode, RenderContext};
+use crate::site::assemble::Assembled;
+use crate::site::model::{PageIdx, PageKind, Site};
+use crate::site::slug::slugify;
 
 /// The template that lays out booklets; a theme without it gets none.
 pub const TEMPLATE: &str = "booklet.html";
@@ -347,7 +347,7 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
 }
 
 /// The latest `reviewed` date of any page in the booklet.
-fn newest_review(site: &Site, plan: &Plan) -> Option<crate::dates::Date> {
+fn newest_review(site: &Site, plan: &Plan) -> Option<crate::site::dates::Date> {
     plan.parts
         .iter()
         .chain(&plan.appendix)
@@ -363,5 +363,5 @@ pub fn url_for(assembled: &Assembled, from_dir: &str, booklet_dir: &str) -> Opti
         .booklets
         .iter()
         .any(|d| d == booklet_dir)
-        .then(|| crate::urls::relative(from_dir, booklet_dir, assembled.pretty))
+        .then(|| crate::site::urls::relative(from_dir, booklet_dir, assembled.pretty))
 }

@@ -7,15 +7,15 @@
 
 use serde::Serialize;
 
-pub use super::template_error::template_error;
-pub use super::views::{DateView, GlossaryView, glossary_view};
+use super::template_error::template_error;
+use super::views::{DateView, glossary_view};
 use tera::Context;
 
-use crate::assemble::{Assembled, Link};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Rendered;
-use crate::model::{PageIdx, PageKind, Site};
-use crate::theme::Theme;
+use crate::render::markdown::Rendered;
+use crate::render::theme::Theme;
+use crate::site::assemble::{Assembled, Link};
+use crate::site::model::{PageIdx, PageKind, Site};
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -171,7 +171,7 @@ fn page_template(site: &Site, theme: &Theme, idx: PageIdx) -> Result<String, Dia
             .to_owned()
         });
     if !theme.has_template(&template) {
-        let line = crate::config::line_of_key(&page.text, "template");
+        let line = crate::source::config::line_of_key(&page.text, "template");
         return Err(Diagnostic::error(
             "missing-template",
             format!("this page asks for the template `{template}`, which the theme does not have"),
@@ -245,7 +245,7 @@ fn listing_view(site: &Site, assembled: &Assembled, idx: PageIdx) -> Option<List
     Some(ListingView {
         title: page.title().to_owned(),
         url: assembled.url(site, &page.dir, idx),
-        booklet_url: crate::booklet::url_for(
+        booklet_url: crate::render::booklet::url_for(
             assembled,
             &page.dir,
             &format!("{}booklet/", page.dir),
@@ -303,15 +303,15 @@ fn site_view<'a>(
         title: &config.title,
         description: &config.description,
         lang: &config.language,
-        root: crate::urls::root_prefix(from_dir),
-        home_url: crate::urls::relative(from_dir, "", config.output.pretty_urls),
+        root: crate::site::urls::root_prefix(from_dir),
+        home_url: crate::site::urls::relative(from_dir, "", config.output.pretty_urls),
         css: &theme.css,
         brand: config.brand.as_ref().map(|brand| BrandView {
             name: &brand.name,
             logo_url: assembled
                 .logo
                 .as_ref()
-                .map(|logo| crate::urls::relative(from_dir, logo, false)),
+                .map(|logo| crate::site::urls::relative(from_dir, logo, false)),
             colour: brand.colour.as_deref(),
         }),
         help: config.help.as_ref().map(|help| HelpView {
@@ -323,11 +323,15 @@ fn site_view<'a>(
         nav_html,
         home_current: current.is_some_and(|c| site.pages[c].kind == PageKind::Home),
         paper: config.print.paper.css(),
-        booklet_url: crate::booklet::url_for(assembled, from_dir, crate::booklet::GUIDE_DIR),
-        easy_read_booklet_url: crate::booklet::url_for(
+        booklet_url: crate::render::booklet::url_for(
             assembled,
             from_dir,
-            crate::booklet::EASY_READ_DIR,
+            crate::render::booklet::GUIDE_DIR,
+        ),
+        easy_read_booklet_url: crate::render::booklet::url_for(
+            assembled,
+            from_dir,
+            crate::render::booklet::EASY_READ_DIR,
         ),
     }
 }
@@ -372,10 +376,10 @@ fn nav_html(
     {
         return html;
     }
-    let escape = crate::escape::escape_html;
+    let escape = crate::text::escape::escape_html;
     let mut html = format!(
         "<li><a href=\"{}\"{}>Home</a></li>",
-        escape(&crate::urls::relative(
+        escape(&crate::site::urls::relative(
             from_dir,
             "",
             site.config.output.pretty_urls
@@ -424,7 +428,7 @@ pub fn render_booklet(
     assembled: &Assembled,
     theme: &Theme,
     dir: &str,
-    booklet: &crate::booklet::BookletView,
+    booklet: &crate::render::booklet::BookletView,
 ) -> Result<String, Diagnostic> {
     let mut context = Context::new();
     context.insert("site", &site_view(site, assembled, theme, dir, None));
@@ -433,7 +437,7 @@ pub fn render_booklet(
     context.insert("dir", text_direction(&site.config.language));
     theme
         .tera
-        .render(crate::booklet::TEMPLATE, &context)
+        .render(crate::render::booklet::TEMPLATE, &context)
         .map_err(|error| template_error(&error, &theme.sources))
 }
 

@@ -67,7 +67,7 @@ pub fn load(
     root: &Path,
     name: &str,
     config_text: &str,
-    raw_html: crate::config::RawHtml,
+    raw_html: crate::source::config::RawHtml,
 ) -> Result<Theme, Vec<Diagnostic>> {
     let (templates, static_files, shown_dir) = theme_files(root, name, config_text)?;
     let problems = file_problems(name, &templates, &static_files, &shown_dir, raw_html);
@@ -84,7 +84,7 @@ pub fn load(
     let tera = compile(&templates, &sources)?;
     let css = static_files
         .get(STYLESHEET)
-        .map(|bytes| crate::minify::css(&String::from_utf8_lossy(bytes)))
+        .map(|bytes| crate::render::minify::css(&String::from_utf8_lossy(bytes)))
         .unwrap_or_default();
     let uses_nav_items = sources.values().any(|(_, source)| {
         source
@@ -106,9 +106,9 @@ pub fn load(
 /// line of `site.yaml`.
 fn theme_files(root: &Path, name: &str, config_text: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
     let at_theme_key = |d: Diagnostic| {
-        d.in_file(crate::config::FILE_NAME).at_source(
+        d.in_file(crate::source::config::FILE_NAME).at_source(
             config_text,
-            crate::config::line_of_key(config_text, "theme"),
+            crate::source::config::line_of_key(config_text, "theme"),
             1,
         )
     };
@@ -147,13 +147,13 @@ fn file_problems(
     templates: &BTreeMap<String, String>,
     static_files: &BTreeMap<String, Vec<u8>>,
     shown_dir: &str,
-    raw_html: crate::config::RawHtml,
+    raw_html: crate::source::config::RawHtml,
 ) -> Vec<Diagnostic> {
     let mut problems: Vec<Diagnostic> = static_files
         .iter()
         .filter_map(|(rel, bytes)| {
             let shown = format!("{shown_dir}/static/{rel}");
-            crate::attachments::check_bytes(&shown, rel, bytes, raw_html)
+            crate::source::attachments::check_bytes(&shown, rel, bytes, raw_html)
         })
         .collect();
     for required in REQUIRED_TEMPLATES {
@@ -183,13 +183,13 @@ fn compile(
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     for (template, (shown, source)) in sources {
-        if let Some(line) = crate::template_safety::too_deep(source) {
+        if let Some(line) = crate::render::template_safety::too_deep(source) {
             problems.push(
                 Diagnostic::error(
                     "template-error",
                     format!(
                         "the template {template} nests tags or brackets more than {} levels deep",
-                        crate::template_safety::MAX_TEMPLATE_DEPTH
+                        crate::render::template_safety::MAX_TEMPLATE_DEPTH
                     ),
                 )
                 .in_file(shown)
@@ -208,7 +208,7 @@ fn compile(
     {
         problems.push(super::template_error::template_error(&error, sources));
     }
-    problems.extend(crate::template_safety::check(&tera, sources));
+    problems.extend(crate::render::template_safety::check(&tera, sources));
     if !problems.is_empty() {
         return Err(problems);
     }

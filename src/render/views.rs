@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::dates::Date;
-use crate::model::Site;
+use crate::site::dates::Date;
+use crate::site::model::Site;
 
 #[derive(Serialize)]
 pub struct DateView {

@@ -20,8 +20,8 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::escape::escape_html;
 use crate::output::OutputMap;
+use crate::text::escape::escape_html;
 
 /// Where the browser listens for "the site changed".
 pub const EVENTS_PATH: &str = "/__signpost/events";

@@ -36,7 +36,7 @@ fn sources(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     let mut sources = vec![
         (root.join("content"), RecursiveMode::Recursive),
         (
-            root.join(crate::config::FILE_NAME),
+            root.join(crate::source::config::FILE_NAME),
             RecursiveMode::NonRecursive,
         ),
     ];

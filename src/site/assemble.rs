@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use crate::config;
 use crate::diagnostics::Diagnostic;
-use crate::model::{PageIdx, PageKind, Site};
-use crate::urls::relative;
+use crate::site::model::{PageIdx, PageKind, Site};
+use crate::site::urls::relative;
+use crate::source::config;
 
 /// A link ready for a template: text and a URL relative to the page.
 #[derive(Debug, Clone, Serialize)]
@@ -65,12 +65,12 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
     let mut help = Vec::new();
     if let Some(banner) = &site.config.help {
         for link in &banner.links {
-            if let Err(refused) = crate::safe_url::check(&link.link) {
+            if let Err(refused) = crate::gates::safe_url::check(&link.link) {
                 problems.push(
                     Diagnostic::error("unsafe-link", refused.message(&link.link))
                         .in_file(config::FILE_NAME)
                         .at_source(config_text, line_of_value(config_text, &link.link), 1)
-                        .help(crate::safe_url::HELP),
+                        .help(crate::gates::safe_url::HELP),
                 );
                 continue;
             }
@@ -147,8 +147,8 @@ fn unknown_appendix(site: &Site, config_text: &str) -> Option<Diagnostic> {
 }
 
 fn resolve_help_link(site: &Site, link: &str) -> Option<HelpTarget> {
-    match crate::safe_url::check(link) {
-        Ok(crate::safe_url::UrlKind::Relative) => {}
+    match crate::gates::safe_url::check(link) {
+        Ok(crate::gates::safe_url::UrlKind::Relative) => {}
         Ok(_) => return Some(HelpTarget::Raw(link.to_owned())),
         // Reported as unsafe where the banner is assembled, not as broken.
         Err(_) => return None,

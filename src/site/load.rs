@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Report};
-use crate::discover::{FileKind, SourceFile, discover};
-use crate::front_matter::split_and_parse;
-use crate::model::{Page, PageKind, Section, Site};
 use crate::options::BuildOptions;
-use crate::urls::{is_section_index, page_dir};
+use crate::site::model::{Page, PageKind, Section, Site};
+use crate::site::urls::{is_section_index, page_dir};
+use crate::source::config::{self, SiteConfig};
+use crate::source::discover::{FileKind, SourceFile, discover};
+use crate::source::front_matter::split_and_parse;
 
 /// Loads the site. `Err` is an operational failure (or a `site.yaml` that
 /// cannot be read at all); content problems go into `report`.
@@ -26,7 +26,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     report.extend(config.validate(&config_text));
     report.extend(logo_escape(root, &config, &config_text));
 
-    let (data, data_problems) = crate::data::load(root)?;
+    let (data, data_problems) = crate::source::data::load(root)?;
     report.extend(data_problems);
 
     let content_dir = root.join("content");
@@ -45,7 +45,10 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     let (pages, unreadable) = read_pages(&markdown, options.drafts, report);
 
     report.extend(duplicate_outputs(&pages, &assets));
-    report.extend(crate::attachments::check(&assets, config.markdown.raw_html));
+    report.extend(crate::source::attachments::check(
+        &assets,
+        config.markdown.raw_html,
+    ));
     let sections = build_sections(&pages, &unreadable, report);
     let twins = Site::pair_twins(&pages);
     Ok(Some(Site {

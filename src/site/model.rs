@@ -7,10 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::SiteConfig;
-use crate::data::SiteData;
-use crate::discover::SourceFile;
-use crate::front_matter::FrontMatter;
+use crate::source::config::SiteConfig;
+use crate::source::data::SiteData;
+use crate::source::discover::SourceFile;
+use crate::source::front_matter::FrontMatter;
 
 /// Index of a page in [`Site::pages`].
 pub type PageIdx = usize;

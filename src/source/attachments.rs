@@ -8,9 +8,9 @@
 //! SVGs are read and refused if they hold anything active, and other
 //! document types are refused unless the site trusts raw HTML.
 
-use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::discover::SourceFile;
+use crate::source::config::RawHtml;
+use crate::source::discover::SourceFile;
 
 /// Extensions of documents a browser runs scripts in when opened directly.
 const ACTIVE_DOCUMENTS: &[&str] = &[
@@ -71,7 +71,9 @@ pub fn check_bytes(shown: &str, rel: &str, bytes: &[u8], raw_html: RawHtml) -> O
         return None;
     }
     let text = String::from_utf8_lossy(bytes);
-    let first = crate::active_content::in_svg(&text).into_iter().next()?;
+    let first = crate::gates::active_content::in_svg(&text)
+        .into_iter()
+        .next()?;
     let (line, column) = LineIndex::new(&text).position(&text, first.offset);
     Some(
         Diagnostic::error(
@@ -94,7 +96,7 @@ mod tests {
         SourceFile {
             rel: format!("care/{name}"),
             path,
-            kind: crate::discover::FileKind::Asset,
+            kind: crate::source::discover::FileKind::Asset,
         }
     }
 

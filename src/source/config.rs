@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::contrast::{Colour, contrast_ratio};
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::yaml::{YamlSource, parse_strict};
+use crate::source::yaml::{YamlSource, parse_strict};
+use crate::text::contrast::{Colour, contrast_ratio};
 
 pub const FILE_NAME: &str = "site.yaml";
 

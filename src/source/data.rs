@@ -7,10 +7,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
-use crate::slug::slugify;
-use crate::yaml::{YamlSource, parse_strict};
+use crate::site::dates::Date;
+use crate::site::slug::slugify;
+use crate::source::yaml::{YamlSource, parse_strict};
 
 pub const GLOSSARY_FILE: &str = "data/glossary.yaml";
 pub const CONTACTS_FILE: &str = "data/contacts.yaml";
@@ -146,12 +146,12 @@ fn unsafe_websites(data: &SiteData) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|contact| {
             let website = contact.website.as_deref()?;
-            let message = match crate::safe_url::check(website) {
-                Ok(crate::safe_url::UrlKind::Web) => return None,
+            let message = match crate::gates::safe_url::check(website) {
+                Ok(crate::gates::safe_url::UrlKind::Web) => return None,
                 Ok(_) => format!(
                     "the website of `{}` is `{}`, which is not a web address",
                     contact.id,
-                    crate::safe_url::shown(website)
+                    crate::gates::safe_url::shown(website)
                 ),
                 Err(refused) => refused.message(website),
             };
@@ -245,7 +245,7 @@ fn duplicates(
                 format!("the {what} `{k}` is listed twice"),
             )
             .in_file(file)
-            .at_source(text, crate::config::line_of_key(text, what), 1)
+            .at_source(text, crate::source::config::line_of_key(text, what), 1)
             .help("keep one entry and delete the other")
         })
         .collect()

@@ -185,7 +185,7 @@ fn bad_name(name: &str, rel: &str, is_dir: bool) -> Option<Diagnostic> {
         Some(twin) if extension == ".md" => (twin, ".easy.md".to_owned()),
         _ => (stem, extension),
     };
-    let slug = crate::slug::slugify(stem);
+    let slug = crate::site::slug::slugify(stem);
     let suggestion = if slug.is_empty() {
         String::new()
     } else {

@@ -8,9 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
-use crate::yaml::{YamlSource, parse_strict};
+use crate::site::dates::Date;
+use crate::source::yaml::{YamlSource, parse_strict};
 
 /// The keys a page may set. Anything else is an error.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -136,7 +136,7 @@ fn to_diagnostic(error: &serde_yaml::Error, text: &str, source: &YamlSource) -> 
             format!("the key `{key}` is given twice{}", in_path(path)),
         )
         .help("keep one of them and delete the other")
-    } else if let Some(rest) = detail.strip_prefix(crate::dates::NOT_A_DATE) {
+    } else if let Some(rest) = detail.strip_prefix(crate::site::dates::NOT_A_DATE) {
         Diagnostic::error("bad-date", format!("{}{}", rest.trim(), for_path(path)))
             .help("write dates as YYYY-MM-DD, for example 2026-11-01")
     } else if detail.starts_with("invalid type") || detail.starts_with("invalid value") {

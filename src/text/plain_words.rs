@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::data as text_data;
-use crate::text_fold::{Fold, Folded};
+use crate::text::text_fold::{Fold, Folded};
 
 /// A phrase an author should replace, and what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,8 @@ impl PhraseMatcher {
         }
     }
 
-    /// A matcher for one of the default lists.
+    /// A matcher for one of the default lists (the tests build them so).
+    #[cfg(test)]
     pub fn from_defaults(list: &[(&str, &str)]) -> PhraseMatcher {
         PhraseMatcher::new(
             list.iter()
@@ -133,11 +134,6 @@ impl PhraseMatcher {
     /// If `index` is not the index of a pair given to [`PhraseMatcher::new`].
     pub fn suggestion(&self, index: usize) -> &Suggestion {
         &self.suggestions[index]
-    }
-
-    /// Every pair, in the order given.
-    pub fn suggestions(&self) -> &[Suggestion] {
-        &self.suggestions
     }
 }
 

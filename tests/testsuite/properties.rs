@@ -7,8 +7,8 @@
 //! A failing case is shrunk and saved under `proptest-regressions/`.
 
 use proptest::prelude::*;
-use signpost::build::build_site;
 use signpost::options::BuildOptions;
+use signpost::pipeline::build_site;
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")

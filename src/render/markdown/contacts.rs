@@ -5,12 +5,12 @@
 //! reader can judge how far to trust a number. An unknown id is an error on
 //! its own line.
 
-use crate::escape::escape_html;
+use crate::text::escape::escape_html;
 use pulldown_cmark::Event;
 
 use super::{PageState, Spanned};
-use crate::data::Contact;
 use crate::diagnostics::did_you_mean;
+use crate::source::data::Contact;
 
 pub fn expand<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanned<'a>> {
     super::expand_fenced(events, "contacts", state, |body, range, state, out| {
@@ -90,7 +90,7 @@ fn render_contact(c: &Contact) -> String {
     if let Some(website) = c
         .website
         .as_ref()
-        .filter(|w| crate::safe_url::check(w) == Ok(crate::safe_url::UrlKind::Web))
+        .filter(|w| crate::gates::safe_url::check(w) == Ok(crate::gates::safe_url::UrlKind::Web))
     {
         let shown = website
             .trim_start_matches("https://")

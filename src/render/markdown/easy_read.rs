@@ -12,7 +12,7 @@ use std::vec::IntoIter;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{PageState, Spanned};
-use crate::model::PageKind;
+use crate::site::model::PageKind;
 
 /// Facts about an easy-read page for its checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

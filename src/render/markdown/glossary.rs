@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::{PageState, Spanned};
-use crate::model::Site;
+use crate::site::model::Site;
 
 /// Finds glossary terms in text. Built once per build.
 #[derive(Clone)]
@@ -61,7 +61,9 @@ pub fn link_first_uses<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> V
     }
     let base = match &state.ctx.booklet {
         Some(booklet) if booklet.glossary_inside => "#glossary".to_owned(),
-        _ => crate::urls::relative(state.link_base(), &matcher.page_dir, state.ctx.pretty_urls),
+        _ => {
+            crate::site::urls::relative(state.link_base(), &matcher.page_dir, state.ctx.pretty_urls)
+        }
     };
     let mut linked = vec![false; state.ctx.site.data.glossary.len()];
     let mut blocked_depth = 0usize;

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Heading, PageState, Spanned, plain_text};
-use crate::slug::slugify;
+use crate::site::slug::slugify;
 
 /// Ids used by the default theme's templates.
 pub const RESERVED_IDS: &[&str] = &["main", "site-nav", "help-now", "page-info", "top"];

@@ -8,7 +8,7 @@
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{PageState, Spanned};
-use crate::config::RawHtml;
+use crate::source::config::RawHtml;
 
 pub fn apply<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanned<'a>> {
     let policy = state.ctx.raw_html;

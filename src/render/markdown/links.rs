@@ -7,12 +7,12 @@
 //! and print their address. Images need alt text, or an explicit
 //! `"decorative"` title saying they carry no meaning.
 
-use crate::escape::escape_html;
+use crate::text::escape::escape_html;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::{LinkRef, LinkTarget, PageState, Spanned, plain_text};
 use crate::diagnostics::did_you_mean;
-use crate::urls::{normalize, relative};
+use crate::site::urls::{normalize, relative};
 
 /// The title that marks an image as decorative: `![](swirl.svg "decorative")`.
 pub const DECORATIVE: &str = "decorative";
@@ -190,25 +190,25 @@ fn resolve_scheme(
     range: &std::ops::Range<usize>,
     state: &mut PageState,
 ) -> Option<(LinkTarget, String)> {
-    match crate::safe_url::check(dest) {
-        Ok(crate::safe_url::UrlKind::Web) => {
+    match crate::gates::safe_url::check(dest) {
+        Ok(crate::gates::safe_url::UrlKind::Web) => {
             Some((LinkTarget::External(dest.to_owned()), dest.to_owned()))
         }
-        Ok(crate::safe_url::UrlKind::Mail) => {
+        Ok(crate::gates::safe_url::UrlKind::Mail) => {
             let address = dest.split_once(':').map_or(dest, |(_, a)| a);
             Some((LinkTarget::Mail(address.to_owned()), dest.to_owned()))
         }
-        Ok(crate::safe_url::UrlKind::Phone) => {
+        Ok(crate::gates::safe_url::UrlKind::Phone) => {
             let number = dest.split_once(':').map_or(dest, |(_, n)| n);
             Some((LinkTarget::Phone(number.to_owned()), dest.to_owned()))
         }
-        Ok(crate::safe_url::UrlKind::Relative) => None,
+        Ok(crate::gates::safe_url::UrlKind::Relative) => None,
         Err(refused) => {
             state.error(
                 "unsafe-link",
                 refused.message(dest),
                 range.clone(),
-                crate::safe_url::HELP,
+                crate::gates::safe_url::HELP,
             );
             Some((LinkTarget::Broken, "#".to_owned()))
         }
@@ -296,7 +296,7 @@ fn resolve_path(path: &str, state: &PageState) -> Result<Resolved, (&'static str
             .pages
             .iter()
             .map(|p| p.rel.as_str())
-            .filter(|rel| !crate::urls::is_section_index(rel));
+            .filter(|rel| !crate::site::urls::is_section_index(rel));
         let suggestion = did_you_mean(&target, candidates)
             .map(|near| format!("did you mean `{}`? ", relative_source(folder, near)))
             .unwrap_or_default();
@@ -338,7 +338,7 @@ fn render_image(
     let decorative = title.trim().eq_ignore_ascii_case(DECORATIVE);
     if alt.is_empty() && !decorative {
         let how = "describe what the image shows between the brackets: ![A nurse talking with a patient](nurse.jpg); if it is only decoration, write ![](file \"decorative\")";
-        if raw_alt.is_empty() && state.page.kind == crate::model::PageKind::EasyRead {
+        if raw_alt.is_empty() && state.page.kind == crate::site::model::PageKind::EasyRead {
             state.finding(
                 "easy-picture-alt",
                 format!("the picture `{dest}` has no alt text"),
@@ -407,7 +407,7 @@ fn pictogram_src(name: &str, range: &std::ops::Range<usize>, state: &mut PageSta
             format!("{near}the pictograms are listed in the theme's static/pictograms/README.md");
         state.error("unknown-pictogram", message, range.clone(), &help);
     }
-    let path = format!("static/{}{name}.svg", crate::theme::PICTOGRAM_DIR);
+    let path = format!("static/{}{name}.svg", crate::render::theme::PICTOGRAM_DIR);
     relative(state.link_base(), &path, false)
 }
 

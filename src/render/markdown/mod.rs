@@ -21,9 +21,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
 
-use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::model::{Page, PageIdx, Site};
+use crate::site::model::{Page, PageIdx, Site};
+use crate::source::config::RawHtml;
 
 pub use easy_read::EasyFacts;
 pub use glossary::GlossaryMatcher;
@@ -51,7 +51,7 @@ pub struct Rendered {
     /// Findings about the page's links, which depend on other pages too.
     pub link_diagnostics: Vec<Diagnostic>,
     /// Reading level of `prose`, measured once by `build::render_and_check`.
-    pub metrics: crate::readability::Metrics,
+    pub metrics: crate::text::readability::Metrics,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,7 +245,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
     // Raw HTML (with `raw_html: allow`) can nest without Markdown seeing it.
     if let Some(range) = first_html
-        && crate::minify::nesting_depth(&html) > nesting::MAX_DEPTH
+        && crate::render::minify::nesting_depth(&html) > nesting::MAX_DEPTH
     {
         return too_deeply_nested(state, range);
     }

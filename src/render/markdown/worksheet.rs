@@ -26,7 +26,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{PageState, ProseBlock, Spanned};
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::escape::escape_html;
+use crate::text::escape::escape_html;
 
 /// The sentence shown at the top of every worksheet.
 pub const PRIVACY_NOTE: &str = "What you type here stays on this device. It is not sent anywhere and it is not saved. To keep your answers, print this page or save it as a PDF.";
