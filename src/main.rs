@@ -33,60 +33,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build(args) => {
-            let options = args.options();
-            let outcome = signpost::pipeline::build(&options)?;
-            let built = &outcome.built;
-            print_report(&built.report);
-            print_timings(built);
-            let Some(written) = outcome.written else {
-                eprintln!(
-                    "The site was not built: fix the errors above. The previous output was left as it was."
-                );
-                return Ok(ExitCode::from(1));
-            };
-            if !options.quiet {
-                println!(
-                    "Built {} ({}) in {:.2} s into {} ({} written, {} unchanged)",
-                    plural(built.page_count(), "page"),
-                    plural(built.section_count(), "section"),
-                    built.elapsed.as_secs_f64(),
-                    options.out.display(),
-                    written.written,
-                    written.unchanged
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Check(args) => {
-            let options = args.site.options();
-            let mut built = signpost::pipeline::build_site(&options)?;
-            if args.strict {
-                built.report.make_warnings_errors();
-            }
-            let readings = match &built.site {
-                Some(site) => signpost::checks::reading::measure_pages(site, &built.rendered),
-                None => Vec::new(),
-            };
-            if args.json {
-                let json =
-                    signpost::checks::json_report(&built.report, built.page_count(), &readings);
-                println!("{json}");
-            } else {
-                let mut text = String::new();
-                if args.reading {
-                    text.push_str(&signpost::checks::reading::table(&readings));
-                    text.push('\n');
-                }
-                text.push_str(&built.report.render_text());
-                let _ = std::io::stdout().write_all(text.as_bytes());
-            }
-            Ok(if built.report.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Build(args) => build(&args.options()),
+        Command::Check(args) => check(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => {
             let mut build = args.site.options();
@@ -110,6 +58,62 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `signpost build`: build, report, write only when there are no errors.
+fn build(options: &signpost::options::BuildOptions) -> anyhow::Result<ExitCode> {
+    let outcome = signpost::pipeline::build(options)?;
+    let built = &outcome.built;
+    print_report(&built.report);
+    print_timings(built);
+    let Some(written) = outcome.written else {
+        eprintln!(
+            "The site was not built: fix the errors above. The previous output was left as it was."
+        );
+        return Ok(ExitCode::from(1));
+    };
+    if !options.quiet {
+        println!(
+            "Built {} ({}) in {:.2} s into {} ({} written, {} unchanged)",
+            plural(built.page_count(), "page"),
+            plural(built.section_count(), "section"),
+            built.elapsed.as_secs_f64(),
+            options.out.display(),
+            written.written,
+            written.unchanged
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `signpost check`: build in memory, write nothing, report every problem.
+fn check(args: &signpost::cli::CheckArgs) -> anyhow::Result<ExitCode> {
+    let options = args.site.options();
+    let mut built = signpost::pipeline::build_site(&options)?;
+    if args.strict {
+        built.report.make_warnings_errors();
+    }
+    let readings = match &built.site {
+        Some(site) => signpost::checks::reading::measure_pages(site, &built.rendered, &built.pages),
+        None => Vec::new(),
+    };
+    if args.json {
+        let json = signpost::checks::json_report(&built.report, built.page_count(), &readings);
+        println!("{json}");
+    } else {
+        let mut text = String::new();
+        if args.reading {
+            text.push_str(&signpost::checks::reading::table(&readings));
+            text.push('\n');
+        }
+        text.push_str(&built.report.render_text());
+        let _ = std::io::stdout().write_all(text.as_bytes());
+    }
+    Ok(if built.report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `SIGNPOST_TIMINGS=1` prints how long each stage took, to stderr.

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
+use crate::checks::{PageFindings, SiteFindings};
 use crate::diagnostics::{Diagnostic, Report};
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
@@ -26,8 +27,11 @@ pub struct Built {
     /// Problems found before rendering (config, data, files, theme), kept
     /// apart so `serve` can rebuild one page and reassemble the report.
     pub early: Vec<Diagnostic>,
-    /// Findings about the site as a whole (contacts), kept for the same reason.
-    pub site_wide: Vec<Diagnostic>,
+    /// What the page checks found, page by page (beside `rendered`).
+    pub pages: Vec<PageFindings>,
+    /// What the checks across pages found (links, contacts), kept for the
+    /// same reason as `early`.
+    pub found: SiteFindings,
     pub theme: Option<Theme>,
     pub assembled: Option<Assembled>,
     pub plans: Vec<crate::render::booklet::Plan>,
@@ -46,7 +50,8 @@ impl Built {
             site: None,
             rendered: Vec::new(),
             early: Vec::new(),
-            site_wide: Vec::new(),
+            pages: Vec::new(),
+            found: SiteFindings::default(),
             theme: None,
             assembled: None,
             plans: Vec::new(),
@@ -106,13 +111,13 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     built.lap("assemble and theme");
 
     let all: Vec<PageIdx> = (0..site.pages.len()).collect();
-    let mut rendered = render_pages(&site, &context, &all, options.quiet);
+    let (rendered, pages) = render_pages(&site, &context, &all, options.quiet);
     built.lap("Markdown and page checks");
 
     built.early = report.into_vec();
-    built.site_wide = crate::checks::site_checks(&site, &mut rendered, Date::today());
+    built.found = crate::checks::site_checks(&site, &rendered, Date::today());
     let mut report = crate::checks::apply_levels(
-        crate::checks::collect(&built.early, &rendered, built.site_wide.clone()),
+        crate::checks::collect(&built.early, &rendered, &pages, &built.found),
         &site.config.check,
     );
     built.lap("site checks (links, contacts)");
@@ -142,6 +147,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     drop(context);
     built.site = Some(site);
     built.rendered = rendered;
+    built.pages = pages;
     built.theme = theme;
     built.assembled = Some(assembled);
     built.report = report;
@@ -179,10 +185,10 @@ pub fn render_pages(
     context: &RenderContext,
     which: &[PageIdx],
     quiet: bool,
-) -> Vec<Rendered> {
+) -> (Vec<Rendered>, Vec<PageFindings>) {
     let checks = crate::checks::CheckContext::new(site, Date::today());
     let progress = crate::progress::bar(which.len(), quiet, "Rendering");
-    let rendered = which
+    let rendered: Vec<(Rendered, PageFindings)> = which
         .par_iter()
         .map(|&idx| {
             let out = render_and_check(site, idx, context, &checks);
@@ -191,7 +197,7 @@ pub fn render_pages(
         })
         .collect();
     progress.finish_and_clear();
-    rendered
+    rendered.into_iter().unzip()
 }
 
 /// The booklets the theme can print: none if it has no booklet template.
@@ -248,18 +254,19 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
         }
     };
     let context = render_context(site, Some(theme));
-    built.rendered[idx] = render_pages(site, &context, &[idx], true).remove(0);
+    let (mut rendered, mut pages) = render_pages(site, &context, &[idx], true);
+    built.rendered[idx] = rendered.remove(0);
+    built.pages[idx] = pages.remove(0);
     lap("render and page checks");
     // Link findings change for this page, and for pages that link to its
     // headings; every other page's findings stay as they were.
     let affected =
         std::iter::once(idx).chain(crate::checks::links::pages_linking_to(&built.rendered, idx));
     for page in affected.collect::<Vec<_>>() {
-        built.rendered[page].link_diagnostics =
-            crate::checks::links::check_page(site, &built.rendered, page);
+        built.found.links[page] = crate::checks::links::check_page(site, &built.rendered, page);
     }
     let mut report = crate::checks::apply_levels(
-        crate::checks::collect(&built.early, &built.rendered, built.site_wide.clone()),
+        crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
         &site.config.check,
     );
     lap("site checks and report");
@@ -370,24 +377,16 @@ pub fn render_context<'a>(site: &'a Site, theme: Option<&Theme>) -> RenderContex
 }
 
 /// Renders one page's Markdown and runs the checks that look at that page
-/// alone; the findings of both end up in `Rendered::diagnostics`.
+/// alone. The render and the findings stay apart.
 pub fn render_and_check(
     site: &Site,
     idx: usize,
     context: &RenderContext,
     checks: &crate::checks::CheckContext,
-) -> Rendered {
-    let mut rendered = markdown::render(&site.pages[idx], idx, context);
-    rendered.metrics = crate::text::readability::measure(
-        &rendered
-            .prose
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>(),
-    );
+) -> (Rendered, PageFindings) {
+    let rendered = markdown::render(&site.pages[idx], idx, context);
     let found = crate::checks::page_checks(site, idx, &rendered, checks);
-    rendered.diagnostics.extend(found);
-    rendered
+    (rendered, found)
 }
 
 /// Templates, minifies and collects every output file.

@@ -73,12 +73,17 @@ pub fn build_page(bytes: &[u8], raw_html: crate::source::config::RawHtml) -> Pag
     };
     let context = crate::pipeline::render_context(&site, Some(theme));
     let checks = check_context(&site);
-    let rendered = crate::pipeline::render_and_check(&site, idx, &context, checks);
-    let has_errors = rendered
+    let (rendered, found) = crate::pipeline::render_and_check(&site, idx, &context, checks);
+    let findings: Vec<Diagnostic> = rendered
         .diagnostics
         .iter()
+        .chain(&found.findings)
+        .cloned()
+        .collect();
+    let has_errors = findings
+        .iter()
         .any(|d| d.severity == crate::diagnostics::Severity::Error);
-    diagnostics.extend(rendered.diagnostics.iter().cloned());
+    diagnostics.extend(findings);
     if has_errors {
         return PageResult {
             diagnostics,

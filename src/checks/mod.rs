@@ -38,6 +38,14 @@ impl CheckContext {
     }
 }
 
+/// What the checks of one page found: its reading level, measured once,
+/// and its findings.
+#[derive(Debug, Clone, Default)]
+pub struct PageFindings {
+    pub metrics: crate::text::readability::Metrics,
+    pub findings: Vec<Diagnostic>,
+}
+
 /// Checks that look at one page at a time (run in parallel, and again for
 /// just the edited page when `serve` rebuilds one page).
 pub fn page_checks(
@@ -45,12 +53,14 @@ pub fn page_checks(
     idx: PageIdx,
     render: &Rendered,
     context: &CheckContext,
-) -> Vec<Diagnostic> {
+) -> PageFindings {
     let page = &site.pages[idx];
     let config = &site.config.check;
+    let prose: Vec<&str> = render.prose.iter().map(|b| b.text.as_str()).collect();
+    let metrics = crate::text::readability::measure(&prose);
     let mut found = structure::check(page, render);
     found.extend(review::check(page, context.today));
-    found.extend(reading::check(page, render, config));
+    found.extend(reading::check(page, render, &metrics, config));
     found.extend(words::check(page, render, &context.words));
     found.extend(easy_read::check(
         page,
@@ -58,27 +68,46 @@ pub fn page_checks(
         &config.easy_read,
         &context.hard_terms,
     ));
-    found
+    PageFindings {
+        metrics,
+        findings: found,
+    }
+}
+
+/// What the checks across pages found: each page's link findings (links
+/// depend on the pages they point to), and the site-wide ones (contacts).
+#[derive(Debug, Clone, Default)]
+pub struct SiteFindings {
+    pub links: Vec<Vec<Diagnostic>>,
+    pub site_wide: Vec<Diagnostic>,
 }
 
 /// Checks across pages: links between them, and the shared contacts.
-/// Fills each page's `link_diagnostics` and returns the site-wide findings.
-pub fn site_checks(site: &Site, rendered: &mut [Rendered], today: Date) -> Vec<Diagnostic> {
-    let per_page = links::check(site, rendered);
-    for (page, found) in rendered.iter_mut().zip(per_page) {
-        page.link_diagnostics = found;
+pub fn site_checks(site: &Site, rendered: &[Rendered], today: Date) -> SiteFindings {
+    SiteFindings {
+        links: links::check(site, rendered),
+        site_wide: contacts::check(site, today),
     }
-    contacts::check(site, today)
 }
 
-/// Every finding of a rendered site, before `check.rules` levels apply.
-pub fn collect(early: &[Diagnostic], rendered: &[Rendered], site_wide: Vec<Diagnostic>) -> Report {
+/// Every finding of a rendered site, before `check.rules` levels apply:
+/// the early ones (settings, data, files, theme), each page's render and
+/// page-check findings, and the cross-page ones.
+pub fn collect(
+    early: &[Diagnostic],
+    rendered: &[Rendered],
+    pages: &[PageFindings],
+    site: &SiteFindings,
+) -> Report {
     let mut report: Report = early.iter().cloned().collect();
-    for page in rendered {
-        report.extend(page.diagnostics.iter().cloned());
-        report.extend(page.link_diagnostics.iter().cloned());
+    for (render, page) in rendered.iter().zip(pages) {
+        report.extend(render.diagnostics.iter().cloned());
+        report.extend(page.findings.iter().cloned());
     }
-    report.extend(site_wide);
+    for links in &site.links {
+        report.extend(links.iter().cloned());
+    }
+    report.extend(site.site_wide.iter().cloned());
     report
 }
 

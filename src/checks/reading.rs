@@ -23,19 +23,28 @@ pub struct PageReading {
 }
 
 /// Measures every page that has prose.
-pub fn measure_pages(site: &Site, rendered: &[Rendered]) -> Vec<PageReading> {
+pub fn measure_pages(
+    site: &Site,
+    rendered: &[Rendered],
+    pages: &[super::PageFindings],
+) -> Vec<PageReading> {
     site.pages
         .iter()
-        .zip(rendered)
-        .filter(|(_, r)| !r.prose.is_empty())
-        .map(|(page, r)| PageReading {
+        .zip(rendered.iter().zip(pages))
+        .filter(|(_, (r, _))| !r.prose.is_empty())
+        .map(|(page, (_, found))| PageReading {
             file: page.file(),
-            metrics: r.metrics,
+            metrics: found.metrics,
         })
         .collect()
 }
 
-pub fn check(page: &Page, render: &Rendered, config: &CheckConfig) -> Vec<Diagnostic> {
+pub fn check(
+    page: &Page,
+    render: &Rendered,
+    metrics: &Metrics,
+    config: &CheckConfig,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if render.prose.is_empty() {
         return problems;
@@ -63,9 +72,9 @@ pub fn check(page: &Page, render: &Rendered, config: &CheckConfig) -> Vec<Diagno
         }
     }
     problems.extend(if easy {
-        easy_page_level(page, &render.metrics, &config.easy_read)
+        easy_page_level(page, metrics, &config.easy_read)
     } else {
-        page_level(page, &render.metrics, config)
+        page_level(page, metrics, config)
     });
     problems
 }

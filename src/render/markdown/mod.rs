@@ -47,11 +47,10 @@ pub struct Rendered {
     pub worksheets: usize,
     /// Line of each table whose header row has no words.
     pub headerless_tables: Vec<usize>,
+    /// Problems found while rendering (broken links, alt text, syntax).
+    /// The checks keep their findings apart (`checks::PageFindings`), so
+    /// nothing writes into a page's render after it is made.
     pub diagnostics: Vec<Diagnostic>,
-    /// Findings about the page's links, which depend on other pages too.
-    pub link_diagnostics: Vec<Diagnostic>,
-    /// Reading level of `prose`, measured once by `build::render_and_check`.
-    pub metrics: crate::text::readability::Metrics,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,8 +257,6 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         easy,
         headerless_tables,
         diagnostics: state.diagnostics,
-        link_diagnostics: Vec::new(),
-        metrics: Default::default(),
     }
 }
 
