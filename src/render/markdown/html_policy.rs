@@ -63,8 +63,22 @@ fn decide(
             );
             None
         }
+        #[cfg(feature = "sanitize")]
         RawHtml::Sanitize if is_block => Some(ammonia::clean(html)),
+        #[cfg(feature = "sanitize")]
         RawHtml::Sanitize => sanitize_inline_tag(html),
+        // Built without the sanitizer: refuse, as `deny` does, and say why.
+        #[cfg(not(feature = "sanitize"))]
+        RawHtml::Sanitize => {
+            let _ = is_block;
+            state.error(
+                "raw-html",
+                "raw HTML cannot be cleaned: this Signpost was built without the `sanitize` feature".to_owned(),
+                range,
+                "write it in Markdown instead, or use a Signpost built with default features",
+            );
+            None
+        }
     }
 }
 
@@ -76,6 +90,7 @@ fn is_comment(html: &str) -> bool {
 /// Inline HTML arrives one tag at a time (`<kbd>`, text, `</kbd>`), so each
 /// tag is cleaned on its own: an opening tag is cleaned as an empty element
 /// and its opening half kept; a closing tag is kept if ammonia keeps the tag.
+#[cfg(feature = "sanitize")]
 fn sanitize_inline_tag(tag: &str) -> Option<String> {
     let t = tag.trim();
     if let Some(name) = t.strip_prefix("</") {
