@@ -456,3 +456,38 @@ fn a_theme_that_writes_an_author_value_into_an_href_cannot_make_a_script_url() {
     });
     run.assert_stderr("content/care/plans.md  error  unsafe-output  the built page for this file contains a `javascript:` address in href= on <a>");
 }
+
+// ---- Found while reviewing the page snapshots -------------------------------------
+
+#[test]
+fn footnotes_in_two_booklet_chapters_keep_their_own_ids() {
+    let site = SiteTest::minimal();
+    let note = |title: &str| {
+        format!(
+            "---\ntitle: {title}\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nA fact.[^1]\n\n[^1]: Where it comes from.\n"
+        )
+    };
+    site.write("content/care/plans.md", &note("Plans"));
+    site.write("content/care/reviews.md", &note("Reviews"));
+    site.build().assert_code(0);
+    let booklet = site.output("booklet/index.html");
+    let mut ids: Vec<&str> = booklet
+        .split(" id=")
+        .skip(1)
+        .map(|rest| {
+            rest.trim_start_matches('"')
+                .split(['"', ' ', '>'])
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "every id in the booklet is unique: {ids:?}");
+    let definitions = booklet.matches("<div class=footnote-definition").count()
+        + booklet
+            .matches("<div class=\"footnote-definition\"")
+            .count();
+    assert_eq!(definitions, 2, "both footnotes are printed");
+}

@@ -234,6 +234,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let (events, headings) = headings::assign_ids(events, &mut state);
     let events = glossary::link_first_uses(events, &mut state);
     let (events, links) = links::rewrite(events, &mut state);
+    let events = chapter_footnotes(events, &state);
     let (events, easy) = easy_read::layout(events, &mut state);
     let events = blocks::present(events);
     let first_html = events
@@ -258,6 +259,27 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         headerless_tables,
         diagnostics: state.diagnostics,
     }
+}
+
+/// In a booklet, footnote labels get the chapter's prefix, as heading ids
+/// do: two chapters that both have a footnote `1` must not share an id.
+fn chapter_footnotes<'a>(events: Vec<Spanned<'a>>, state: &PageState) -> Vec<Spanned<'a>> {
+    use pulldown_cmark::{CowStr, Tag};
+    let Some(chapter) = state.chapter() else {
+        return events;
+    };
+    let prefixed = |label: &str| CowStr::from(format!("{chapter}--{label}"));
+    events
+        .into_iter()
+        .map(|(event, range)| match event {
+            Event::FootnoteReference(label) => (Event::FootnoteReference(prefixed(&label)), range),
+            Event::Start(Tag::FootnoteDefinition(label)) => (
+                Event::Start(Tag::FootnoteDefinition(prefixed(&label))),
+                range,
+            ),
+            other => (other, range),
+        })
+        .collect()
 }
 
 /// The result for a page that nests past [`nesting::MAX_DEPTH`]: one error
