@@ -229,7 +229,7 @@ impl PageCheck<'_> {
                 self.push(
                     at(start),
                     finding("easy-capitals", format!("\"{word}\" is in block capitals"))
-                        .help("write it in normal letters; capitals are harder to read (add real abbreviations to check.easy_read.allowed_capitals)"),
+                        .help("write it in normal letters: capitals are harder to read. If it is an abbreviation like NHS, add it to check.easy_read.allowed_capitals in site.yaml"),
                 );
             }
             if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {

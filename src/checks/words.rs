@@ -68,10 +68,33 @@ pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
                     finding(rule, format!("\"{}\" {verb}", &block.text[start..end]))
                         .in_file(page.file())
                         .at_source(&page.text, line, column)
-                        .help(format!("write \"{}\" instead", suggestion.instead)),
+                        .help(instead(&suggestion.instead)),
                 );
             }
         }
     }
     problems
+}
+/// The help for a word with alternatives. The lists write a second
+/// choice as `A, or 'B'`; readers see `write "A" or "B" instead`.
+fn instead(alternatives: &str) -> String {
+    let choices: Vec<String> = alternatives
+        .split(", or ")
+        .map(|choice| format!("\"{}\"", choice.trim().trim_matches('\'')))
+        .collect();
+    format!("write {} instead", choices.join(" or "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::instead;
+
+    #[test]
+    fn second_choices_read_as_choices() {
+        assert_eq!(
+            instead("lives with, or 'has'"),
+            "write \"lives with\" or \"has\" instead"
+        );
+        assert_eq!(instead("use"), "write \"use\" instead");
+    }
 }

@@ -95,14 +95,20 @@ fn walk_error(error: &walkdir::Error, site_root: &Path) -> Diagnostic {
         .path()
         .and_then(|p| p.strip_prefix(site_root).ok())
         .map_or_else(|| "content".to_owned(), display_path);
-    let message = if error.loop_ancestor().is_some() {
-        "this symlink points back into a folder that contains it".to_owned()
+    let (message, help) = if error.loop_ancestor().is_some() {
+        (
+            "this symlink points back into a folder that contains it".to_owned(),
+            "remove the symlink, or point it at a folder that does not contain it",
+        )
     } else {
-        format!("cannot read this file or folder: {error}")
+        (
+            format!("cannot read this file or folder: {error}"),
+            "check that the file exists and that you can open it",
+        )
     };
     Diagnostic::error("unreadable-file", message)
         .in_file(shown)
-        .help("check that the file exists and that you can open it")
+        .help(help)
 }
 
 /// Why a file or folder is left out of the site, if it is: a name that
