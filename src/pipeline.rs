@@ -240,7 +240,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
     let page = match edited_page(rel, bytes) {
         Ok(Some(page)) => page,
         Ok(None) => return PageRebuild::NeedsFullBuild,
-        Err(diagnostic) => return PageRebuild::Failed(std::iter::once(diagnostic).collect()),
+        Err(problems) => return PageRebuild::Failed(problems.into_iter().collect()),
     };
     if !same_place(&site.pages[idx].front, &page.front) {
         return PageRebuild::NeedsFullBuild;
@@ -293,13 +293,17 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
 
 /// The edited file read the way `source` reads every page: the same
 /// decoding (UTF-8, a byte-order mark dropped) and the same front matter.
-fn edited_page(rel: &str, bytes: Vec<u8>) -> Result<Option<crate::site::model::Page>, Diagnostic> {
+fn edited_page(
+    rel: &str,
+    bytes: Vec<u8>,
+) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
     let file = crate::source::discover::SourceFile {
         rel: rel.to_owned(),
         path: std::path::PathBuf::new(),
         kind: crate::source::discover::FileKind::Markdown,
     };
     crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
+        .map_err(|d| vec![d])
         .and_then(|text| crate::site::load::page_from_text(&file, text, true))
 }
 

@@ -149,22 +149,24 @@ fn load_pages(bytes: &[u8]) -> (Vec<crate::site::model::Page>, Vec<Diagnostic>) 
             }
         };
         match page_from_text(rel, text) {
-            Ok(page) => pages.push(page),
-            Err(d) => diagnostics.push(d),
+            Ok(page) => pages.extend(page),
+            Err(problems) => diagnostics.extend(problems),
         }
     }
     (pages, diagnostics)
 }
 
-fn page_from_text(rel: &str, text: String) -> Result<crate::site::model::Page, Diagnostic> {
+/// Drafts are included, so a page that parses is always `Some`.
+fn page_from_text(
+    rel: &str,
+    text: String,
+) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
     let file = SourceFile {
         rel: rel.to_owned(),
         path: Path::new("/nonexistent-site/content").join(rel),
         kind: FileKind::Markdown,
     };
-    crate::site::load::page_from_text(&file, text, true)?.ok_or_else(|| {
-        Diagnostic::error("draft", "the page is a draft").in_file(format!("content/{rel}"))
-    })
+    crate::site::load::page_from_text(&file, text, true)
 }
 
 #[cfg(test)]

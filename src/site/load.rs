@@ -116,7 +116,7 @@ fn read_pages(
     include_drafts: bool,
     report: &mut Report,
 ) -> (Vec<Page>, std::collections::BTreeSet<String>) {
-    let loaded: Vec<Result<Option<Page>, Diagnostic>> = markdown
+    let loaded: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
         .par_iter()
         .map(|file| read_page(file, include_drafts))
         .collect();
@@ -126,9 +126,9 @@ fn read_pages(
         match result {
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
-            Err(diagnostic) => {
+            Err(problems) => {
                 unreadable.insert(file.rel.clone());
-                report.push(diagnostic);
+                report.extend(problems);
             }
         }
     }
@@ -144,12 +144,15 @@ fn logo_escape(root: &std::path::Path, config: &SiteConfig, text: &str) -> Optio
     Some(crate::fsutil::path_escape(config::FILE_NAME, logo, &escape).at_source(text, line, 1))
 }
 
-fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Diagnostic> {
+fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Vec<Diagnostic>> {
     let shown = format!("content/{}", file.rel);
     let bytes = std::fs::read(&file.path).map_err(|e| {
-        Diagnostic::error("unreadable-file", format!("cannot read this file: {e}")).in_file(&shown)
+        vec![
+            Diagnostic::error("unreadable-file", format!("cannot read this file: {e}"))
+                .in_file(&shown),
+        ]
     })?;
-    let text = crate::diagnostics::decode_text(&shown, bytes)?;
+    let text = crate::diagnostics::decode_text(&shown, bytes).map_err(|d| vec![d])?;
     page_from_text(file, text, include_drafts)
 }
 
@@ -158,7 +161,7 @@ pub(crate) fn page_from_text(
     file: &SourceFile,
     text: String,
     include_drafts: bool,
-) -> Result<Option<Page>, Diagnostic> {
+) -> Result<Option<Page>, Vec<Diagnostic>> {
     let shown = format!("content/{}", file.rel);
     let split = split_and_parse(&shown, &text)?;
     if split.front.draft && !include_drafts {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::site::dates::Date;
-use crate::source::yaml::{YamlSource, parse_strict};
+use crate::source::yaml::{YamlSource, parse_strict_all};
 
 /// The keys a page may set. Anything else is an error.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -43,22 +43,25 @@ pub struct Split {
 }
 
 /// Splits and parses one file. `file` is the path shown in messages.
-pub fn split_and_parse(file: &str, text: &str) -> Result<Split, Diagnostic> {
+/// Every unknown key is reported at once (`parse_strict_all`).
+pub fn split_and_parse(file: &str, text: &str) -> Result<Split, Vec<Diagnostic>> {
     let Some(after_open) = strip_delimiter_line(text) else {
-        return Err(Diagnostic::error("front-matter-missing", "this page has no front matter")
+        return Err(vec![Diagnostic::error("front-matter-missing", "this page has no front matter")
             .in_file(file)
             .at_source(text, 1, 1)
-            .help("start the file with a line `---`, then `title: Your page title`, then another line `---`"));
+            .help("start the file with a line `---`, then `title: Your page title`, then another line `---`")]);
     };
     let yaml_start = text.len() - after_open.len();
     let Some((yaml_len, body_start)) = find_closing(after_open) else {
-        return Err(Diagnostic::error(
-            "front-matter-unclosed",
-            "the front matter starts with `---` but has no closing `---` line",
-        )
-        .in_file(file)
-        .at_source(text, 1, 1)
-        .help("add a line with just `---` after the last front-matter key"));
+        return Err(vec![
+            Diagnostic::error(
+                "front-matter-unclosed",
+                "the front matter starts with `---` but has no closing `---` line",
+            )
+            .in_file(file)
+            .at_source(text, 1, 1)
+            .help("add a line with just `---` after the last front-matter key"),
+        ]);
     };
     let yaml = &after_open[..yaml_len];
     let source = YamlSource {
@@ -69,15 +72,15 @@ pub fn split_and_parse(file: &str, text: &str) -> Result<Split, Diagnostic> {
     let front: FrontMatter = if yaml.trim().is_empty() {
         FrontMatter::default()
     } else {
-        parse_strict(yaml, &source)?
+        parse_strict_all(yaml, &source)?
     };
     if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(
+        return Err(vec![
             Diagnostic::error("missing-title", "this page has no `title`")
                 .in_file(file)
                 .at_source(text, 1, 1)
                 .help("add a line `title: Your page title` between the `---` lines"),
-        );
+        ]);
     }
     Ok(Split {
         front,
@@ -122,7 +125,7 @@ mod tests {
     #[test]
     fn error_lines_are_file_lines() {
         let text = "---\ntitle: Hello\nsumary: x\n---\n";
-        let d = split_and_parse("a.md", text).unwrap_err();
+        let d = split_and_parse("a.md", text).unwrap_err().remove(0);
         assert_eq!(d.rule, "unknown-key");
         assert_eq!(d.line, 3, "line 2 of the YAML is line 3 of the file");
         assert!(d.help.unwrap().contains("`summary`"));
@@ -131,7 +134,7 @@ mod tests {
     #[test]
     fn bad_date_has_its_own_rule_and_line() {
         let text = "---\ntitle: Hello\nreviewed: 1 Nov 2026\n---\n";
-        let d = split_and_parse("a.md", text).unwrap_err();
+        let d = split_and_parse("a.md", text).unwrap_err().remove(0);
         assert_eq!(d.rule, "bad-date");
         assert_eq!(d.line, 3);
         assert_eq!(
@@ -141,19 +144,41 @@ mod tests {
     }
 
     #[test]
+    fn every_unknown_key_is_reported_in_one_run() {
+        let text = "---\ntitle: Hi\nlayout: page\npermalink: /hi/\ntags:\n  - a\n  - b\nreviewed: 2026-13-01\n---\nBody\n";
+        let found: Vec<(&str, usize, String)> = split_and_parse("a.md", text)
+            .unwrap_err()
+            .into_iter()
+            .map(|d| (d.rule, d.line, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("unknown-key", 3, "unknown key `layout`".to_owned()),
+                ("unknown-key", 4, "unknown key `permalink`".to_owned()),
+                ("unknown-key", 5, "unknown key `tags`".to_owned()),
+                (
+                    "bad-date",
+                    8,
+                    "`2026-13-01` is not a real date in the form YYYY-MM-DD for `reviewed`"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn missing_title_and_missing_block_are_errors() {
         assert_eq!(
-            split_and_parse("a.md", "---\nweight: 1\n---\n")
-                .unwrap_err()
-                .rule,
+            split_and_parse("a.md", "---\nweight: 1\n---\n").unwrap_err()[0].rule,
             "missing-title"
         );
         assert_eq!(
-            split_and_parse("a.md", "# Hi\n").unwrap_err().rule,
+            split_and_parse("a.md", "# Hi\n").unwrap_err()[0].rule,
             "front-matter-missing"
         );
         assert_eq!(
-            split_and_parse("a.md", "---\ntitle: x\n").unwrap_err().rule,
+            split_and_parse("a.md", "---\ntitle: x\n").unwrap_err()[0].rule,
             "front-matter-unclosed"
         );
     }

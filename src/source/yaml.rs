@@ -37,6 +37,69 @@ pub fn parse_strict<T: DeserializeOwned>(text: &str, source: &YamlSource) -> Res
     serde_yaml::from_str(text).map_err(|error| to_diagnostic(&error, text, source))
 }
 
+/// How many unknown keys one file may report before the rest wait for the
+/// next run: enough for any real file, and a bound on the retries.
+const MAX_UNKNOWN_KEYS: usize = 50;
+
+/// Like [`parse_strict`], but reports every unknown key in one run, not
+/// one per run: each unknown key is reported, blanked out (its line and the
+/// lines of its value become empty, so every other line keeps its number),
+/// and the text parsed again. The first other problem, if any, follows.
+pub fn parse_strict_all<T: DeserializeOwned>(
+    text: &str,
+    source: &YamlSource,
+) -> Result<T, Vec<Diagnostic>> {
+    let mut text = text.to_owned();
+    let mut problems = Vec::new();
+    loop {
+        let error = match parse_strict::<T>(&text, source) {
+            Ok(value) if problems.is_empty() => return Ok(value),
+            Ok(_) => return Err(problems),
+            Err(error) => error,
+        };
+        let yaml_line = error.line.saturating_sub(source.line_offset);
+        let again = error.rule == "unknown-key"
+            && problems.len() < MAX_UNKNOWN_KEYS
+            && blank_key(&mut text, yaml_line);
+        problems.push(error);
+        if !again {
+            return Err(problems);
+        }
+    }
+}
+
+/// Blanks the key on 1-based `line` of `text` and the lines of its value
+/// (more indented, or a list at the key's own indent). False if there is
+/// no such line, so the caller stops retrying.
+fn blank_key(text: &mut String, line: usize) -> bool {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let Some(key_line) = line.checked_sub(1).and_then(|n| lines.get(n)) else {
+        return false;
+    };
+    if key_line.trim().is_empty() {
+        return false;
+    }
+    let indent = key_line.len() - key_line.trim_start().len();
+    let mut end = line;
+    while let Some(next) = lines.get(end) {
+        let next_indent = next.len() - next.trim_start().len();
+        let continues = next.trim().is_empty()
+            || next_indent > indent
+            || (next_indent == indent && next.trim_start().starts_with("- "));
+        if !continues {
+            break;
+        }
+        end += 1;
+    }
+    let blanked: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .map(|(n, l)| if n + 1 >= line && n < end { "" } else { l })
+        .collect();
+    *text = blanked.join("\n");
+    true
+}
+
 /// The first YAML tag in `text`: (line, column, tag), 1-based. A tag is a
 /// `!` where a value or a key starts (not inside quotes, comments or block
 /// scalars such as `text: |`).

@@ -385,3 +385,29 @@ fn site_yaml_and_data_that_are_not_utf8() {
     );
     run.assert_stderr("data/glossary.yaml:1:12  error  not-utf8  this file is not UTF-8 text");
 }
+
+/// A page brought from another generator: every unknown key is reported in
+/// the same run, not one per run.
+#[test]
+fn every_unknown_front_matter_key_in_one_run() {
+    let run = fails_keeping_output(
+        |s| {
+            s.write(
+                PLANS,
+                "---\ntitle: Plans\nlayout: post\npermalink: /plans/\ncategories:\n  - care\n  - plans\nreviewed: 2026-01-01\n---\nBody\n",
+            )
+        },
+        1,
+    );
+    let keys = "(Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, extra)";
+    assert_eq!(
+        run.stderr,
+        format!(
+            "content/care/plans.md:3:1  error  unknown-key  unknown key `layout`  {keys}\n    3 | layout: post\n      | ^\n\
+             content/care/plans.md:4:1  error  unknown-key  unknown key `permalink`  {keys}\n    4 | permalink: /plans/\n      | ^\n\
+             content/care/plans.md:5:1  error  unknown-key  unknown key `categories`  {keys}\n    5 | categories:\n      | ^\n\n\
+             3 errors and 0 warnings in 1 file\n\
+             The site was not built: fix the errors above. The previous output was left as it was.\n"
+        )
+    );
+}
