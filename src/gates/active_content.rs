@@ -10,6 +10,7 @@
 //! is linear in the size of the page and cannot recurse.
 
 use crate::gates::safe_url::{self, UrlKind};
+use crate::text::text_fold::find_ascii_ignore_case as find_ignore_case;
 
 /// One piece of active content, described for a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,13 +297,6 @@ fn decode_references(value: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 
 use minify_html::Cfg;
 
+use crate::text::text_fold::find_ascii_ignore_case;
+
 fn page_config() -> Cfg {
     Cfg {
         allow_noncompliant_unquoted_attribute_values: false,
@@ -55,7 +57,7 @@ const VOID_ELEMENTS: &[&str] = &[
 pub fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
-    while let Some(offset) = memchr_lt(&bytes[at..]) {
+    while let Some(offset) = html[at..].find('<') {
         let start = at + offset;
         let rest = &html[start..];
         if rest.starts_with("<!--") {
@@ -83,16 +85,12 @@ pub fn nesting_depth(html: &str) -> usize {
             deepest = deepest.max(depth);
             if name == "script" || name == "style" {
                 let close = format!("</{name}");
-                let lower_rest = html[at..].to_ascii_lowercase();
-                at = lower_rest.find(&close).map_or(bytes.len(), |end| at + end);
+                at =
+                    find_ascii_ignore_case(&html[at..], &close).map_or(bytes.len(), |end| at + end);
             }
         }
     }
     deepest
-}
-
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
 }
 
 /// Minifies a stylesheet (by minifying it inside a `<style>` element).

@@ -76,7 +76,11 @@ fn blank_key(text: &mut String, line: usize) -> bool {
     let Some(key_line) = line.checked_sub(1).and_then(|n| lines.get(n)) else {
         return false;
     };
-    if key_line.trim().is_empty() {
+    // Only a block key (`key: value` starting its line) can be blanked
+    // without taking other keys with it; a flow mapping (`{title: x,
+    // layout: y}`) stops at its first unknown key.
+    let trimmed = key_line.trim_start().trim_start_matches("- ");
+    if trimmed.is_empty() || trimmed.starts_with(['{', '[']) || !trimmed.contains(':') {
         return false;
     }
     let indent = key_line.len() - key_line.trim_start().len();
@@ -287,6 +291,29 @@ fn tidy_invalid_type(detail: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_keys_in_a_flow_mapping_stop_at_the_first() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Page {
+            title: String,
+        }
+        let source = YamlSource {
+            file: "a.md",
+            whole_file: "{title: Hi, layout: x, tags: y}\n",
+            line_offset: 0,
+        };
+        let found =
+            parse_strict_all::<Page>("{title: Hi, layout: x, tags: y}\n", &source).unwrap_err();
+        let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+        assert_eq!(
+            rules,
+            ["unknown-key"],
+            "no follow-on `missing field title`: {found:?}"
+        );
+    }
 
     #[test]
     fn tags_are_found_where_values_start() {

@@ -108,6 +108,18 @@ impl Folded {
     }
 }
 
+/// Where `needle` (ASCII, such as a tag name) first occurs in `haystack`,
+/// ignoring ASCII case, without lower-casing a copy of the haystack.
+pub fn find_ascii_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +149,12 @@ mod tests {
         let range = folded.original(1..2);
         assert_eq!(&text[range], "İ");
         assert_eq!(folded.original(10..12), 3..3);
+    }
+
+    #[test]
+    fn ascii_search_ignores_case_and_keeps_offsets() {
+        assert_eq!(find_ascii_ignore_case("é<p></STYLE>", "</style"), Some(5));
+        assert_eq!(find_ascii_ignore_case("abc", "</style"), None);
     }
 
     #[test]
