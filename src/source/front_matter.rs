@@ -29,6 +29,14 @@ pub struct FrontMatter {
     #[serde(default)]
     pub draft: bool,
     pub template: Option<String>,
+    /// Old addresses of this page, from the site root (`old/path.html`,
+    /// `leaflets/crisis`): each gets a small page that sends readers here.
+    /// Hugo's name for this; unrelated to glossary aliases.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// "On this page" contents: `true` or `false` overrides the site's
+    /// `toc: {min_headings}` threshold for this page.
+    pub toc: Option<bool>,
     /// Free-form values for themes.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
