@@ -360,7 +360,7 @@ fn page_files(
 
 /// True when an edit leaves the page where it was: same title and summary
 /// (shown in listings and navigation), weight (order), template, language
-/// and draft flag.
+/// and draft flag, and old addresses (each has a redirect page naming the title).
 fn same_place(
     old: &crate::source::front_matter::FrontMatter,
     new: &crate::source::front_matter::FrontMatter,
@@ -371,6 +371,7 @@ fn same_place(
         && old.template == new.template
         && old.lang == new.lang
         && old.draft == new.draft
+        && old.aliases == new.aliases
 }
 
 /// The rendering context for a site and its theme's pictograms.
@@ -421,8 +422,43 @@ fn render_output(
     for asset in &site.assets {
         files.insert(asset.rel.clone(), crate::fsutil::read_bytes(&asset.path)?);
     }
+    problems.extend(redirect_pages(site, &mut files));
     problems.extend(copy_logo(site, assembled, options, &mut files));
     Ok((files, problems))
+}
+
+/// The pages at old addresses (front matter `aliases`). They go in last,
+/// so an alias that lands on a file Signpost writes itself (`404.html`,
+/// `sitemap.xml`, a theme file) is refused instead of replacing it.
+fn redirect_pages(site: &Site, files: &mut OutputMap) -> Vec<Diagnostic> {
+    let aliases = crate::site::aliases::resolve(&site.pages);
+    let mut problems = Vec::new();
+    for (path, bytes) in crate::render::redirects::files(site, &aliases) {
+        let path = match files.entry(path) {
+            std::collections::btree_map::Entry::Vacant(free) => {
+                free.insert(bytes);
+                continue;
+            }
+            std::collections::btree_map::Entry::Occupied(taken) => taken.key().clone(),
+        };
+        let diagnostic = match aliases.iter().find(|a| a.output == path) {
+            Some(alias) => Diagnostic::error(
+                "duplicate-url",
+                format!("the alias `{}` would be written to {path}, where Signpost writes a file of its own", alias.written),
+            )
+            .in_file(site.pages[alias.page].file())
+            .help("change or remove this alias"),
+            None => Diagnostic::error(
+                "duplicate-url",
+                format!("`output: {{redirects: netlify}}` would write {path}, but the site already has a file there"),
+            )
+            .in_file("site.yaml")
+            .at_source(&site.config_text, crate::source::config::line_of_key(&site.config_text, "redirects"), 1)
+            .help("remove content/_redirects, or the `redirects` setting"),
+        };
+        problems.push(diagnostic);
+    }
+    problems
 }
 
 /// Every page through its template, in parallel, with the pages that fail

@@ -6,6 +6,7 @@
 pub mod booklet;
 pub mod markdown;
 pub mod minify;
+pub mod redirects;
 pub mod template_error;
 pub mod template_safety;
 pub mod templates;

@@ -85,6 +85,15 @@ struct PageView<'a> {
     /// The other version of this page: easy read for a standard page, or
     /// standard for an easy-read page.
     alternate: Option<AlternateView>,
+    /// "On this page": links to the `##` headings, when the page has
+    /// enough of them (`toc` in site.yaml and front matter); else empty.
+    contents: Vec<ContentsEntry>,
+}
+
+#[derive(Serialize)]
+struct ContentsEntry {
+    id: String,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -220,6 +229,34 @@ fn page_view<'a>(
                 "Easy read version"
             },
         }),
+        contents: page_contents(site, idx, rendered),
+    }
+}
+
+/// The `##` headings listed under "On this page". A page lists them when
+/// it has at least `toc.min_headings` (3 by default); front matter `toc`
+/// turns the list on or off for one page. Easy-read pages list none unless
+/// asked: a block of links before the first picture row is one more thing
+/// to get past.
+fn page_contents(site: &Site, idx: PageIdx, rendered: &Rendered) -> Vec<ContentsEntry> {
+    let page = &site.pages[idx];
+    let headings: Vec<ContentsEntry> = rendered
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| ContentsEntry {
+            id: h.id.clone(),
+            text: h.text.clone(),
+        })
+        .collect();
+    let wanted = match page.front.toc {
+        Some(choice) => choice,
+        None => page.kind != PageKind::EasyRead && headings.len() >= site.config.toc.min_headings,
+    };
+    if wanted && !headings.is_empty() {
+        headings
+    } else {
+        Vec::new()
     }
 }
 

@@ -45,6 +45,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     let (pages, unreadable) = read_pages(&markdown, options.drafts, report);
 
     report.extend(duplicate_outputs(&pages, &assets));
+    report.extend(crate::site::aliases::problems(&pages, &assets));
     report.extend(crate::source::attachments::check(
         &assets,
         config.markdown.raw_html,

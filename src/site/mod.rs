@@ -4,6 +4,7 @@
 //! navigation, breadcrumbs, the help banner (`assemble`), and the stamp a
 //! derived page (translation or local override) keeps of its source (`provenance`).
 
+pub mod aliases;
 pub mod assemble;
 pub mod dates;
 pub mod load;

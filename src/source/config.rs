@@ -43,6 +43,8 @@ pub struct SiteConfig {
     pub print: PrintConfig,
     #[serde(default)]
     pub booklets: BookletConfig,
+    #[serde(default)]
+    pub toc: TocConfig,
 }
 
 /// Which printable booklets to make.
@@ -153,6 +155,35 @@ pub struct OutputConfig {
     /// folder links do not open when the site is read from disk or a zip.
     #[serde(default)]
     pub pretty_urls: bool,
+    /// Also write a redirects file for hosts that read one (`netlify`:
+    /// `_redirects`, read by Netlify and Cloudflare Pages). The redirect
+    /// pages at old addresses are written either way.
+    #[serde(default)]
+    pub redirects: RedirectsFile,
+}
+
+/// "On this page" contents at the top of long pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TocConfig {
+    /// A page with at least this many `##` headings lists them under its
+    /// title. Front matter `toc: true|false` overrides it for one page.
+    pub min_headings: usize,
+}
+
+impl Default for TocConfig {
+    fn default() -> Self {
+        TocConfig { min_headings: 3 }
+    }
+}
+
+/// Which host's redirects file to write beside the redirect pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RedirectsFile {
+    #[default]
+    None,
+    Netlify,
 }
 
 /// Thresholds and rule levels for `check` (and the checks `build` runs).

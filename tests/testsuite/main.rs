@@ -13,6 +13,7 @@ mod guide;
 mod hardening;
 mod harness;
 mod properties;
+mod reader;
 #[cfg(feature = "serve")]
 mod serve;
 mod size;

@@ -1,0 +1,164 @@
+//! Issue 15's reading and publishing features that imported sites rely on:
+//! "On this page" contents and redirect pages at old addresses (`aliases`).
+
+use crate::harness::{SiteTest, main_of, sel};
+
+const FRONT: &str = "reviewed: 2026-01-01\nreview_due: 2027-01-01";
+
+fn page_with(front_extra: &str, headings: usize) -> String {
+    let mut body = String::from("Intro.\n");
+    for n in 1..=headings {
+        body.push_str(&format!("\n## Part {n}\n\nText {n}.\n"));
+    }
+    format!("---\ntitle: Long page\n{FRONT}\n{front_extra}---\n{body}")
+}
+
+fn contents_links(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    doc.select(&sel("nav.page-contents a"))
+        .map(|a| a.value().attr("href").unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_page_with_three_sections_lists_them_and_every_link_resolves() {
+    let site = SiteTest::minimal();
+    site.write("content/care/long.md", &page_with("", 3));
+    site.build().assert_code(0);
+    let html = site.output("care/long/index.html");
+    let links = contents_links(&html);
+    assert_eq!(links, ["#part-1", "#part-2", "#part-3"]);
+    let doc = scraper::Html::parse_document(&html);
+    let nav = doc.select(&sel("nav.page-contents")).next().unwrap();
+    assert_eq!(nav.value().attr("aria-label"), Some("On this page"));
+    for link in links {
+        let id = &link[1..];
+        assert_eq!(doc.select(&sel(&format!("h2#{id}"))).count(), 1, "{id}");
+    }
+    // Two sections are not enough by default.
+    assert!(contents_links(&site.output("care/plans/index.html")).is_empty());
+    assert!(main_of(&html).contains("page-contents"));
+}
+
+#[test]
+fn the_threshold_is_a_site_setting_and_front_matter_overrides_it() {
+    let site = SiteTest::minimal();
+    site.write("site.yaml", "title: Test site\ntoc:\n  min_headings: 2\n");
+    site.write("content/care/two.md", &page_with("", 2));
+    site.write("content/care/off.md", &page_with("toc: false\n", 5));
+    site.write("content/care/on.md", &page_with("toc: true\n", 1));
+    site.build().assert_code(0);
+    assert_eq!(contents_links(&site.output("care/two/index.html")).len(), 2);
+    assert!(contents_links(&site.output("care/off/index.html")).is_empty());
+    assert_eq!(
+        contents_links(&site.output("care/on/index.html")),
+        ["#part-1"]
+    );
+}
+
+#[test]
+fn booklets_keep_their_own_contents_and_no_page_list() {
+    let site = SiteTest::minimal();
+    site.write("content/care/long.md", &page_with("", 4));
+    site.build().assert_code(0);
+    let booklet = site.output("care/booklet/index.html");
+    assert!(
+        contents_links(&booklet).is_empty(),
+        "chapters carry no page contents"
+    );
+    let doc = scraper::Html::parse_document(&booklet);
+    assert_eq!(doc.select(&sel("nav.booklet-toc")).count(), 1);
+}
+
+#[test]
+fn aliases_write_redirect_pages_that_work_from_disk() {
+    let site = SiteTest::minimal();
+    site.write(
+        "content/care/plans.md",
+        &format!("---\ntitle: Care plans\n{FRONT}\naliases:\n  - old/care-plan.html\n  - /leaflets/plans/\n---\nA plan.\n"),
+    );
+    site.build().assert_code(0);
+    let file = site.output("old/care-plan.html");
+    assert!(
+        file.contains("<meta http-equiv=\"refresh\" content=\"0; url=../care/plans/index.html\">"),
+        "{file}"
+    );
+    assert!(file.contains("<link rel=\"canonical\" href=\"../care/plans/index.html\">"));
+    assert!(file.contains("<a href=\"../care/plans/index.html\">Care plans</a>"));
+    assert!(file.contains("<html lang=\"en\" dir=\"ltr\">"));
+    let folder = site.output("leaflets/plans/index.html");
+    assert!(
+        folder.contains("url=../../care/plans/index.html"),
+        "{folder}"
+    );
+    assert!(
+        !site.root.join("output/_redirects").exists(),
+        "no _redirects unless asked"
+    );
+}
+
+#[test]
+fn with_a_base_url_the_canonical_is_absolute_and_netlify_gets_redirects() {
+    let site = SiteTest::minimal();
+    site.write(
+        "site.yaml",
+        "title: Test site\nbase_url: https://example.nhs.uk/guide\noutput:\n  redirects: netlify\n",
+    );
+    site.write(
+        "content/care/plans.md",
+        &format!("---\ntitle: Care plans\n{FRONT}\naliases: [old/care-plan.html, leaflets/plans]\n---\nA plan.\n"),
+    );
+    site.build().assert_code(0);
+    assert!(
+        site.output("old/care-plan.html")
+            .contains("<link rel=\"canonical\" href=\"https://example.nhs.uk/guide/care/plans/\">")
+    );
+    assert_eq!(
+        site.output("_redirects"),
+        "/guide/old/care-plan.html /guide/care/plans/ 301\n/guide/leaflets/plans/ /guide/care/plans/ 301\n"
+    );
+}
+
+#[test]
+fn an_alias_on_a_page_or_another_alias_is_a_duplicate_url_at_its_line() {
+    let site = SiteTest::minimal();
+    site.write(
+        "content/care/plans.md",
+        &format!(
+            "---\ntitle: Care plans\n{FRONT}\naliases:\n  - care\n  - leaflets/x\n---\nA plan.\n"
+        ),
+    );
+    site.write(
+        "content/care/other.md",
+        &format!("---\ntitle: Other\n{FRONT}\naliases: [leaflets/x/]\n---\nText.\n"),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    // Pages are taken in path order, so other.md's alias claims the address first.
+    run.assert_stderr_is("content/care/plans.md:6:1  error  duplicate-url  the alias `care` would be written to care/index.html, which is already the address of content/care/_index.md  (remove this alias, or change it to the old address readers really used)\n    6 |   - care\n      | ^\ncontent/care/plans.md:7:1  error  duplicate-url  the alias `leaflets/x` would be written to leaflets/x/index.html, which is already the address of an alias in content/care/other.md  (remove this alias, or change it to the old address readers really used)\n    7 |   - leaflets/x\n      | ^\n\n2 errors and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+}
+
+#[test]
+fn an_alias_that_leaves_the_site_is_refused() {
+    let site = SiteTest::minimal();
+    site.write(
+        "content/care/plans.md",
+        &format!("---\ntitle: Care plans\n{FRONT}\naliases: [\"../../etc/x\"]\n---\nA plan.\n"),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_is("content/care/plans.md:5:1  error  invalid-alias  the alias `../../etc/x` has an empty, `.` or `..` part: it must name a place inside the site  (write the old address as a path from the site root, like `leaflets/crisis` or `old/crisis-plan.html`)\n    5 | aliases: [\"../../etc/x\"]\n      | ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    assert!(!site.root.join("etc").exists());
+}
+
+#[test]
+fn an_alias_over_a_file_signpost_writes_is_refused() {
+    let site = SiteTest::minimal();
+    site.write(
+        "content/care/plans.md",
+        &format!("---\ntitle: Care plans\n{FRONT}\naliases: [404.html]\n---\nA plan.\n"),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr("the alias `404.html` would be written to 404.html, where Signpost writes a file of its own");
+}
