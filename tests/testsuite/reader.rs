@@ -162,3 +162,67 @@ fn an_alias_over_a_file_signpost_writes_is_refused() {
     run.assert_code(1);
     run.assert_stderr("the alias `404.html` would be written to 404.html, where Signpost writes a file of its own");
 }
+
+#[test]
+fn a_captioned_image_alone_in_its_paragraph_is_a_figure() {
+    let site = SiteTest::minimal();
+    site.write_bytes(
+        "content/care/garden.jpg",
+        b"\xff\xd8\xff\xe0 not really a jpeg",
+    );
+    site.write(
+        "content/care/plans.md",
+        &format!("---\ntitle: Care plans\n{FRONT}\n---\n![Two people on a bench](garden.jpg \"The garden at Oak House\")\n\nText with ![a bench](garden.jpg \"A bench\") inline.\n\n![A path](garden.jpg)\n"),
+    );
+    site.build().assert_code(0);
+    let html = site.output("care/plans/index.html");
+    let doc = scraper::Html::parse_document(&html);
+    let figures: Vec<_> = doc.select(&sel("main figure")).collect();
+    assert_eq!(figures.len(), 1, "{html}");
+    let figure = figures[0];
+    assert_eq!(
+        figure
+            .select(&sel("img"))
+            .next()
+            .unwrap()
+            .value()
+            .attr("alt"),
+        Some("Two people on a bench")
+    );
+    assert_eq!(
+        figure
+            .select(&sel("figcaption"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        "The garden at Oak House"
+    );
+    assert_eq!(
+        doc.select(&sel("p figure, p > img[alt='A path']")).count(),
+        1,
+        "the uncaptioned image stays in its paragraph"
+    );
+    assert_eq!(
+        doc.select(&sel("p > img[title='A bench']")).count(),
+        1,
+        "an inline image keeps its title"
+    );
+}
+
+#[test]
+fn a_caption_that_repeats_the_alt_text_is_a_warning_at_its_line() {
+    let site = SiteTest::minimal();
+    site.write_bytes("content/care/garden.jpg", b"\xff\xd8\xff\xe0");
+    site.write(
+        "content/care/plans.md",
+        &format!("---\ntitle: Care plans\n{FRONT}\n---\nIntro.\n\n![The garden](garden.jpg \"The garden.\")\n"),
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("content/care/plans.md:8:1  warning  caption-repeats-alt  the caption of `garden.jpg` repeats its alt text: \"The garden.\"  (let the alt text say what the picture shows and the caption add something (who, where, when); or leave the caption out)\n"),
+        "{}",
+        run.stdout
+    );
+}

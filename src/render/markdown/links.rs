@@ -32,16 +32,33 @@ pub fn rewrite<'a>(
         std::ops::Range<usize>,
     )> = None;
 
+    // A captioned image just pushed, with its `<figure>` form: used when
+    // the image turns out to be alone in its paragraph.
+    let mut figure: Option<(usize, String)> = None;
+
     for (event, range) in events {
         if let Some((inner, _, _, _)) = image.as_mut() {
             if matches!(event, Event::End(TagEnd::Image)) {
                 if let Some((inner, dest, title, start)) = image.take() {
                     let html = render_image(&inner, &dest, &title, start.clone(), state);
-                    out.push((Event::Html(html.into()), start));
+                    out.push((Event::Html(html.inline.into()), start));
+                    figure = html.figure.map(|f| (out.len() - 1, f));
                 }
             } else {
                 inner.push((event, range));
             }
+            continue;
+        }
+        if let Some((at, html)) = figure.take()
+            && matches!(event, Event::End(TagEnd::Paragraph))
+            && at + 1 == out.len()
+            && at > 0
+            && matches!(out[at - 1].0, Event::Start(Tag::Paragraph))
+        {
+            // `<figure>` cannot sit inside `<p>`: it replaces the paragraph.
+            out.truncate(at);
+            let start = out.pop().map_or(range.clone(), |(_, r)| r);
+            out.push((Event::Html(html.into()), start));
             continue;
         }
         match event {
@@ -326,13 +343,21 @@ fn relative_source(folder: &str, rel: &str) -> String {
     relative(&dir, rel, true)
 }
 
+/// An image as HTML: inline, and as a `<figure>` when its title is a
+/// caption (`![A ward garden](garden.jpg "The garden at Oak House")`),
+/// used when the image stands alone in its paragraph.
+struct ImageHtml {
+    inline: String,
+    figure: Option<String>,
+}
+
 fn render_image(
     inner: &[Spanned],
     dest: &str,
     title: &str,
     range: std::ops::Range<usize>,
     state: &mut PageState,
-) -> String {
+) -> ImageHtml {
     let raw_alt = plain_text(inner);
     let alt = raw_alt.trim().to_owned();
     let decorative = title.trim().eq_ignore_ascii_case(DECORATIVE);
@@ -385,11 +410,34 @@ fn render_image(
     } else {
         ""
     };
-    format!(
-        "<img src=\"{}\" alt=\"{}\"{title_attr}{size} loading=\"lazy\">",
-        escape_html(&src),
-        escape_html(&alt)
-    )
+    let caption = title.trim();
+    let figure = (!decorative && pictogram.is_none() && !caption.is_empty()).then(|| {
+        let same = |a: &str, b: &str| {
+            a.trim_end_matches('.').to_lowercase() == b.trim_end_matches('.').to_lowercase()
+        };
+        if !alt.is_empty() && same(caption, &alt) {
+            state.finding(
+                "caption-repeats-alt",
+                format!("the caption of `{dest}` repeats its alt text: \"{caption}\""),
+                range.clone(),
+                "let the alt text say what the picture shows and the caption add something (who, where, when); or leave the caption out",
+            );
+        }
+        format!(
+            "<figure><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>",
+            escape_html(&src),
+            escape_html(&alt),
+            escape_html(caption)
+        )
+    });
+    ImageHtml {
+        inline: format!(
+            "<img src=\"{}\" alt=\"{}\"{title_attr}{size} loading=\"lazy\">",
+            escape_html(&src),
+            escape_html(&alt)
+        ),
+        figure,
+    }
 }
 
 /// `![A meeting](picto:meeting)` names a pictogram of the theme.
