@@ -7,6 +7,7 @@
 
 pub mod contacts;
 pub mod easy_read;
+pub mod images;
 pub mod links;
 pub mod reading;
 pub mod review;
@@ -86,7 +87,10 @@ pub struct SiteFindings {
 pub fn site_checks(site: &Site, rendered: &[Rendered], today: Date) -> SiteFindings {
     SiteFindings {
         links: links::check(site, rendered),
-        site_wide: contacts::check(site, today),
+        site_wide: contacts::check(site, today)
+            .into_iter()
+            .chain(images::check(site))
+            .collect(),
     }
 }
 

@@ -24,6 +24,7 @@ pub const RULES: &[Rule] = &[
     rule("bad-phone-link", Severity::Error, "a tel: link that is not a phone number"),
     rule("image-alt-empty", Severity::Error, "alt text of only spaces on an image not marked decorative"),
     rule("image-alt-filename", Severity::Error, "alt text that repeats the file name (\"IMG_0123.jpg\")"),
+    rule("image-too-heavy", Severity::Warning, "an image file over check.max_image_kb (100 KB by default)"),
     rule("caption-repeats-alt", Severity::Warning, "an image caption (its title) that says the same as its alt text"),
     rule("heading-skip", Severity::Error, "a heading level that skips one (## then ####)"),
     rule("heading-h1", Severity::Error, "a page with more than one h1, or none"),

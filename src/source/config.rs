@@ -191,6 +191,8 @@ pub enum RedirectsFile {
 #[serde(deny_unknown_fields, default)]
 pub struct CheckConfig {
     /// Contacts whose `verified` date is older than this are reported.
+    /// An image file over this many kilobytes is an `image-too-heavy` warning.
+    pub max_image_kb: u64,
     pub contact_max_age_months: u32,
     /// Sentences longer than this are reported one by one (NHS guidance: 20).
     pub max_sentence_words: usize,
@@ -244,6 +246,7 @@ impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig {
             contact_max_age_months: 12,
+            max_image_kb: 100,
             max_sentence_words: 20,
             max_grade: 7.0,
             max_smog: 11.0,

@@ -226,3 +226,17 @@ fn a_caption_that_repeats_the_alt_text_is_a_warning_at_its_line() {
         run.stdout
     );
 }
+
+#[test]
+fn an_image_over_the_budget_is_reported_at_the_file_with_its_size() {
+    let site = SiteTest::minimal();
+    site.write_bytes("content/care/photo.JPG", &vec![0u8; 3 * 1024 * 1024 + 300 * 1024]);
+    site.write_bytes("content/care/small.png", &[0u8; 2048]);
+    site.write_bytes("content/care/leaflet.pdf", &vec![0u8; 400 * 1024]);
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("content/care/photo.JPG  warning  image-too-heavy  this image is 3.3 MB, over the 100 KB budget for one image  (make it smaller before adding it: about 1200 pixels wide is enough for any screen, and saving a photo as JPEG at 75% quality, or a drawing as PNG or SVG, usually brings it under 100 KB)\n"), "{}", run.stdout);
+    assert_eq!(run.stdout.matches("image-too-heavy").count(), 1, "{}", run.stdout);
+    site.write("site.yaml", "title: Test site\ncheck:\n  max_image_kb: 4000\n");
+    assert!(!site.run(&["check"]).stdout.contains("image-too-heavy"));
+}
