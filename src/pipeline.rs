@@ -416,6 +416,9 @@ fn render_output(
     if let Some(sitemap) = sitemap(site) {
         files.insert("sitemap.xml".to_owned(), sitemap.into_bytes());
     }
+    if let Some(feed) = crate::render::feed::atom(site) {
+        files.insert("feed.xml".to_owned(), feed.into_bytes());
+    }
     for (rel, bytes) in &theme.static_files {
         files.insert(format!("static/{rel}"), bytes.clone());
     }

@@ -41,6 +41,8 @@ struct SiteView<'a> {
     booklet_url: Option<String>,
     /// The easy-read booklet, when there is one.
     easy_read_booklet_url: Option<String>,
+    /// `feed.xml`, when the site has one (it needs `base_url`).
+    feed_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -370,6 +372,9 @@ fn site_view<'a>(
             from_dir,
             crate::render::booklet::EASY_READ_DIR,
         ),
+        feed_url: config
+            .base_url()
+            .map(|_| crate::site::urls::relative(from_dir, "feed.xml", false)),
     }
 }
 

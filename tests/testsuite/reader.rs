@@ -230,13 +230,107 @@ fn a_caption_that_repeats_the_alt_text_is_a_warning_at_its_line() {
 #[test]
 fn an_image_over_the_budget_is_reported_at_the_file_with_its_size() {
     let site = SiteTest::minimal();
-    site.write_bytes("content/care/photo.JPG", &vec![0u8; 3 * 1024 * 1024 + 300 * 1024]);
+    site.write_bytes(
+        "content/care/photo.JPG",
+        &vec![0u8; 3 * 1024 * 1024 + 300 * 1024],
+    );
     site.write_bytes("content/care/small.png", &[0u8; 2048]);
     site.write_bytes("content/care/leaflet.pdf", &vec![0u8; 400 * 1024]);
     let run = site.run(&["check"]);
     run.assert_code(0);
     assert!(run.stdout.contains("content/care/photo.JPG  warning  image-too-heavy  this image is 3.3 MB, over the 100 KB budget for one image  (make it smaller before adding it: about 1200 pixels wide is enough for any screen, and saving a photo as JPEG at 75% quality, or a drawing as PNG or SVG, usually brings it under 100 KB)\n"), "{}", run.stdout);
-    assert_eq!(run.stdout.matches("image-too-heavy").count(), 1, "{}", run.stdout);
-    site.write("site.yaml", "title: Test site\ncheck:\n  max_image_kb: 4000\n");
+    assert_eq!(
+        run.stdout.matches("image-too-heavy").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    site.write(
+        "site.yaml",
+        "title: Test site\ncheck:\n  max_image_kb: 4000\n",
+    );
     assert!(!site.run(&["check"]).stdout.contains("image-too-heavy"));
+}
+
+fn reviewed_page(title: &str, reviewed: &str, summary: &str) -> String {
+    format!(
+        "---\ntitle: {title}\nsummary: {summary}\nreviewed: {reviewed}\nreview_due: 2027-12-01\n---\nText.\n"
+    )
+}
+
+#[test]
+fn the_atom_feed_lists_recently_reviewed_pages_newest_first_and_is_valid_xml() {
+    let site = SiteTest::minimal();
+    site.write(
+        "site.yaml",
+        "title: Test & site\ndescription: Guidance <for> everyone\nbase_url: https://example.nhs.uk/guide\n",
+    );
+    site.write(
+        "content/care/new.md",
+        &reviewed_page(
+            "Newest \"page\"",
+            "2026-11-02",
+            "\"Fresh \\x01words & more\"",
+        ),
+    );
+    site.write(
+        "content/care/mid.md",
+        &reviewed_page("Middle", "2026-06-01", "Half way"),
+    );
+    site.build().assert_code(0);
+    let feed = site.output("feed.xml");
+    let doc = roxmltree::Document::parse(&feed).unwrap_or_else(|e| panic!("{e}\n{feed}"));
+    let root = doc.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    let child = |node: roxmltree::Node, name: &str| {
+        node.children()
+            .find(|c| c.has_tag_name(name))
+            .and_then(|c| c.text())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(child(root, "title"), "Test & site");
+    assert_eq!(child(root, "subtitle"), "Guidance <for> everyone");
+    assert_eq!(child(root, "updated"), "2026-11-02T00:00:00Z");
+    let entries: Vec<_> = root
+        .children()
+        .filter(|c| c.has_tag_name("entry"))
+        .collect();
+    let titles: Vec<String> = entries.iter().map(|e| child(*e, "title")).collect();
+    assert_eq!(titles[..2], ["Newest \"page\"", "Middle"]);
+    assert_eq!(
+        child(entries[0], "id"),
+        "https://example.nhs.uk/guide/care/new/"
+    );
+    assert_eq!(child(entries[0], "summary"), "Fresh words & more");
+    // Pages reviewed on the same day keep path order: the same input gives the same bytes.
+    assert_eq!(entries.len(), 5);
+    site.build().assert_code(0);
+    assert_eq!(site.output("feed.xml"), feed);
+}
+
+#[test]
+fn no_feed_without_a_base_url() {
+    let site = SiteTest::minimal();
+    site.build().assert_code(0);
+    assert!(!site.root.join("output/feed.xml").exists());
+}
+
+#[test]
+fn pages_point_feed_readers_at_the_feed() {
+    let site = SiteTest::minimal();
+    site.write(
+        "site.yaml",
+        "title: Test site\nbase_url: https://example.nhs.uk/\n",
+    );
+    site.build().assert_code(0);
+    let doc = scraper::Html::parse_document(&site.output("care/plans/index.html"));
+    let link = doc
+        .select(&sel("link[type='application/atom+xml']"))
+        .next()
+        .expect("feed link");
+    assert_eq!(link.value().attr("href"), Some("../../feed.xml"));
 }
