@@ -142,6 +142,10 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
                 .into_vec(),
         );
+        if site.config.output.precompress {
+            crate::output::precompress::add(&mut files);
+            built.lap("precompress");
+        }
         built.files = files;
     }
     drop(context);

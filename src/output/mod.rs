@@ -8,6 +8,8 @@
 //! upload only what changed. Signpost only ever replaces a folder that holds
 //! its marker file: it never deletes a folder it did not create.
 
+pub mod precompress;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

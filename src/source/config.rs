@@ -160,6 +160,10 @@ pub struct OutputConfig {
     /// pages at old addresses are written either way.
     #[serde(default)]
     pub redirects: RedirectsFile,
+    /// Also write `NAME.gz` and `NAME.br` beside each HTML, CSS, SVG and
+    /// XML file, for servers that send ready-compressed files.
+    #[serde(default)]
+    pub precompress: bool,
 }
 
 /// "On this page" contents at the top of long pages.

@@ -334,3 +334,31 @@ fn pages_point_feed_readers_at_the_feed() {
         .expect("feed link");
     assert_eq!(link.value().attr("href"), Some("../../feed.xml"));
 }
+
+#[test]
+fn precompress_writes_gzip_and_brotli_beside_text_files_only() {
+    use std::io::Read as _;
+    let site = SiteTest::minimal();
+    site.write(
+        "site.yaml",
+        "title: Test site\noutput:\n  precompress: true\n",
+    );
+    site.write_bytes("content/care/photo.jpg", &[0xff, 0xd8, 0xff]);
+    site.build().assert_code(0);
+    let out = site.root.join("output");
+    let html = std::fs::read(out.join("care/plans/index.html")).unwrap();
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&std::fs::read(out.join("care/plans/index.html.gz")).unwrap()[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, html);
+    assert!(out.join("care/plans/index.html.br").is_file());
+    assert!(out.join("404.html.gz").is_file() && out.join("robots.txt.br").is_file());
+    assert!(
+        !out.join("care/photo.jpg.gz").exists(),
+        "images are not compressed again"
+    );
+    let plain = SiteTest::minimal();
+    plain.build().assert_code(0);
+    assert!(!plain.root.join("output/care/plans/index.html.gz").exists());
+}
