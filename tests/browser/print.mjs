@@ -25,8 +25,10 @@
 //           bottom border, tick boxes are native or bordered, nothing in the
 //           worksheet has a background image or a background colour other
 //           than white, and worksheet text is pure black rgb(0, 0, 0)
-//   hidden  (worksheet pages) .site-nav, .help-now and .breadcrumbs are not
-//           printed (display: none)
+//   hidden  (worksheet pages) .site-nav and .breadcrumbs are not printed
+//           (display: none); the help banner (.help-now), when the site has
+//           one, IS printed, with its text, so a printed crisis plan keeps
+//           the numbers to call
 // It also saves previews for people to look at (default
 // <repo>/target/print-previews/, files named LABEL-…): PDFs of the first
 // single-question worksheet, the largest worksheet page, the whole-guide
@@ -375,11 +377,20 @@ async function checkDocument(browser, origin, doc, keep) {
       if (args.verbose) rep.notes.push(`ink: ${ink.worksheets} worksheet(s), ${ink.rules} answer lines, ${ink.elements} elements checked`);
     }
 
-    // 3. hidden: a printed worksheet is the worksheet, not the site around it.
+    // 3. hidden: a printed worksheet is the worksheet, not the site around
+    // it, but it keeps the help numbers.
     if (kind === 'worksheet') {
-      const h = await page.evaluate(inspectHidden, ['.site-nav', '.help-now', '.breadcrumbs']);
+      const h = await page.evaluate(inspectHidden, ['.site-nav', '.breadcrumbs']);
       rep.pass('hidden');
       if (h.shown.length) rep.fail('hidden', `shown in print: ${h.shown.join('; ')}`);
+      const help = await page.evaluate(() => {
+        const el = document.querySelector('.help-now');
+        if (!el) return null;
+        return { display: getComputedStyle(el).display, text: el.innerText.trim() };
+      });
+      if (help && (help.display === 'none' || help.text.length === 0)) {
+        rep.fail('hidden', `the help banner is not printed on a worksheet (display: ${help.display}): a printed plan must keep the numbers to call`);
+      }
       if (h.missing.length && args.verbose) rep.notes.push(`no ${h.missing.join(', ')} on the page`);
     }
 
