@@ -124,7 +124,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
 
     let mut assembled = assembled;
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
-        built.plans = booklet_plans(&site, theme);
+        built.plans = booklet_plans(&site, theme, &rendered);
         assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
         let (mut files, mut problems) =
             render_output(&site, &assembled, theme, &rendered, options)?;
@@ -205,9 +205,13 @@ pub fn render_pages(
 }
 
 /// The booklets the theme can print: none if it has no booklet template.
-fn booklet_plans(site: &Site, theme: &Theme) -> Vec<crate::render::booklet::Plan> {
+fn booklet_plans(
+    site: &Site,
+    theme: &Theme,
+    rendered: &[Rendered],
+) -> Vec<crate::render::booklet::Plan> {
     if theme.has_template(crate::render::booklet::TEMPLATE) {
-        crate::render::booklet::plans(site)
+        crate::render::booklet::plans(site, |idx| rendered[idx].worksheets > 0)
     } else {
         Vec::new()
     }

@@ -36,6 +36,8 @@ pub struct Plan {
     pub parts: Vec<PartPlan>,
     pub appendix: Option<PartPlan>,
     pub glossary: bool,
+    /// The large-print edition, at `DIR/large-print/` of the standard one.
+    pub large_print: bool,
 }
 
 impl Plan {
@@ -58,7 +60,13 @@ pub enum BookletKind {
     /// Every easy-read page, in the guide's order.
     #[serde(rename = "easy-read")]
     EasyRead,
+    /// One page with a worksheet, on its own: its large-print edition.
+    Worksheet,
 }
+
+/// The folder, under a booklet's or a worksheet page's own, of its
+/// large-print edition.
+pub const LARGE_PRINT: &str = "large-print/";
 
 /// Output folder of the easy-read booklet.
 pub const EASY_READ_DIR: &str = "booklet/easy-read/";
@@ -71,20 +79,61 @@ pub struct PartPlan {
     pub chapters: Vec<PageIdx>,
 }
 
-/// The booklets this site gets, from `booklets:` in `site.yaml`.
-pub fn plans(site: &Site) -> Vec<Plan> {
+/// The booklets this site gets, from `booklets:` in `site.yaml`, each
+/// followed by its large-print edition; then the large-print edition of
+/// each page for which `has_worksheet` is true.
+pub fn plans(site: &Site, has_worksheet: impl Fn(PageIdx) -> bool) -> Vec<Plan> {
     let config = &site.config.booklets;
-    let mut plans = Vec::new();
+    let mut standard = Vec::new();
     if config.guide {
-        plans.push(guide_plan(site));
+        standard.push(guide_plan(site));
     }
     if config.sections {
-        plans.extend(section_plans(site));
+        standard.extend(section_plans(site));
     }
     if config.easy_read {
-        plans.extend(easy_read_plan(site));
+        standard.extend(easy_read_plan(site));
     }
+    if !config.large_print {
+        return standard;
+    }
+    let mut plans = Vec::with_capacity(standard.len() * 2);
+    for plan in standard {
+        let large = large_print_of(&plan);
+        plans.push(plan);
+        plans.push(large);
+    }
+    plans.extend(
+        (0..site.pages.len())
+            .filter(|&idx| has_worksheet(idx))
+            .map(|idx| Plan {
+                dir: format!("{}{LARGE_PRINT}", site.pages[idx].dir),
+                kind: BookletKind::Worksheet,
+                title: None,
+                cover: idx,
+                parts: Vec::new(),
+                appendix: None,
+                glossary: false,
+                large_print: true,
+            }),
+    );
     plans
+}
+
+/// The same booklet, in large print, one folder down.
+fn large_print_of(plan: &Plan) -> Plan {
+    Plan {
+        dir: format!("{}{LARGE_PRINT}", plan.dir),
+        large_print: true,
+        ..plan.clone()
+    }
+}
+
+/// The folder of the standard edition of a large-print plan.
+pub fn standard_dir(plan: &Plan) -> Option<&str> {
+    plan.large_print
+        .then(|| plan.dir.strip_suffix(LARGE_PRINT))
+        .flatten()
 }
 
 /// The whole guide: a part for each top-level section, in the guide's
@@ -132,6 +181,7 @@ fn guide_plan(site: &Site) -> Plan {
         parts,
         appendix,
         glossary: !site.data.glossary.is_empty(),
+        large_print: false,
     }
 }
 
@@ -150,6 +200,7 @@ fn section_plans(site: &Site) -> Vec<Plan> {
             parts: vec![section_part(site, dir)],
             appendix: None,
             glossary: false,
+            large_print: false,
         })
         .collect()
 }
@@ -177,6 +228,7 @@ fn easy_read_plan(site: &Site) -> Option<Plan> {
         }],
         appendix: None,
         glossary: false,
+        large_print: false,
     })
 }
 
@@ -234,8 +286,9 @@ fn mode(site: &Site, plan: &Plan) -> BookletMode {
     let (intro_shift, chapter_shift) = match plan.kind {
         // Guide: h1 booklet, h2 part, h3 chapter, so chapter headings move down 2.
         BookletKind::Guide => (1, 2),
-        // Section and easy read: h1 booklet, h2 chapter.
-        BookletKind::Section | BookletKind::EasyRead => (0, 1),
+        // Section and easy read: h1 booklet, h2 chapter. A worksheet on
+        // its own is only its cover page, whose headings stay as they are.
+        BookletKind::Section | BookletKind::EasyRead | BookletKind::Worksheet => (0, 1),
     };
     chapters.insert(plan.cover, ("cover".to_owned(), 0));
     for part in plan.parts.iter().chain(&plan.appendix) {
@@ -270,6 +323,11 @@ pub struct BookletView {
     parts: Vec<PartView>,
     appendix: Option<PartView>,
     glossary: Vec<super::views::GlossaryView>,
+    /// True for a large-print edition.
+    large_print: bool,
+    /// From a standard edition, its large-print edition (and back), when
+    /// there is one: a link relative to this booklet.
+    other_edition_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -343,6 +401,20 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
         } else {
             Vec::new()
         },
+        large_print: plan.large_print,
+        other_edition_url: other_edition_url(site, plan),
+    }
+}
+
+/// Large print links to the standard edition, and a standard booklet to
+/// its large print (which exists whenever `booklets.large_print` is on).
+fn other_edition_url(site: &Site, plan: &Plan) -> Option<String> {
+    let pretty = site.config.output.pretty_urls;
+    match standard_dir(plan) {
+        Some(standard) => Some(crate::site::urls::relative(&plan.dir, standard, pretty)),
+        None => site.config.booklets.large_print.then(|| {
+            crate::site::urls::relative(&plan.dir, &format!("{}{LARGE_PRINT}", plan.dir), pretty)
+        }),
     }
 }
 

@@ -87,6 +87,8 @@ struct PageView<'a> {
     /// The other version of this page: easy read for a standard page, or
     /// standard for an easy-read page.
     alternate: Option<AlternateView>,
+    /// The page's large-print edition, for pages with a worksheet.
+    large_print_url: Option<String>,
     /// "On this page": links to the `##` headings, when the page has
     /// enough of them (`toc` in site.yaml and front matter); else empty.
     contents: Vec<ContentsEntry>,
@@ -231,6 +233,11 @@ fn page_view<'a>(
                 "Easy read version"
             },
         }),
+        large_print_url: crate::render::booklet::url_for(
+            assembled,
+            &page.dir,
+            &format!("{}{}", page.dir, crate::render::booklet::LARGE_PRINT),
+        ),
         contents: page_contents(site, idx, rendered),
     }
 }

@@ -59,6 +59,9 @@ pub struct BookletConfig {
     pub appendix: String,
     /// Every easy-read page as one booklet, at `booklet/easy-read/`.
     pub easy_read: bool,
+    /// A large-print edition of every booklet (`…/booklet/large-print/`)
+    /// and of every page with a worksheet (`PAGE/large-print/`).
+    pub large_print: bool,
 }
 
 impl Default for BookletConfig {
@@ -68,6 +71,7 @@ impl Default for BookletConfig {
             sections: true,
             appendix: "worksheets".to_owned(),
             easy_read: true,
+            large_print: true,
         }
     }
 }

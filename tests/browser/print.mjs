@@ -57,8 +57,13 @@ const MAX_EASY_READ_PAGES = 24;
 // while still catching a booklet that balloons.
 const MAX_SECTION_BOOKLET_PAGES = 80;
 const MAX_EASY_READ_WORKSHEET_PAGES = 6;
+// Large-print editions (PAGE/large-print/, BOOKLET/large-print/) set
+// 18 pt type and more room to write: about three times the paper.
+const LARGE_PRINT_FACTOR = 3;
+const isLargePrint = (rel) => rel.includes('/large-print/') || rel.startsWith('large-print/');
 const WHOLE_GUIDE_BOOKLET = 'booklet/index.html';
 const EASY_READ_BOOKLET = 'booklet/easy-read/index.html';
+const WHOLE_GUIDE_BOOKLETS = [WHOLE_GUIDE_BOOKLET, EASY_READ_BOOKLET, 'booklet/large-print/index.html', 'booklet/easy-read/large-print/index.html'];
 const PDF_OPTIONS = { format: 'A4', printBackground: false, preferCSSPageSize: true };
 const PHONE = { width: 360, height: 740 };
 const PREVIEW_DPI = 60;
@@ -85,7 +90,7 @@ function bodyClasses(html) {
 function kindOf(rel, classes) {
   if (classes.includes('has-worksheet')) return 'worksheet';
   if (classes.includes('kind-booklet')) {
-    return rel === WHOLE_GUIDE_BOOKLET || rel === EASY_READ_BOOKLET ? 'guide-booklet' : 'section-booklet';
+    return WHOLE_GUIDE_BOOKLETS.includes(rel) ? 'guide-booklet' : 'section-booklet';
   }
   if (classes.includes('kind-easy-read')) return 'easy-read';
   return null;
@@ -401,16 +406,17 @@ async function checkDocument(browser, origin, doc, keep) {
     rep.pdf = pdf;
     rep.pass('pages');
     if (n < 1) rep.fail('pages', `could not count the pages of the PDF (${pdf.length} bytes)`);
+    const scale = isLargePrint(rel) ? LARGE_PRINT_FACTOR : 1;
     if (kind === 'worksheet') {
-      if (info.questions === 1 && n > MAX_SINGLE_QUESTION_PAGES) {
-        rep.fail('pages', `a worksheet with a single question prints on ${n} pages, expected ${MAX_SINGLE_QUESTION_PAGES}`);
+      if (info.questions === 1 && n > MAX_SINGLE_QUESTION_PAGES * scale) {
+        rep.fail('pages', `a worksheet with a single question prints on ${n} pages, expected ${MAX_SINGLE_QUESTION_PAGES * scale}`);
       }
-      const limit = rel.includes('/easy-read/') ? MAX_EASY_READ_WORKSHEET_PAGES : MAX_WORKSHEET_PAGES;
+      const limit = (rel.includes('/easy-read/') ? MAX_EASY_READ_WORKSHEET_PAGES : MAX_WORKSHEET_PAGES) * scale;
       if (n > limit) rep.fail('pages', `the worksheet page prints on ${n} pages, at most ${limit} allowed`);
     } else if (kind === 'easy-read' && n > MAX_EASY_READ_PAGES) {
       rep.fail('pages', `the easy-read page prints on ${n} pages, at most ${MAX_EASY_READ_PAGES} allowed`);
-    } else if (kind === 'section-booklet' && n > MAX_SECTION_BOOKLET_PAGES) {
-      rep.fail('pages', `the section booklet prints on ${n} pages, at most ${MAX_SECTION_BOOKLET_PAGES} allowed`);
+    } else if (kind === 'section-booklet' && n > MAX_SECTION_BOOKLET_PAGES * scale) {
+      rep.fail('pages', `the section booklet prints on ${n} pages, at most ${MAX_SECTION_BOOKLET_PAGES * scale} allowed`);
     }
   } catch (err) {
     rep.fail('load', `could not check the document: ${err.message.split('\n')[0]}`);

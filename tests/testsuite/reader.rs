@@ -362,3 +362,117 @@ fn precompress_writes_gzip_and_brotli_beside_text_files_only() {
     plain.build().assert_code(0);
     assert!(!plain.root.join("output/care/plans/index.html.gz").exists());
 }
+
+fn worksheet_site() -> SiteTest {
+    let site = SiteTest::minimal();
+    site.write(
+        "content/care/my-plan.md",
+        &format!("---\ntitle: My plan\n{FRONT}\n---\nFill it in. See [care plans](plans.md).\n\n```worksheet\nWhat matters to me? [lines 3]\n```\n"),
+    );
+    site
+}
+
+#[test]
+fn every_booklet_and_worksheet_has_a_large_print_edition_linked_both_ways() {
+    let site = worksheet_site();
+    site.build().assert_code(0);
+    let link_of = |html: &str, text: &str| {
+        let doc = scraper::Html::parse_document(html);
+        doc.select(&sel("p.alternate-version a"))
+            .find(|a| a.text().collect::<String>().starts_with(text))
+            .and_then(|a| a.value().attr("href").map(str::to_owned))
+    };
+    let sheet = site.output("care/my-plan/index.html");
+    assert_eq!(
+        link_of(&sheet, "Large print version").as_deref(),
+        Some("large-print/index.html")
+    );
+    let large = site.output("care/my-plan/large-print/index.html");
+    let doc = scraper::Html::parse_document(&large);
+    let body = doc.select(&sel("body")).next().unwrap();
+    let classes: Vec<&str> = body.value().classes().collect();
+    assert!(
+        classes.contains(&"large-print") && classes.contains(&"has-worksheet"),
+        "{classes:?}"
+    );
+    assert_eq!(
+        doc.select(&sel("main h1"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        "My plan"
+    );
+    assert_eq!(
+        doc.select(&sel("main section.worksheet textarea")).count(),
+        1
+    );
+    assert_eq!(
+        link_of(&large, "Standard print version").as_deref(),
+        Some("../index.html")
+    );
+    // Links in the large-print copy are relative to its own folder.
+    assert_eq!(
+        doc.select(&sel("main p a"))
+            .filter(|a| a.value().attr("href") == Some("../../plans/index.html"))
+            .count(),
+        1,
+        "{large}"
+    );
+
+    let booklet = site.output("care/booklet/index.html");
+    assert_eq!(
+        link_of(&booklet, "Large print version").as_deref(),
+        Some("large-print/index.html")
+    );
+    let large_booklet = site.output("care/booklet/large-print/index.html");
+    let lb = scraper::Html::parse_document(&large_booklet);
+    let lb_classes: Vec<&str> = lb
+        .select(&sel("body"))
+        .next()
+        .unwrap()
+        .value()
+        .classes()
+        .collect();
+    assert!(
+        lb_classes.contains(&"large-print") && !lb_classes.contains(&"has-worksheet"),
+        "{lb_classes:?}"
+    );
+    assert_eq!(
+        link_of(&large_booklet, "Standard print version").as_deref(),
+        Some("../index.html")
+    );
+    assert!(
+        site.root
+            .join("output/booklet/large-print/index.html")
+            .is_file()
+    );
+    // A page without a worksheet has no large-print edition of its own.
+    assert!(!site.root.join("output/care/plans/large-print").exists());
+    assert_eq!(
+        link_of(&site.output("care/plans/index.html"), "Large print version"),
+        None
+    );
+}
+
+#[test]
+fn large_print_can_be_turned_off() {
+    let site = worksheet_site();
+    site.write(
+        "site.yaml",
+        "title: Test site\nbooklets:\n  large_print: false\n",
+    );
+    site.build().assert_code(0);
+    assert!(!site.root.join("output/care/my-plan/large-print").exists());
+    assert!(!site.root.join("output/care/booklet/large-print").exists());
+    assert!(
+        !site
+            .output("care/my-plan/index.html")
+            .contains("Large print")
+    );
+    assert!(
+        !site
+            .output("care/booklet/index.html")
+            .contains("Large print")
+    );
+}
