@@ -410,26 +410,15 @@ fn render_image(
     } else {
         ""
     };
-    let caption = title.trim();
-    let figure = (!decorative && pictogram.is_none() && !caption.is_empty()).then(|| {
-        let same = |a: &str, b: &str| {
-            a.trim_end_matches('.').to_lowercase() == b.trim_end_matches('.').to_lowercase()
-        };
-        if !alt.is_empty() && same(caption, &alt) {
-            state.finding(
-                "caption-repeats-alt",
-                format!("the caption of `{dest}` repeats its alt text: \"{caption}\""),
-                range.clone(),
-                "let the alt text say what the picture shows and the caption add something (who, where, when); or leave the caption out",
-            );
-        }
-        format!(
-            "<figure><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>",
-            escape_html(&src),
-            escape_html(&alt),
-            escape_html(caption)
-        )
-    });
+    let figure = figure_html(
+        &src,
+        &alt,
+        title,
+        decorative || pictogram.is_some(),
+        dest,
+        &range,
+        state,
+    );
     ImageHtml {
         inline: format!(
             "<img src=\"{}\" alt=\"{}\"{title_attr}{size} loading=\"lazy\">",
@@ -438,6 +427,42 @@ fn render_image(
         ),
         figure,
     }
+}
+
+/// The `<figure>` form of a captioned image (its title is the caption),
+/// or `None` for an image without a caption, a decorative one or a
+/// pictogram. A caption that only repeats the alt text is a finding: a
+/// screen reader would read the same words twice.
+fn figure_html(
+    src: &str,
+    alt: &str,
+    title: &str,
+    no_caption: bool,
+    dest: &str,
+    range: &std::ops::Range<usize>,
+    state: &mut PageState,
+) -> Option<String> {
+    let caption = title.trim();
+    if no_caption || caption.is_empty() {
+        return None;
+    }
+    let same = |a: &str, b: &str| {
+        a.trim_end_matches('.').to_lowercase() == b.trim_end_matches('.').to_lowercase()
+    };
+    if !alt.is_empty() && same(caption, alt) {
+        state.finding(
+            "caption-repeats-alt",
+            format!("the caption of `{dest}` repeats its alt text: \"{caption}\""),
+            range.clone(),
+            "let the alt text say what the picture shows and the caption add something (who, where, when); or leave the caption out",
+        );
+    }
+    Some(format!(
+        "<figure><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>",
+        escape_html(src),
+        escape_html(alt),
+        escape_html(caption)
+    ))
 }
 
 /// `![A meeting](picto:meeting)` names a pictogram of the theme.
