@@ -9,6 +9,8 @@
 //! import never overwrites hand edits without saying so.
 
 pub(crate) mod rebuild;
+#[cfg(test)]
+mod round_trip_tests;
 pub(crate) mod site_files;
 pub(crate) mod units;
 pub(crate) mod worksheet_units;

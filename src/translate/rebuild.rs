@@ -71,7 +71,11 @@ impl Context<'_> {
         }
         let mut out = String::new();
         self.inline(unit, target, &mut out, &mut true);
-        out.trim().to_owned()
+        let mut out = out.trim().to_owned();
+        if let Some(anchor) = &unit.anchor {
+            out.push_str(&format!(" {{#{anchor}}}"));
+        }
+        out
     }
 
     /// Appends `content`. `line_start` is true at the start of the unit and
@@ -245,7 +249,7 @@ mod tests {
         let out = translate(body, |t| t.to_uppercase());
         assert_eq!(
             out,
-            "## HELP NOW\n\nSEE [HELP](../help.md) AND *CALL* `111`.\n\n- ONE\n- TWO\n\n> [!NOTE]\n> A NOTE\n\n| A | B |\n|---|---|\n| C | D |\n"
+            "## HELP NOW {#help-now-1}\n\nSEE [HELP](../help.md) AND *CALL* `111`.\n\n- ONE\n- TWO\n\n> [!NOTE]\n> A NOTE\n\n| A | B |\n|---|---|\n| C | D |\n"
         );
     }
 

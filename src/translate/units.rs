@@ -143,6 +143,9 @@ pub struct Unit {
     pub nested: bool,
     /// Something the translator should know (a heading's level, a worksheet marker).
     pub note: Option<String>,
+    /// A heading's id on the source page. A translated heading keeps it
+    /// (`{#id}`), so links to `page.md#id` still land on it.
+    pub anchor: Option<String>,
 }
 
 impl Unit {
@@ -160,6 +163,7 @@ impl Unit {
             range,
             nested: false,
             note: None,
+            anchor: None,
         }
     }
 }
@@ -190,6 +194,8 @@ pub fn extract(body: &str, easy: bool) -> Vec<Unit> {
         easy,
         units: Vec::new(),
         blocks: Vec::new(),
+        anchors: Anchors::default(),
+        anchor: None,
     };
     walk.run(&events);
     let mut units = walk.units;
@@ -222,6 +228,39 @@ struct Walk<'b> {
     units: Vec<Unit>,
     /// The open block tags, innermost last, to name a unit's kind.
     blocks: Vec<Tag<'b>>,
+    anchors: Anchors,
+    /// The id of the heading being read.
+    anchor: Option<String>,
+}
+
+/// Heading ids as the renderer gives them (`render::markdown::headings`):
+/// from the text, or `{#custom}`; repeats get `-1`, `-2`; the theme's own
+/// landmark ids are never used.
+#[derive(Default)]
+struct Anchors {
+    used: std::collections::HashSet<String>,
+}
+
+impl Anchors {
+    fn next(&mut self, wanted: String) -> String {
+        if self.used.is_empty() {
+            for id in ["main", "site-nav", "help-now", "page-info", "top"] {
+                self.used.insert(id.to_owned());
+            }
+        }
+        let base = if wanted.is_empty() {
+            "section".to_owned()
+        } else {
+            wanted
+        };
+        let mut unique = base.clone();
+        let mut n = 0;
+        while !self.used.insert(unique.clone()) {
+            n += 1;
+            unique = format!("{base}-{n}");
+        }
+        unique
+    }
 }
 
 impl<'b> Walk<'b> {
@@ -255,7 +294,26 @@ impl<'b> Walk<'b> {
                     i = end + 1;
                     continue;
                 }
-                Event::Start(tag) => self.blocks.push(tag.clone()),
+                Event::Start(tag) => {
+                    if let Tag::Heading { id, .. } = tag {
+                        let end = matching_end(events, i);
+                        let text: String = events[i + 1..end]
+                            .iter()
+                            .filter_map(|(e, _)| match e {
+                                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                                Event::SoftBreak | Event::HardBreak => Some(" "),
+                                _ => None,
+                            })
+                            .collect();
+                        let wanted = match id {
+                            Some(custom) => custom.to_string(),
+                            None => crate::site::slug::slugify(text.trim()),
+                        };
+                        let unique = self.anchors.next(wanted);
+                        self.anchor = id.is_none().then_some(unique);
+                    }
+                    self.blocks.push(tag.clone());
+                }
                 Event::End(_) => {
                     self.blocks.pop();
                 }
@@ -315,12 +373,24 @@ impl<'b> Walk<'b> {
                 kind: self.kind(),
                 content,
                 codes: builder.codes,
-                range: first.1.start..last.1.end,
+                range: with_escape(self.body, first.1.start)..last.1.end,
                 nested: false,
                 note: self.note(),
+                anchor: match self.kind() {
+                    UnitKind::Heading => self.anchor.take(),
+                    _ => None,
+                },
             });
         }
     }
+}
+
+/// Moves a unit's start back over the `\\` of an escaped first character
+/// (`\\# not a heading`): pulldown-cmark starts the text after it.
+fn with_escape(body: &str, start: usize) -> usize {
+    let escaped = body[..start].ends_with('\\')
+        && body[start..].starts_with(|c: char| c.is_ascii_punctuation());
+    if escaped { start - 1 } else { start }
 }
 
 fn has_words(content: &[Inline]) -> bool {
@@ -409,8 +479,13 @@ impl Builder<'_> {
         let mut i = 0;
         while i < run.len() {
             let (event, range) = &run[i];
-            // Up to the next event: a break keeps the next line's prefix (`> `, indent).
-            let to_next = range.start..run.get(i + 1).map_or(range.end, |(_, r)| r.start);
+            // A break keeps the next line's prefix (`> `, indent), not what follows.
+            let to_next = {
+                let next = run.get(i + 1).map_or(range.end, |(_, r)| r.start);
+                let gap = self.body.get(range.end..next).unwrap_or("");
+                let text = gap.trim_start_matches([' ', '\t', '>']);
+                range.start..range.end + (gap.len() - text.len())
+            };
             match event {
                 Event::Text(t) => push_text(&mut out, t),
                 Event::SoftBreak if !self.easy => push_text(&mut out, " "),
@@ -446,7 +521,7 @@ impl Builder<'_> {
             let open = self.slice(whole).to_owned();
             return Inline::Standalone(self.add(CodeKind::Other, &open, ""));
         };
-        let inner_range = first.1.start..last.1.end;
+        let inner_range = with_escape(self.body, first.1.start)..last.1.end;
         let open = self.slice(whole.start..inner_range.start).to_owned();
         let close = self.slice(inner_range.end..whole.end).to_owned();
         let kind = match tag {
@@ -467,7 +542,7 @@ impl Builder<'_> {
                 }
                 CodeKind::Link(dest_url.to_string())
             }
-            Tag::Image { .. } => return self.image(inner, &open, &close),
+            Tag::Image { .. } => return self.image(inner, whole),
             _ => CodeKind::Other,
         };
         let id = self.add(kind, &open, &close);
@@ -475,7 +550,7 @@ impl Builder<'_> {
     }
 
     /// A picture: a standalone code, and its alt text a unit of its own.
-    fn image(&mut self, inner: &[Spanned], open: &str, close: &str) -> Inline {
+    fn image(&mut self, inner: &[Spanned], whole: Range<usize>) -> Inline {
         let alt: String = inner
             .iter()
             .filter_map(|(e, _)| match e {
@@ -484,7 +559,9 @@ impl Builder<'_> {
                 _ => None,
             })
             .collect();
-        let range = inner[0].1.start..inner[inner.len() - 1].1.end;
+        let range = with_escape(self.body, inner[0].1.start)..inner[inner.len() - 1].1.end;
+        let open = &self.slice(whole.start..range.start).to_owned();
+        let close = &self.slice(range.end..whole.end).to_owned();
         if alt.trim().is_empty() {
             let whole = format!("{open}{}{close}", self.slice(range));
             return Inline::Standalone(self.add(CodeKind::Image(None), &whole, ""));

@@ -102,8 +102,8 @@ pub fn problem(kind: UnitKind, text: &str) -> Option<&'static str> {
         UnitKind::WorksheetColumn if text.contains('|') => {
             Some("it contains |, which separates the table's columns")
         }
-        UnitKind::WorksheetChoice if text.contains('/') => {
-            Some("it contains /, which separates the options of a [choose: …] question")
+        UnitKind::WorksheetChoice if text.contains(['/', '[', ']']) => {
+            Some("it contains / [ or ], which would change the options of a [choose: …] question")
         }
         UnitKind::WorksheetInstruction | UnitKind::WorksheetHeading
             if text.trim_end().ends_with(']') =>

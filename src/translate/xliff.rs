@@ -117,7 +117,7 @@ fn write_inline(x: &mut Xml, unit: &Unit, content: &[Inline]) {
                 if let Some(c) = unit.code(*id) {
                     code.push_attribute(("ctype", c.kind.ctype()));
                     // The translator sees what it stands for: `111`, a picture.
-                    code.push_attribute(("equiv-text", c.open.trim()));
+                    code.push_attribute(("equiv-text", equiv_text(c).as_str()));
                     if let super::units::CodeKind::Image(Some(alt)) = c.kind {
                         code.push_attribute(("xid", (alt + 1).to_string().as_str()));
                     }
@@ -136,6 +136,15 @@ fn write_inline(x: &mut Xml, unit: &Unit, content: &[Inline]) {
                 x.event(Event::End(BytesEnd::new("g")));
             }
         }
+    }
+}
+
+/// What a standalone code shows the translator: `` `111` ``, `![…](picto:help)`.
+fn equiv_text(code: &super::units::Code) -> String {
+    match code.kind {
+        super::units::CodeKind::Break => " ".to_owned(),
+        super::units::CodeKind::Image(Some(_)) => format!("{}…{}", code.open, code.close),
+        _ => code.open.trim().to_owned(),
     }
 }
 
