@@ -80,7 +80,7 @@ fn write_file(x: &mut Xml, page: &PageToTranslate) {
     x.event(Event::Start(BytesStart::new("body")));
     for unit in &page.units {
         x.newline(3);
-        write_unit(x, unit);
+        write_unit(x, unit, &page.units);
     }
     x.newline(2);
     x.event(Event::End(BytesEnd::new("body")));
@@ -88,13 +88,13 @@ fn write_file(x: &mut Xml, page: &PageToTranslate) {
     x.event(Event::End(BytesEnd::new("file")));
 }
 
-fn write_unit(x: &mut Xml, unit: &Unit) {
+fn write_unit(x: &mut Xml, unit: &Unit, all: &[Unit]) {
     let start = BytesStart::new("trans-unit")
         .with_attributes([("id", unit.id.as_str()), ("restype", unit.kind.restype())]);
     x.event(Event::Start(start));
     x.newline(4);
     x.event(Event::Start(BytesStart::new("source")));
-    write_inline(x, unit, &unit.content);
+    write_inline(x, unit, &unit.content, all);
     x.event(Event::End(BytesEnd::new("source")));
     if let Some(note) = &unit.note {
         x.newline(4);
@@ -106,7 +106,8 @@ fn write_unit(x: &mut Xml, unit: &Unit) {
     x.event(Event::End(BytesEnd::new("trans-unit")));
 }
 
-fn write_inline(x: &mut Xml, unit: &Unit, content: &[Inline]) {
+/// `all`: the page's units, which a picture's `xid` (its alt text) names.
+fn write_inline(x: &mut Xml, unit: &Unit, content: &[Inline], all: &[Unit]) {
     for piece in content {
         match piece {
             Inline::Text(text) => x.event(Event::Text(BytesText::new(text))),
@@ -118,8 +119,10 @@ fn write_inline(x: &mut Xml, unit: &Unit, content: &[Inline]) {
                     code.push_attribute(("ctype", c.kind.ctype()));
                     // The translator sees what it stands for: `111`, a picture.
                     code.push_attribute(("equiv-text", equiv_text(c).as_str()));
-                    if let super::units::CodeKind::Image(Some(alt)) = c.kind {
-                        code.push_attribute(("xid", (alt + 1).to_string().as_str()));
+                    if let super::units::CodeKind::Image(Some(alt)) = c.kind
+                        && let Some(alt) = all.get(alt)
+                    {
+                        code.push_attribute(("xid", alt.id.as_str()));
                     }
                 }
                 x.event(Event::Empty(code));
@@ -132,7 +135,7 @@ fn write_inline(x: &mut Xml, unit: &Unit, content: &[Inline]) {
                     code.push_attribute(("ctype", c.kind.ctype()));
                 }
                 x.event(Event::Start(code));
-                write_inline(x, unit, inner);
+                write_inline(x, unit, inner, all);
                 x.event(Event::End(BytesEnd::new("g")));
             }
         }

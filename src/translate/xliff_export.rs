@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostic, Report, plural};
 use crate::site::provenance::{body_hash, drift};
 
 use super::site_files::{self, SourcePage};
-use super::units::{Inline, Unit, UnitKind, extract};
+use super::units::{CodeKind, Inline, Unit, UnitKind, extract};
 use super::xliff::{PageToTranslate, write};
 
 /// Runs the command; the exit code follows `main`'s (1: problems in the content).
@@ -128,7 +128,16 @@ pub fn page_units(page: &SourcePage) -> Vec<Unit> {
     };
     front(UnitKind::Title, "title", &page.front.title);
     front(UnitKind::Summary, "summary", &page.front.summary);
-    units.extend(extract(page.body(), page.is_easy()));
+    // Pictures name their alt text unit by its place in the list.
+    let before = units.len();
+    for mut unit in extract(page.body(), page.is_easy()) {
+        for code in &mut unit.codes {
+            if let CodeKind::Image(Some(alt)) = &mut code.kind {
+                *alt += before;
+            }
+        }
+        units.push(unit);
+    }
     units
 }
 

@@ -17,4 +17,5 @@ mod properties;
 mod serve;
 mod size;
 mod snapshots;
+mod translate;
 mod worksheets;
