@@ -199,7 +199,7 @@ impl Import<'_> {
         let existing = site_files::read_existing(&target_path)?;
         if let Some(reason) = existing
             .as_ref()
-            .and_then(|e| hand_edited(e))
+            .and_then(hand_edited)
             .filter(|_| !self.args.force)
         {
             let message = format!("{target_file} was not overwritten: {reason}");
