@@ -96,10 +96,10 @@ fn write_unit(x: &mut Xml, unit: &Unit, all: &[Unit]) {
     x.event(Event::Start(BytesStart::new("source")));
     write_inline(x, unit, &unit.content, all);
     x.event(Event::End(BytesEnd::new("source")));
-    if let Some(note) = &unit.note {
+    if let Some(note) = note(unit) {
         x.newline(4);
         x.event(Event::Start(BytesStart::new("note")));
-        x.event(Event::Text(BytesText::new(note)));
+        x.event(Event::Text(BytesText::new(&note)));
         x.event(Event::End(BytesEnd::new("note")));
     }
     x.newline(3);
@@ -107,6 +107,25 @@ fn write_unit(x: &mut Xml, unit: &Unit, all: &[Unit]) {
 }
 
 /// `all`: the page's units, which a picture's `xid` (its alt text) names.
+/// The unit's note, and where its links go: context for the translator
+/// (the address itself is not in the text, so it cannot be changed).
+fn note(unit: &Unit) -> Option<String> {
+    let links: Vec<String> = unit
+        .codes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match &c.kind {
+            super::units::CodeKind::Link(url) => Some(format!("{} goes to {url}", i + 1)),
+            _ => None,
+        })
+        .collect();
+    let links = (!links.is_empty()).then(|| format!("Links: {}", links.join("; ")));
+    match (unit.note.clone(), links) {
+        (Some(note), Some(links)) => Some(format!("{note}. {links}")),
+        (note, links) => note.or(links),
+    }
+}
+
 fn write_inline(x: &mut Xml, unit: &Unit, content: &[Inline], all: &[Unit]) {
     for piece in content {
         match piece {

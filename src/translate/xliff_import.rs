@@ -202,8 +202,10 @@ impl Import<'_> {
             .and_then(hand_edited)
             .filter(|_| !self.args.force)
         {
-            let message = format!("{target_file} was not overwritten: {reason}");
-            self.problem(file.line, message, "copy those edits into your translation tool and export again, or import with --force to overwrite them");
+            let d = Diagnostic::error("translation-edited", format!("not overwritten: {reason}"))
+                .in_file(&target_file)
+                .help("copy those edits into your translation tool and export again, or import with --force to overwrite them");
+            self.report.push(d);
             return Ok(());
         }
         let targets: Vec<Option<Vec<Inline>>> = outcomes.into_iter().map(|(o, _)| o.ok()).collect();

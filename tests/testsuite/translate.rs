@@ -84,6 +84,7 @@ fn export_writes_a_file_per_page_and_a_unit_per_block() {
       </trans-unit>
       <trans-unit id="1" restype="x-paragraph">
         <source>This guide explains <g id="1" ctype="bold">your care plan</g> and <g id="2" ctype="italic">your rights</g>. Start with <g id="3" ctype="link">crisis plans</g>.</source>
+        <note>Links: 3 goes to care/crisis-plans.md</note>
       </trans-unit>
       <trans-unit id="2" restype="x-heading">
         <source>Where to start</source>
@@ -91,12 +92,15 @@ fn export_writes_a_file_per_page_and_a_unit_per_block() {
       </trans-unit>
       <trans-unit id="3" restype="x-list-item">
         <source>Read about <g id="1" ctype="link">your care plan</g></source>
+        <note>Links: 1 goes to care/crisis-plans.md#what-it-says</note>
       </trans-unit>
       <trans-unit id="4" restype="x-list-item">
         <source>Fill in <g id="1" ctype="link">a worksheet</g></source>
+        <note>Links: 1 goes to worksheets/my-plan.md</note>
       </trans-unit>
       <trans-unit id="5" restype="x-list-item">
         <source>Call <x id="1" ctype="x-code" equiv-text="`111`"/> and choose option 2, or see <g id="2" ctype="link">the NHS website</g></source>
+        <note>Links: 2 goes to https://www.nhs.uk</note>
       </trans-unit>
       <trans-unit id="6" restype="x-alt-text">
         <source>A nurse and a patient talking</source>
@@ -315,7 +319,7 @@ fn a_translation_edited_by_hand_is_not_overwritten_without_force() {
     site.write(path, &edited);
     let run = site.run(&["translate", "import", XLF]);
     run.assert_code(1).assert_stderr_is(
-        "cy.xlf:76:1  error  xliff-import  content/care/crisis-plans.cy.md was not overwritten: it was edited by hand since Signpost wrote it (its text no longer matches its `target_hash`)  (copy those edits into your translation tool and export again, or import with --force to overwrite them)\n    76 |   <file original=\"content/care/crisis-plans.md\" source-language=\"en\" target-language=\"cy\" datatype=\"…\n       | ^\n\n1 error and 0 warnings in 1 file\n",
+        "content/care/crisis-plans.cy.md  error  translation-edited  not overwritten: it was edited by hand since Signpost wrote it (its text no longer matches its `target_hash`)  (copy those edits into your translation tool and export again, or import with --force to overwrite them)\n\n1 error and 0 warnings in 1 file\n",
     );
     assert_eq!(
         read(&site, path),
