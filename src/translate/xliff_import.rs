@@ -100,7 +100,8 @@ impl Import<'_> {
     }
 
     fn file(&mut self, file: &ReadFile) -> anyhow::Result<()> {
-        let Some(original) = file.original.clone() else {
+        // A tool on Windows may write the path with `\`.
+        let Some(original) = file.original.as_ref().map(|o| o.replace('\\', "/")) else {
             let help = "keep the `original` attribute Signpost wrote, or export the pages again";
             self.problem(
                 file.line,
