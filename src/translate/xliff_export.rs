@@ -23,6 +23,17 @@ pub fn run(args: &TranslateExportArgs) -> anyhow::Result<u8> {
     if let Err(d) = check_target(&args.lang, &languages) {
         return Ok(fail(d));
     }
+    if inside_content(&root, &args.file) {
+        let d = Diagnostic::error(
+            "xliff-in-content",
+            format!(
+                "{} is inside content/, so it would be published with the site",
+                args.file.display()
+            ),
+        )
+        .help("write the XLIFF file somewhere else, for example beside site.yaml");
+        return Ok(fail(d));
+    }
     let (pages, problems) = site_files::source_pages(&root, &languages, args.site.drafts)?;
     if problems
         .iter()
@@ -59,6 +70,30 @@ pub fn run(args: &TranslateExportArgs) -> anyhow::Result<u8> {
         plural(words, "word")
     );
     Ok(0)
+}
+
+/// Everything under `content/` is copied to the output, an XLIFF file too.
+fn inside_content(root: &Path, file: &Path) -> bool {
+    let (Ok(content), Ok(file)) = (
+        std::path::absolute(root.join("content")),
+        std::path::absolute(file),
+    ) else {
+        return false;
+    };
+    let clean = |p: &Path| {
+        let mut out = std::path::PathBuf::new();
+        for part in p.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    clean(&file).starts_with(clean(&content))
 }
 
 fn which(args: &TranslateExportArgs) -> &'static str {

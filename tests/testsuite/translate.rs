@@ -471,6 +471,9 @@ fn the_language_must_be_one_of_the_sites_translations() {
     site.run(&["translate", "export", "--lang", "en", XLF])
         .assert_code(1)
         .assert_stderr("`en` is the site's own language, so there is nothing to translate");
+    site.run(&["translate", "export", "--lang", "cy", "content/cy.xlf"])
+        .assert_code(1)
+        .assert_stderr("content/cy.xlf is inside content/, so it would be published with the site");
     site.write("site.yaml", "title: One language\n");
     site.run(&["translate", "export", "--lang", "cy", XLF])
         .assert_code(1)
