@@ -364,4 +364,21 @@ mod tests {
         assert!(e.message.contains("XLIFF version `2.0`"), "{e:?}");
         assert!(read("").is_err());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+        /// Any text, and any cut or splice of a good file, is read or
+        /// refused with a line inside the file: never a panic.
+        #[test]
+        fn never_panics(junk in "[<>&;#x/=\"a-z0-9 \n!?\\[\\]-]{0,40}", at in 0usize..2000) {
+            let at = at.min(DOC.len());
+            let at = (0..=at).rev().find(|i| DOC.is_char_boundary(*i)).unwrap_or(0);
+            for text in [junk.clone(), format!("{}{junk}{}", &DOC[..at], &DOC[at..]), DOC[..at].to_owned()] {
+                if let Err(e) = read(&text) {
+                    proptest::prop_assert!(e.line >= 1 && e.line <= text.lines().count().max(1) + 1, "{e:?}");
+                }
+            }
+        }
+    }
 }
