@@ -268,7 +268,7 @@ impl<'b> Walk<'b> {
         let mut i = 0;
         let mut run_start: Option<usize> = None;
         while i < events.len() {
-            let (event, range) = &events[i];
+            let (event, _) = &events[i];
             if is_inline(event) {
                 run_start.get_or_insert(i);
                 i += 1;
@@ -290,7 +290,6 @@ impl<'b> Walk<'b> {
                             .collect();
                         super::worksheet_units::extract(self.body, &lines, &mut self.units);
                     }
-                    let _ = range;
                     i = end + 1;
                     continue;
                 }

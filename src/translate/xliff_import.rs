@@ -210,7 +210,13 @@ impl Import<'_> {
             return Ok(());
         }
         let targets: Vec<Option<Vec<Inline>>> = outcomes.into_iter().map(|(o, _)| o.ok()).collect();
-        let text = self.compose(page, &units, &targets, existing.as_ref(), &stamp_hash);
+        let made = Made {
+            hash: stamp_hash,
+            // Reviewed again since the export: the translation is of the earlier review.
+            reviewed: (file.source_reviewed.clone())
+                .or_else(|| page.front.reviewed.map(|d| d.iso())),
+        };
+        let text = self.compose(page, &units, &targets, existing.as_ref(), &made);
         crate::fsutil::write(&target_path, text.as_bytes())?;
         self.written.push((target_file, translated, units.len()));
         Ok(())
@@ -224,7 +230,7 @@ impl Import<'_> {
         units: &[Unit],
         targets: &[Option<Vec<Inline>>],
         existing: Option<&Existing>,
-        source_hash: &str,
+        made: &Made,
     ) -> String {
         let body = rebuild(page.body(), units, targets);
         let front_text = |id: &str| {
@@ -248,21 +254,18 @@ impl Import<'_> {
                 front.insert(key.clone(), value.clone());
             }
         }
+        if let (Some(reviewed), true) = (&made.reviewed, front.contains_key("reviewed")) {
+            front.insert("reviewed".into(), reviewed.as_str().into());
+        }
         front.insert(
             "translation".into(),
-            Value::Mapping(self.stamp(page, existing, source_hash, &body)),
+            Value::Mapping(self.stamp(existing, made, &body)),
         );
         let yaml = serde_yaml::to_string(&Value::Mapping(front)).unwrap_or_default();
         format!("---\n{yaml}---\n{body}")
     }
 
-    fn stamp(
-        &self,
-        page: &SourcePage,
-        existing: Option<&Existing>,
-        source_hash: &str,
-        body: &str,
-    ) -> Mapping {
+    fn stamp(&self, existing: Option<&Existing>, made: &Made, body: &str) -> Mapping {
         let before = existing.and_then(Existing::translation);
         let earlier = |key: &str| {
             before
@@ -286,9 +289,9 @@ impl Import<'_> {
         {
             stamp.insert("translator".into(), translator.into());
         }
-        stamp.insert("source_hash".into(), source_hash.into());
-        if let Some(reviewed) = page.front.reviewed {
-            stamp.insert("source_reviewed".into(), reviewed.iso().into());
+        stamp.insert("source_hash".into(), made.hash.as_str().into());
+        if let Some(reviewed) = &made.reviewed {
+            stamp.insert("source_reviewed".into(), reviewed.as_str().into());
         }
         stamp.insert("target_hash".into(), body_hash(body).into());
         stamp
@@ -308,6 +311,12 @@ impl Import<'_> {
         println!("Imported {}.", plural(self.written.len(), "page"));
         u8::from(failed)
     }
+}
+
+/// The version of the source a translation was made from: the one exported.
+struct Made {
+    hash: String,
+    reviewed: Option<String>,
 }
 
 /// Why an existing translation must not be overwritten, if it must not.

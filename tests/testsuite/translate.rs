@@ -384,7 +384,8 @@ fn a_source_changed_since_the_export_keeps_its_new_text_and_stays_outdated() {
     export(&site, &[]).assert_code(0);
     site.write(XLF, &fill(&read(&site, XLF), welsh));
     let plans = read(&site, "content/care/crisis-plans.md")
-        .replace("1. Talk to your team.", "1. Talk to your care team.");
+        .replace("1. Talk to your team.", "1. Talk to your care team.")
+        .replace("reviewed: 2026-10-01", "reviewed: 2026-11-15");
     site.write("content/care/crisis-plans.md", &plans);
     let run = site.run(&["translate", "import", XLF]);
     run.assert_code(0);
@@ -398,6 +399,12 @@ fn a_source_changed_since_the_export_keeps_its_new_text_and_stays_outdated() {
     assert!(
         written.contains("source_hash: sha256:2e525391433acecb\n"),
         "the export's hash: {written}"
+    );
+    // Reviewed again since the export: the translation is of the earlier review.
+    assert!(written.contains("\nreviewed: 2026-10-01\n"), "{written}");
+    assert!(
+        written.contains("source_reviewed: 2026-10-01\n"),
+        "{written}"
     );
     export(&site, &["--outdated-only"]).assert_code(0);
     assert!(originals(&read(&site, XLF)).contains(&"content/care/crisis-plans.md"));
