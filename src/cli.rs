@@ -26,6 +26,72 @@ pub enum Command {
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
+    /// Translations: export pages as XLIFF for a translator, import them back
+    #[command(subcommand)]
+    Translate(TranslateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Write the site's pages as one XLIFF 1.2 file for translation into LANG
+    Export(TranslateExportArgs),
+    /// Write or update the NAME.LANG.md translations from a translated XLIFF file
+    Import(TranslateImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateExportArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The language to translate into: one of `languages:` in site.yaml, not the first
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    /// The XLIFF file to write (for example translations-cy.xlf)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Only pages that have no translation into LANG yet
+    #[arg(long, conflicts_with = "outdated_only")]
+    pub missing_only: bool,
+    /// Only pages whose translation is behind its source (changed or reviewed since)
+    #[arg(long)]
+    pub outdated_only: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateImportArgs {
+    /// The site folder, holding site.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// The translated XLIFF file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Overwrite translations even if they were edited by hand since Signpost wrote them
+    #[arg(long)]
+    pub force: bool,
+    /// How the translation was made [default: as the existing translation says, else human]
+    #[arg(long, value_enum)]
+    pub method: Option<TranslationMethod>,
+    /// Who translated it (a person or an agency), recorded in the translation
+    #[arg(long, value_name = "NAME")]
+    pub translator: Option<String>,
+}
+
+/// `translation: {method}` in a translation's front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TranslationMethod {
+    /// By a person: no notice is shown
+    Human,
+    /// By a machine: the page says it has not yet been checked by a qualified translator
+    Machine,
+}
+
+impl TranslationMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TranslationMethod::Human => "human",
+            TranslationMethod::Machine => "machine",
+        }
+    }
 }
 
 #[cfg(feature = "serve")]

@@ -14,7 +14,7 @@ use clap::Parser;
 /// (measured: see the benchmark notes in bench/README.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use signpost::cli::{Cli, Command};
+use signpost::cli::{Cli, Command, TranslateCommand};
 use signpost::diagnostics::{Report, plural};
 
 fn main() -> ExitCode {
@@ -46,6 +46,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 poll: args.poll,
             })?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Translate(command) => {
+            let code = match command {
+                TranslateCommand::Export(args) => signpost::translate::xliff_export::run(&args)?,
+                TranslateCommand::Import(args) => signpost::translate::xliff_import::run(&args)?,
+            };
+            Ok(ExitCode::from(code))
         }
         Command::New(args) => {
             let written = signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?;

@@ -18,4 +18,5 @@ mod reader;
 mod serve;
 mod size;
 mod snapshots;
+mod translate;
 mod worksheets;
