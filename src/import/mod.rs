@@ -55,6 +55,12 @@ pub fn import(options: &ImportOptions) -> anyhow::Result<Report> {
     let layout = detect::detect(source, options.from)?;
     let (found, mut skipped) = walk::walk(source, &layout, &options.dest);
     let chapters = summary(source, &layout);
+    for (title, _) in chapters.iter().filter(|(_, path)| path.is_none()) {
+        skipped.push(Skipped {
+            file: "SUMMARY.md".into(),
+            reason: format!("the draft chapter \"{title}\" has no file yet, so it has no page"),
+        });
+    }
     let home = mdbook_home(&layout, &found, &chapters);
     let (pages, files) = place_all(found, &layout, options.flatten_dates, home.as_deref(), &mut skipped)?;
     let resolver = Resolver::new(&pages, &files);
@@ -339,7 +345,10 @@ impl<'a> Resolver<'a> {
             Target::FromSource(_) => self.by_source.get(&address_key(path)).copied(),
             Target::FromContent(_) => self.by_content.get(&(found.root, address_key(path))).copied(),
             Target::Relative(_) if path.is_empty() => Some(placed.dest.as_str()),
-            Target::Relative(_) => self.relative(found, placed, path),
+            // Hugo's `ref "x"` also looks from the content folder.
+            Target::Relative(_) => self
+                .relative(found, placed, path)
+                .or_else(|| self.by_content.get(&(found.root, address_key(path))).copied()),
         }?;
         let mut link = relative_path(&placed.dest, dest);
         if let Some(fragment) = fragment {

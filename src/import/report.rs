@@ -64,7 +64,8 @@ impl Report {
     pub fn render_text(&self, dest: &str) -> String {
         use crate::diagnostics::plural;
         let mut out = format!(
-            "Imported a {} site ({}) into {dest}: {} and {}.\n",
+            "Imported {} {} site ({}) into {dest}: {} and {}.\n",
+            if self.generator == super::detect::Generator::Eleventy { "an" } else { "a" },
             self.generator.name(),
             if self.settings.is_empty() { "no settings file" } else { &self.settings },
             plural(self.pages, "page"),
