@@ -40,7 +40,15 @@ pub fn convert(split: &Split, known: &Known, resolve: &dyn Fn(&Target) -> Option
     let body = take_title(&split.body, &mut mapped, known, &mut converted);
     let shortcodes = shortcodes::convert(&body);
     converted.extend(shortcodes.notes);
-    let linked = links::rewrite(&shortcodes.body, resolve);
+    let mut linked = links::rewrite(&shortcodes.body, resolve);
+    // Blank lines left where a heading or `[[toc]]` was go, and the
+    // lines of broken links move up with them.
+    let blank = linked.body.len() - linked.body.trim_start_matches(['\n', '\r']).len();
+    let blank_lines = linked.body[..blank].matches('\n').count();
+    linked.body = linked.body[blank..].to_owned();
+    for broken in &mut linked.unresolved {
+        broken.line -= blank_lines;
+    }
     finish_keys(&mut mapped, known, shortcodes.toc);
     let header = format!("---\n{}---\n", yaml(&mapped.keys));
     let offset = header.matches('\n').count();
