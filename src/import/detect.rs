@@ -300,7 +300,10 @@ fn eleventy(source: &Path, text: &str, config_file: String) -> Layout {
     });
     if let Ok(re) = regex::Regex::new(r#"addPassthroughCopy\(\s*["'`]([^"'`]+)["'`]\s*\)"#) {
         for capture in re.captures_iter(text) {
-            let dir = capture[1].trim_start_matches("./").trim_matches('/').to_owned();
+            let dir = capture[1]
+                .trim_start_matches("./")
+                .trim_matches('/')
+                .to_owned();
             let inside_input = input.is_empty() || dir.starts_with(&format!("{input}/"));
             if !inside_input && source.join(&dir).is_dir() {
                 layout.roots.push(Root {

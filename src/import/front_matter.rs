@@ -32,19 +32,29 @@ pub fn split(text: &str) -> Result<Split, String> {
                 .map_err(|e| format!("its YAML front matter cannot be read: {e}"))?;
             as_map(value)?
         };
-        return Ok(Split { kind: Kind::Yaml, keys, body: body.to_owned() });
+        return Ok(Split {
+            kind: Kind::Yaml,
+            keys,
+            body: body.to_owned(),
+        });
     }
     if let Some((inside, body)) = fenced(text, "+++") {
         let value: toml::Value = toml::from_str(inside)
             .map_err(|e| format!("its TOML front matter cannot be read: {e}"))?;
         let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
-        return Ok(Split { kind: Kind::Toml, keys: as_map(value)?, body: body.to_owned() });
+        return Ok(Split {
+            kind: Kind::Toml,
+            keys: as_map(value)?,
+            body: body.to_owned(),
+        });
     }
     if text.starts_with('{') {
         let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
         if let Some(Ok(value)) = stream.next() {
             let rest = &text[stream.byte_offset()..];
-            let body = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'));
+            let body = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix('\n'));
             return Ok(Split {
                 kind: Kind::Json,
                 keys: as_map(value)?,
@@ -52,7 +62,11 @@ pub fn split(text: &str) -> Result<Split, String> {
             });
         }
     }
-    Ok(Split { kind: Kind::None, keys: Map::new(), body: text.to_owned() })
+    Ok(Split {
+        kind: Kind::None,
+        keys: Map::new(),
+        body: text.to_owned(),
+    })
 }
 
 fn as_map(value: Value) -> Result<Map<String, Value>, String> {
@@ -66,7 +80,9 @@ fn as_map(value: Value) -> Result<Map<String, Value>, String> {
 /// Text between a first line `fence` and the next line `fence`, and the rest.
 fn fenced<'a>(text: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
     let rest = text.strip_prefix(fence)?;
-    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == fence {
@@ -93,13 +109,48 @@ pub struct Mapped {
 /// Keys with no meaning in Signpost: layouts, addresses, navigation and
 /// taxonomy settings of Jekyll, Hugo, Eleventy and their common themes.
 const DROPPED: &[&str] = &[
-    "layout", "permalink", "sidenav", "tags", "categories", "category", "parent",
-    "grand_parent", "has_children", "has_toc", "nav_exclude", "search_exclude", "sitemap",
-    "excerpt_separator", "render_with_liquid", "comments", "share", "author_profile",
-    "classes", "toc_label", "toc_icon", "toc_sticky", "sidebar", "type", "url", "slug",
-    "menu", "menus", "outputs", "build", "cascade", "headless", "publishDate",
-    "expiryDate", "series", "eleventyNavigation", "eleventyExcludeFromCollections",
-    "eleventyComputed", "pagination", "templateEngineOverride", "tocLevels", "showToc",
+    "layout",
+    "permalink",
+    "sidenav",
+    "tags",
+    "categories",
+    "category",
+    "parent",
+    "grand_parent",
+    "has_children",
+    "has_toc",
+    "nav_exclude",
+    "search_exclude",
+    "sitemap",
+    "excerpt_separator",
+    "render_with_liquid",
+    "comments",
+    "share",
+    "author_profile",
+    "classes",
+    "toc_label",
+    "toc_icon",
+    "toc_sticky",
+    "sidebar",
+    "type",
+    "url",
+    "slug",
+    "menu",
+    "menus",
+    "outputs",
+    "build",
+    "cascade",
+    "headless",
+    "publishDate",
+    "expiryDate",
+    "series",
+    "eleventyNavigation",
+    "eleventyExcludeFromCollections",
+    "eleventyComputed",
+    "pagination",
+    "templateEngineOverride",
+    "tocLevels",
+    "showToc",
 ];
 
 const SUMMARY: &[&str] = &["summary", "description", "excerpt"];
@@ -123,8 +174,11 @@ pub fn map(keys: &Map<String, Value>) -> Mapped {
     }
     map_reviewed(keys, &mut out, &mut used);
     let navigation_order = keys.get("eleventyNavigation").and_then(|n| n.get("order"));
-    let weight = first(keys, WEIGHT, as_weight)
-        .or_else(|| navigation_order.and_then(as_weight).map(|w| ("eleventyNavigation.order", w)));
+    let weight = first(keys, WEIGHT, as_weight).or_else(|| {
+        navigation_order
+            .and_then(as_weight)
+            .map(|w| ("eleventyNavigation.order", w))
+    });
     if let Some((key, weight)) = weight {
         note_rename(&mut out, key, "weight");
         out.keys.insert("weight".into(), Value::from(weight));
@@ -139,8 +193,10 @@ pub fn map(keys: &Map<String, Value>) -> Mapped {
         if key == "permalink" {
             out.permalink = value.as_str().map(str::to_owned);
         }
-        if DROPPED.contains(&key.as_str()) || SUMMARY.contains(&key.as_str())
-            || WEIGHT.contains(&key.as_str()) || REVIEWED.contains(&key.as_str())
+        if DROPPED.contains(&key.as_str())
+            || SUMMARY.contains(&key.as_str())
+            || WEIGHT.contains(&key.as_str())
+            || REVIEWED.contains(&key.as_str())
         {
             out.dropped.push(key.clone());
         } else {
@@ -304,6 +360,9 @@ mod tests {
         assert_eq!(m.keys["aliases"][0], "old");
         assert_eq!(m.keys["extra"]["author"], "Ann");
         assert_eq!(m.dropped, vec!["date", "layout"]);
-        assert!(m.mapped.contains(&"last_modified_at → reviewed (2025-06-01), not date".to_owned()));
+        assert!(
+            m.mapped
+                .contains(&"last_modified_at → reviewed (2025-06-01), not date".to_owned())
+        );
     }
 }

@@ -58,12 +58,10 @@ static FILTERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\{\{-?\s*["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|url|htmlBaseUrl)\s*-?\}\}(.*)$"#)
         .expect("pattern")
 });
-static LINK_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\{%-?\s*link\s+(\S+?)\s*-?%\}(.*)$"#).expect("pattern")
-});
-static POST_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\{%-?\s*post_url\s+(\S+?)\s*-?%\}(.*)$"#).expect("pattern")
-});
+static LINK_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^\{%-?\s*link\s+(\S+?)\s*-?%\}(.*)$"#).expect("pattern"));
+static POST_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^\{%-?\s*post_url\s+(\S+?)\s*-?%\}(.*)$"#).expect("pattern"));
 static HUGO_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\{\{[<%]\s*(?:ref|relref)\s+"([^"]*)"\s*[>%]\}\}(.*)$"#).expect("pattern")
 });
@@ -74,7 +72,11 @@ pub fn classify(raw: &str) -> Option<Target> {
     let raw = raw.trim_start_matches('<').trim_end_matches('>');
     if let Some(found) = BASEURL.find(raw) {
         let rest = &raw[found.end()..];
-        return Some(Target::Address(if rest.is_empty() { "/".into() } else { rest.into() }));
+        return Some(Target::Address(if rest.is_empty() {
+            "/".into()
+        } else {
+            rest.into()
+        }));
     }
     if let Some(c) = FILTERED.captures(raw) {
         return Some(Target::Address(format!("{}{}", &c[1], &c[2])));
@@ -99,7 +101,10 @@ pub fn classify(raw: &str) -> Option<Target> {
     let external = raw.starts_with("//")
         || raw.starts_with('#')
         || raw.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         });
     if external || raw.is_empty() || raw.contains("{{") || raw.contains("{%") {
         return None;
@@ -142,7 +147,10 @@ pub fn rewrite(body: &str, resolve: &dyn Fn(&Target) -> Option<String>) -> Outco
             at = end;
             match classify(raw).and_then(|t| resolve(&t).map(|to| (t, to))) {
                 Some((_, to)) if to != raw => {
-                    outcome.rewritten.push(Rewritten { from: raw.to_owned(), to: to.clone() });
+                    outcome.rewritten.push(Rewritten {
+                        from: raw.to_owned(),
+                        to: to.clone(),
+                    });
                     new_line.push_str(&to);
                 }
                 Some(_) => new_line.push_str(raw),
@@ -150,7 +158,10 @@ pub fn rewrite(body: &str, resolve: &dyn Fn(&Target) -> Option<String>) -> Outco
                     // A templated target that stays is reported by the
                     // leftover-templating scan; only plain ones are broken links.
                     if classify(raw).is_some() && !templated(raw) {
-                        outcome.unresolved.push(Unresolved { line: index + 1, target: raw.to_owned() });
+                        outcome.unresolved.push(Unresolved {
+                            line: index + 1,
+                            target: raw.to_owned(),
+                        });
                     }
                     new_line.push_str(raw);
                 }
@@ -170,13 +181,31 @@ mod tests {
     fn unwraps_each_form() {
         let address = |s: &str| Some(Target::Address(s.to_owned()));
         assert_eq!(classify("{{ site.baseurl }}/care/"), address("/care/"));
-        assert_eq!(classify("{{ \"/care/\" | relative_url }}"), address("/care/"));
+        assert_eq!(
+            classify("{{ \"/care/\" | relative_url }}"),
+            address("/care/")
+        );
         assert_eq!(classify("{{ '/care/' | url }}#x"), address("/care/#x"));
-        assert_eq!(classify("{% link _pages/a.md %}"), Some(Target::FromSource("_pages/a.md".into())));
-        assert_eq!(classify("{{< ref \"/care/a.md\" >}}"), Some(Target::FromContent("care/a.md".into())));
-        assert_eq!(classify("{{< relref \"a\" >}}"), Some(Target::Relative("a".into())));
-        assert_eq!(classify("@/care/a.md"), Some(Target::FromContent("care/a.md".into())));
-        assert_eq!(classify("page.html"), Some(Target::Relative("page.html".into())));
+        assert_eq!(
+            classify("{% link _pages/a.md %}"),
+            Some(Target::FromSource("_pages/a.md".into()))
+        );
+        assert_eq!(
+            classify("{{< ref \"/care/a.md\" >}}"),
+            Some(Target::FromContent("care/a.md".into()))
+        );
+        assert_eq!(
+            classify("{{< relref \"a\" >}}"),
+            Some(Target::Relative("a".into()))
+        );
+        assert_eq!(
+            classify("@/care/a.md"),
+            Some(Target::FromContent("care/a.md".into()))
+        );
+        assert_eq!(
+            classify("page.html"),
+            Some(Target::Relative("page.html".into()))
+        );
         assert_eq!(classify("https://nhs.uk"), None);
         assert_eq!(classify("mailto:a@b.org"), None);
         assert_eq!(classify("#top"), None);
@@ -189,8 +218,14 @@ mod tests {
             Target::Address(a) if a.starts_with("/a/") => Some("a.md".to_owned()),
             _ => None,
         });
-        assert_eq!(out.body, "See [a](a.md) and [b](/b/).\n```\n[c](/c/)\n```\n[d]: a.md\n");
+        assert_eq!(
+            out.body,
+            "See [a](a.md) and [b](/b/).\n```\n[c](/c/)\n```\n[d]: a.md\n"
+        );
         assert_eq!(out.unresolved.len(), 1);
-        assert_eq!((out.unresolved[0].line, out.unresolved[0].target.as_str()), (1, "/b/"));
+        assert_eq!(
+            (out.unresolved[0].line, out.unresolved[0].target.as_str()),
+            (1, "/b/")
+        );
     }
 }

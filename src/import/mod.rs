@@ -38,6 +38,9 @@ pub struct ImportOptions {
     pub flatten_dates: bool,
 }
 
+/// An image or document, and where it goes.
+type Attachment = (Found, Placed);
+
 /// A page read from the source, placed in the new site.
 struct Page {
     found: Found,
@@ -49,7 +52,10 @@ struct Page {
 pub fn import(options: &ImportOptions) -> anyhow::Result<Report> {
     let source = &options.source;
     if !source.is_dir() {
-        bail!("{} is not a folder: give the folder of the site to import", source.display());
+        bail!(
+            "{} is not a folder: give the folder of the site to import",
+            source.display()
+        );
     }
     refuse_unless_empty(&options.dest)?;
     let layout = detect::detect(source, options.from)?;
@@ -62,7 +68,13 @@ pub fn import(options: &ImportOptions) -> anyhow::Result<Report> {
         });
     }
     let home = mdbook_home(&layout, &found, &chapters);
-    let (pages, files) = place_all(found, &layout, options.flatten_dates, home.as_deref(), &mut skipped)?;
+    let (pages, files) = place_all(
+        found,
+        &layout,
+        options.flatten_dates,
+        home.as_deref(),
+        &mut skipped,
+    )?;
     let resolver = Resolver::new(&pages, &files);
     let weights = structure::summary_weights(&chapters);
     let mut out = Output::default();
@@ -80,19 +92,26 @@ pub fn import(options: &ImportOptions) -> anyhow::Result<Report> {
         out.write(&format!("content/{}", placed.dest), bytes);
     }
     let setting = if out.raw_html > 0 { "sanitize" } else { "deny" };
-    out.write("site.yaml", site_yaml(&layout, setting, source).into_bytes());
+    out.write(
+        "site.yaml",
+        site_yaml(&layout, setting, source).into_bytes(),
+    );
     for (path, bytes) in &out.files {
         crate::fsutil::write(&options.dest.join(path), bytes)?;
     }
     out.changes.sort_by(|a, b| a.file.cmp(&b.file));
-    out.todo.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    out.todo
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(Report {
         version: 1,
         generator: layout.generator,
         settings: layout.config_file.clone(),
         pages: pages.len(),
         files: files.len(),
-        raw_html: report::RawHtmlNeed { blocks: out.raw_html, setting },
+        raw_html: report::RawHtmlNeed {
+            blocks: out.raw_html,
+            setting,
+        },
         changes: out.changes,
         skipped,
         todo: out.todo,
@@ -140,7 +159,11 @@ fn summary(source: &Path, layout: &Layout) -> Vec<(String, Option<String>)> {
     if layout.generator != Generator::Mdbook {
         return Vec::new();
     }
-    let dir = layout.roots.first().map(|r| r.dir.as_str()).unwrap_or("src");
+    let dir = layout
+        .roots
+        .first()
+        .map(|r| r.dir.as_str())
+        .unwrap_or("src");
     std::fs::read_to_string(source.join(dir).join("SUMMARY.md"))
         .map(|text| structure::summary_chapters(&text))
         .unwrap_or_default()
@@ -149,8 +172,14 @@ fn summary(source: &Path, layout: &Layout) -> Vec<(String, Option<String>)> {
 use detect::Layout;
 
 /// A book without `README.md` opens at its first chapter.
-fn mdbook_home(layout: &Layout, found: &[Found], chapters: &[(String, Option<String>)]) -> Option<String> {
-    let has_readme = found.iter().any(|f| f.root_rel == "README.md" || f.root_rel == "index.md");
+fn mdbook_home(
+    layout: &Layout,
+    found: &[Found],
+    chapters: &[(String, Option<String>)],
+) -> Option<String> {
+    let has_readme = found
+        .iter()
+        .any(|f| f.root_rel == "README.md" || f.root_rel == "index.md");
     if layout.generator != Generator::Mdbook || has_readme {
         return None;
     }
@@ -164,7 +193,7 @@ fn place_all(
     flatten: bool,
     home: Option<&str>,
     skipped: &mut Vec<Skipped>,
-) -> anyhow::Result<(Vec<Page>, Vec<(Found, Placed)>)> {
+) -> anyhow::Result<(Vec<Page>, Vec<Attachment>)> {
     let mut pages = Vec::new();
     let mut files = Vec::new();
     let mut taken: HashMap<String, ()> = HashMap::new();
@@ -180,37 +209,63 @@ fn place_all(
         }
         let bytes = crate::fsutil::read_bytes(&file.abs)?;
         let Ok(text) = String::from_utf8(bytes) else {
-            skipped.push(Skipped { file: file.source_rel, reason: "not UTF-8 text: save it as UTF-8 and import again".into() });
+            skipped.push(Skipped {
+                file: file.source_rel,
+                reason: "not UTF-8 text: save it as UTF-8 and import again".into(),
+            });
             continue;
         };
         let split = match front_matter::split(&text) {
             Ok(split) => split,
             Err(why) => {
-                skipped.push(Skipped { file: file.source_rel, reason: format!("{why}: fix it and import again") });
+                skipped.push(Skipped {
+                    file: file.source_rel,
+                    reason: format!("{why}: fix it and import again"),
+                });
                 continue;
             }
         };
         if layout.generator == Generator::Jekyll && split.kind == front_matter::Kind::None {
-            skipped.push(Skipped { file: file.source_rel, reason: "no front matter, so Jekyll did not publish it as a page".into() });
+            skipped.push(Skipped {
+                file: file.source_rel,
+                reason: "no front matter, so Jekyll did not publish it as a page".into(),
+            });
             continue;
         }
         for key in ["permalink", "aliases", "redirect_from"] {
             let listed = match split.keys.get(key) {
                 Some(serde_json::Value::String(s)) => vec![s.clone()],
-                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+                Some(serde_json::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
                 _ => Vec::new(),
             };
-            placed.addresses.extend(listed.iter().map(|a| address_key(a)));
+            placed
+                .addresses
+                .extend(listed.iter().map(|a| address_key(a)));
         }
         taken.insert(placed.dest.clone(), ());
-        pages.push(Page { found: file, placed, split });
+        pages.push(Page {
+            found: file,
+            placed,
+            split,
+        });
     }
     Ok((pages, files))
 }
 
-fn known(page: &Page, weights: &std::collections::BTreeMap<String, i64>, chapters: &[(String, Option<String>)], layout: &Layout) -> page::Known {
+fn known(
+    page: &Page,
+    weights: &std::collections::BTreeMap<String, i64>,
+    chapters: &[(String, Option<String>)],
+    layout: &Layout,
+) -> page::Known {
     let root_rel = page.found.root_rel.as_str();
-    let summary_title = chapters.iter().find(|(_, p)| p.as_deref() == Some(root_rel)).map(|(t, _)| t.clone());
+    let summary_title = chapters
+        .iter()
+        .find(|(_, p)| p.as_deref() == Some(root_rel))
+        .map(|(t, _)| t.clone());
     let name = root_rel.rsplit('/').next().unwrap_or(root_rel);
     let stem = name.split('.').next().unwrap_or(name);
     let folder = root_rel.rsplit_once('/').map_or("", |(f, _)| f);
@@ -242,7 +297,10 @@ fn known(page: &Page, weights: &std::collections::BTreeMap<String, i64>, chapter
 fn made_up_sections(pages: &[Page], layout: &Layout, out: &mut Output) {
     let dests: Vec<&str> = pages.iter().map(|p| p.placed.dest.as_str()).collect();
     for missing in structure::missing_sections(&dests) {
-        let folder = missing.strip_suffix("_index.md").unwrap_or("").trim_end_matches('/');
+        let folder = missing
+            .strip_suffix("_index.md")
+            .unwrap_or("")
+            .trim_end_matches('/');
         let title = if folder.is_empty() {
             layout.title.clone().unwrap_or_else(|| "Home".into())
         } else {
@@ -264,7 +322,10 @@ fn made_up_sections(pages: &[Page], layout: &Layout, out: &mut Output) {
                 if folder.is_empty() { "content" } else { folder }
             ),
         });
-        out.changes.push(report::FileChanges { file: file.clone(), ..Default::default() });
+        out.changes.push(report::FileChanges {
+            file: file.clone(),
+            ..Default::default()
+        });
         out.write(&file, text.into_bytes());
     }
 }
@@ -278,13 +339,17 @@ fn site_yaml(layout: &Layout, raw_html: &str, source: &Path) -> String {
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "Our guide".into());
     let mut map = serde_yaml::Mapping::new();
-    map.insert("title".into(), layout.title.clone().unwrap_or(folder_name).into());
+    map.insert(
+        "title".into(),
+        layout.title.clone().unwrap_or(folder_name).into(),
+    );
     if let Some(description) = &layout.description {
         map.insert("description".into(), description.clone().into());
     }
     let language = layout.language.as_deref().map(|l| l.replace('_', "-"));
     if let Some(language) = language.filter(|l| {
-        l.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        l.split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
     }) {
         map.insert("language".into(), language.into());
     }
@@ -312,17 +377,28 @@ struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(pages: &'a [Page], files: &'a [(Found, Placed)]) -> Self {
+    fn new(pages: &'a [Page], files: &'a [Attachment]) -> Self {
         let all: Vec<(&Found, &Placed)> = pages
             .iter()
             .map(|p| (&p.found, &p.placed))
             .chain(files.iter().map(|(f, p)| (f, p)))
             .collect();
-        let mut resolver = Resolver { by_source: HashMap::new(), by_content: HashMap::new(), by_address: HashMap::new(), pages: Vec::new() };
+        let mut resolver = Resolver {
+            by_source: HashMap::new(),
+            by_content: HashMap::new(),
+            by_address: HashMap::new(),
+            pages: Vec::new(),
+        };
         for (found, placed) in &all {
             let dest = placed.dest.as_str();
-            resolver.by_source.entry(address_key(&found.source_rel)).or_insert(dest);
-            resolver.by_content.entry((found.root, address_key(&found.root_rel))).or_insert(dest);
+            resolver
+                .by_source
+                .entry(address_key(&found.source_rel))
+                .or_insert(dest);
+            resolver
+                .by_content
+                .entry((found.root, address_key(&found.root_rel)))
+                .or_insert(dest);
             for address in &placed.addresses {
                 resolver.by_address.entry(address.clone()).or_insert(dest);
             }
@@ -335,20 +411,28 @@ impl<'a> Resolver<'a> {
     fn resolve(&self, page: usize, target: &Target) -> Option<String> {
         let (found, placed) = self.pages[page];
         let (path, fragment) = match target {
-            Target::Address(p) | Target::FromSource(p) | Target::FromContent(p) | Target::Relative(p) => {
-                p.split_once('#').map_or((p.as_str(), None), |(a, f)| (a, Some(f)))
-            }
+            Target::Address(p)
+            | Target::FromSource(p)
+            | Target::FromContent(p)
+            | Target::Relative(p) => p
+                .split_once('#')
+                .map_or((p.as_str(), None), |(a, f)| (a, Some(f))),
         };
         let path = path.split('?').next().unwrap_or(path);
         let dest = match target {
             Target::Address(_) => self.by_address.get(&address_key(path)).copied(),
             Target::FromSource(_) => self.by_source.get(&address_key(path)).copied(),
-            Target::FromContent(_) => self.by_content.get(&(found.root, address_key(path))).copied(),
+            Target::FromContent(_) => self
+                .by_content
+                .get(&(found.root, address_key(path)))
+                .copied(),
             Target::Relative(_) if path.is_empty() => Some(placed.dest.as_str()),
             // Hugo's `ref "x"` also looks from the content folder.
-            Target::Relative(_) => self
-                .relative(found, placed, path)
-                .or_else(|| self.by_content.get(&(found.root, address_key(path))).copied()),
+            Target::Relative(_) => self.relative(found, placed, path).or_else(|| {
+                self.by_content
+                    .get(&(found.root, address_key(path)))
+                    .copied()
+            }),
         }?;
         let mut link = relative_path(&placed.dest, dest);
         if let Some(fragment) = fragment {
@@ -362,7 +446,9 @@ impl<'a> Resolver<'a> {
     /// then from the page's old address (Jekyll, Hugo, Eleventy).
     fn relative(&self, found: &Found, placed: &Placed, path: &str) -> Option<&'a str> {
         let folder = found.source_rel.rsplit_once('/').map_or("", |(f, _)| f);
-        if let Some(dest) = normalise(&format!("{folder}/{path}")).and_then(|p| self.by_source.get(&address_key(&p))) {
+        if let Some(dest) = normalise(&format!("{folder}/{path}"))
+            .and_then(|p| self.by_source.get(&address_key(&p)))
+        {
             return Some(dest);
         }
         for address in &placed.addresses {
@@ -397,9 +483,17 @@ fn normalise(path: &str) -> Option<String> {
 
 /// The relative path from the file `from` to the file `to`, both from `content/`.
 fn relative_path(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>().split_last().map_or(Vec::new(), |(_, d)| d.to_vec());
+    let from_dir: Vec<&str> = from
+        .split('/')
+        .collect::<Vec<_>>()
+        .split_last()
+        .map_or(Vec::new(), |(_, d)| d.to_vec());
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut parts: Vec<&str> = vec![".."; from_dir.len() - common];
     parts.extend(&to_parts[common..]);
     parts.join("/")
@@ -409,9 +503,18 @@ fn relative_path(from: &str, to: &str) -> String {
 mod tests {
     #[test]
     fn relative_paths() {
-        assert_eq!(super::relative_path("care/plans.md", "care/help.md"), "help.md");
-        assert_eq!(super::relative_path("care/plans.md", "rights/_index.md"), "../rights/_index.md");
-        assert_eq!(super::relative_path("_index.md", "images/a.png"), "images/a.png");
+        assert_eq!(
+            super::relative_path("care/plans.md", "care/help.md"),
+            "help.md"
+        );
+        assert_eq!(
+            super::relative_path("care/plans.md", "rights/_index.md"),
+            "../rights/_index.md"
+        );
+        assert_eq!(
+            super::relative_path("_index.md", "images/a.png"),
+            "images/a.png"
+        );
         assert_eq!(super::normalise("a/../b/./c"), Some("b/c".to_owned()));
         assert_eq!(super::normalise("../x"), None);
     }

@@ -34,7 +34,11 @@ pub struct Converted {
     pub raw_html_blocks: usize,
 }
 
-pub fn convert(split: &Split, known: &Known, resolve: &dyn Fn(&Target) -> Option<String>) -> Converted {
+pub fn convert(
+    split: &Split,
+    known: &Known,
+    resolve: &dyn Fn(&Target) -> Option<String>,
+) -> Converted {
     let mut mapped = super::front_matter::map(&split.keys);
     let mut converted = Vec::new();
     let body = take_title(&split.body, &mut mapped, known, &mut converted);
@@ -54,7 +58,12 @@ pub fn convert(split: &Split, known: &Known, resolve: &dyn Fn(&Target) -> Option
     let offset = header.matches('\n').count();
     let text = format!("{header}{}", linked.body);
     let mut todo = Vec::new();
-    let at = |line: usize, kind, message: String| Todo { file: known.file.clone(), line: line + offset, kind, message };
+    let at = |line: usize, kind, message: String| Todo {
+        file: known.file.clone(),
+        line: line + offset,
+        kind,
+        message,
+    };
     for (line, found) in shortcodes::leftovers(&linked.body) {
         todo.push(at(line, "template-syntax", format!(
             "`{found}` is left in the page: Signpost does not run Liquid or shortcodes, so readers would see it as text. Write it in Markdown or remove it"
@@ -74,7 +83,12 @@ pub fn convert(split: &Split, known: &Known, resolve: &dyn Fn(&Target) -> Option
     }
     if let Err(problems) = crate::source::front_matter::split_and_parse(&known.file, &text) {
         for problem in problems {
-            todo.push(Todo { file: known.file.clone(), line: problem.line, kind: "front-matter", message: problem.message });
+            todo.push(Todo {
+                file: known.file.clone(),
+                line: problem.line,
+                kind: "front-matter",
+                message: problem.message,
+            });
         }
     }
     todo.sort_by_key(|t| t.line);
@@ -100,8 +114,14 @@ pub fn convert(split: &Split, known: &Known, resolve: &dyn Fn(&Target) -> Option
 /// when it repeats the title, so the page has one `<h1>`.
 fn take_title(body: &str, mapped: &mut Mapped, known: &Known, notes: &mut Vec<String>) -> String {
     let first = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let heading = first.strip_prefix("# ").map(|h| h.trim().trim_end_matches('#').trim().to_owned());
-    let title = mapped.keys.get("title").and_then(Value::as_str).map(str::to_owned);
+    let heading = first
+        .strip_prefix("# ")
+        .map(|h| h.trim().trim_end_matches('#').trim().to_owned());
+    let title = mapped
+        .keys
+        .get("title")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let remove = match (&title, &heading) {
         (None, Some(h)) => {
             mapped.keys.insert("title".into(), Value::String(h.clone()));
@@ -113,8 +133,17 @@ fn take_title(body: &str, mapped: &mut Mapped, known: &Known, notes: &mut Vec<St
             true
         }
         (None, None) => {
-            mapped.keys.insert("title".into(), Value::String(known.fallback_title.clone()));
-            notes.push(format!("title made from {}", if known.summary_weight.is_some() { "SUMMARY.md" } else { "the file name" }));
+            mapped
+                .keys
+                .insert("title".into(), Value::String(known.fallback_title.clone()));
+            notes.push(format!(
+                "title made from {}",
+                if known.summary_weight.is_some() {
+                    "SUMMARY.md"
+                } else {
+                    "the file name"
+                }
+            ));
             false
         }
         _ => false,
@@ -124,8 +153,15 @@ fn take_title(body: &str, mapped: &mut Mapped, known: &Known, notes: &mut Vec<St
     }
     let start = body.find(first).unwrap_or(0);
     let after = &body[start + first.len()..];
-    let after = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')).unwrap_or(after);
-    format!("{}{}", &body[..start], after.trim_start_matches(['\n', '\r']))
+    let after = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .unwrap_or(after);
+    format!(
+        "{}{}",
+        &body[..start],
+        after.trim_start_matches(['\n', '\r'])
+    )
 }
 
 fn finish_keys(mapped: &mut Mapped, known: &Known, toc: bool) {
@@ -133,13 +169,17 @@ fn finish_keys(mapped: &mut Mapped, known: &Known, toc: bool) {
     if !keys.contains_key("weight") {
         if let Some(weight) = known.summary_weight {
             keys.insert("weight".into(), Value::from(weight));
-            mapped.mapped.push(format!("SUMMARY.md order → weight ({weight})"));
+            mapped
+                .mapped
+                .push(format!("SUMMARY.md order → weight ({weight})"));
         }
     }
     if !keys.contains_key("reviewed") {
         if let Some(day) = known.dated.as_deref().filter(|d| d.len() == 10) {
             keys.insert("reviewed".into(), Value::String(day.to_owned()));
-            mapped.mapped.push(format!("date in the file name → reviewed ({day})"));
+            mapped
+                .mapped
+                .push(format!("date in the file name → reviewed ({day})"));
         }
     }
     if toc {
@@ -148,7 +188,11 @@ fn finish_keys(mapped: &mut Mapped, known: &Known, toc: bool) {
     let mut aliases: Vec<String> = keys
         .get("aliases")
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     let new_address = super::structure::new_address(known.file.trim_start_matches("content/"));
     if let Some(permalink) = mapped.permalink.take() {
@@ -161,7 +205,9 @@ fn finish_keys(mapped: &mut Mapped, known: &Known, toc: bool) {
     }
     for old in &known.old_addresses {
         if super::structure::address_key(old) != new_address {
-            mapped.mapped.push(format!("old dated address → aliases ({old})"));
+            mapped
+                .mapped
+                .push(format!("old dated address → aliases ({old})"));
             aliases.push(old.clone());
         }
     }
@@ -172,7 +218,9 @@ fn finish_keys(mapped: &mut Mapped, known: &Known, toc: bool) {
 }
 
 /// Signpost's keys in the order its README lists them.
-const ORDER: &[&str] = &["title", "summary", "reviewed", "weight", "lang", "draft", "toc", "aliases", "extra"];
+const ORDER: &[&str] = &[
+    "title", "summary", "reviewed", "weight", "lang", "draft", "toc", "aliases", "extra",
+];
 
 fn yaml(keys: &Map<String, Value>) -> String {
     let mut mapping = serde_yaml::Mapping::new();

@@ -65,9 +65,17 @@ impl Report {
         use crate::diagnostics::plural;
         let mut out = format!(
             "Imported {} {} site ({}) into {dest}: {} and {}.\n",
-            if self.generator == super::detect::Generator::Eleventy { "an" } else { "a" },
+            if self.generator == super::detect::Generator::Eleventy {
+                "an"
+            } else {
+                "a"
+            },
             self.generator.name(),
-            if self.settings.is_empty() { "no settings file" } else { &self.settings },
+            if self.settings.is_empty() {
+                "no settings file"
+            } else {
+                &self.settings
+            },
             plural(self.pages, "page"),
             plural(self.files, "other file"),
         );
@@ -93,7 +101,10 @@ impl Report {
         } else {
             out.push_str(&format!("\nTo do ({}):\n", self.todo.len()));
             for todo in &self.todo {
-                out.push_str(&format!("  {}:{}  {}  {}\n", todo.file, todo.line, todo.kind, todo.message));
+                out.push_str(&format!(
+                    "  {}:{}  {}  {}\n",
+                    todo.file, todo.line, todo.kind, todo.message
+                ));
             }
         }
         out.push_str(&format!(
@@ -111,7 +122,9 @@ fn render_change(out: &mut String, change: &FileChanges) {
     let kind = match change.front_matter {
         Some(super::front_matter::Kind::Toml) => Some("TOML front matter → YAML"),
         Some(super::front_matter::Kind::Json) => Some("JSON front matter → YAML"),
-        Some(super::front_matter::Kind::None) if change.from.is_some() => Some("no front matter: added"),
+        Some(super::front_matter::Kind::None) if change.from.is_some() => {
+            Some("no front matter: added")
+        }
         _ => None,
     };
     let mut mapped: Vec<String> = kind.into_iter().map(str::to_owned).collect();

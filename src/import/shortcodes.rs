@@ -19,7 +19,8 @@ pub struct Converted {
 }
 
 static TOC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\[\[_?toc_?\]\]|\{\{<\s*toc\s*>\}\}|\{%-?\s*toc\s*-?%\})\s*$").expect("pattern")
+    Regex::new(r"^\s*(?:\[\[_?toc_?\]\]|\{\{<\s*toc\s*>\}\}|\{%-?\s*toc\s*-?%\})\s*$")
+        .expect("pattern")
 });
 static NOTE_INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*\{%-?\s*include\s+(note|tip|warning|important|caution|danger|info|callout)\.html\s+content=["'](.*?)["']\s*-?%\}\s*$"#)
@@ -30,7 +31,8 @@ static NOTICE_OPEN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern")
 });
 static NOTICE_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{\{[<%]\s*/\s*(?:notice|alert|hint|callout|admonition)\s*[>%]\}\}"#).expect("pattern")
+    Regex::new(r#"\{\{[<%]\s*/\s*(?:notice|alert|hint|callout|admonition)\s*[>%]\}\}"#)
+        .expect("pattern")
 });
 static YOUTUBE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{\{<\s*youtube\s+(?:id=)?["']?([\w-]+)["']?(?:\s+title=["']([^"']*)["'])?[^>]*>\}\}|\{%-?\s*youtube\s+["']?([\w-]+)["']?\s*-?%\}"#)
@@ -38,9 +40,8 @@ static YOUTUBE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Any Liquid tag or output, Hugo or Eleventy shortcode on one line, or a
 /// kramdown attribute list (`{: .note}`, `{:toc}`).
-static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{%.*?%\}|\{\{.*?\}\}|^\s*\{:.*\}\s*$").expect("pattern")
-});
+static LEFTOVER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{%.*?%\}|\{\{.*?\}\}|^\s*\{:.*\}\s*$").expect("pattern"));
 
 /// The GitHub-style callout kind for another generator's name.
 fn callout_kind(name: &str) -> &'static str {
@@ -86,13 +87,18 @@ pub fn convert(body: &str) -> Converted {
             out.body.push('\n');
         } else if let Some(c) = NOTE_INCLUDE.captures(bare) {
             out.notes.push(format!("{}.html include → callout", &c[1]));
-            out.body.push_str(&format!("> [!{}]\n> {}\n\n", callout_kind(&c[1]), &c[2]));
+            out.body
+                .push_str(&format!("> [!{}]\n> {}\n\n", callout_kind(&c[1]), &c[2]));
         } else if let Some(c) = NOTICE_OPEN.captures(bare) {
-            out.notes.push(format!("{} {} → callout", &c[1], &c[2]).replace("  ", " "));
-            out.body.push_str(&format!("> [!{}]\n", callout_kind(&c[2])));
+            out.notes
+                .push(format!("{} {} → callout", &c[1], &c[2]).replace("  ", " "));
+            out.body
+                .push_str(&format!("> [!{}]\n", callout_kind(&c[2])));
             let rest = c[3].to_owned();
             match NOTICE_CLOSE.find(&rest) {
-                Some(close) => out.body.push_str(&format!("> {}\n", rest[..close.start()].trim())),
+                Some(close) => out
+                    .body
+                    .push_str(&format!("> {}\n", rest[..close.start()].trim())),
                 None => {
                     in_notice = true;
                     if !rest.trim().is_empty() {
@@ -115,7 +121,9 @@ fn youtube_links(line: &str, notes: &mut Vec<String>) -> String {
     YOUTUBE
         .replace_all(line, |c: &regex::Captures| {
             let id = c.get(1).or_else(|| c.get(3)).map_or("", |m| m.as_str());
-            let title = c.get(2).map_or("Watch the video on YouTube", |m| m.as_str());
+            let title = c
+                .get(2)
+                .map_or("Watch the video on YouTube", |m| m.as_str());
             notes.push(format!("youtube {id} → link"));
             format!("[{title}](https://www.youtube.com/watch?v={id})")
         })

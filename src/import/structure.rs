@@ -20,8 +20,19 @@ pub struct Placed {
 /// Normalises an address or path so `/care/plans/`, `care/plans.html`
 /// and `care/plans/index.html` all find the same page.
 pub fn address_key(address: &str) -> String {
-    let mut key = address.trim().trim_start_matches("./").trim_matches('/').to_owned();
-    for suffix in ["index.html", "index.htm", "index.md", "_index.md", "README.md", "index"] {
+    let mut key = address
+        .trim()
+        .trim_start_matches("./")
+        .trim_matches('/')
+        .to_owned();
+    for suffix in [
+        "index.html",
+        "index.htm",
+        "index.md",
+        "_index.md",
+        "README.md",
+        "index",
+    ] {
         if key == suffix || key.ends_with(&format!("/{suffix}")) {
             key.truncate(key.len() - suffix.len());
         }
@@ -60,7 +71,11 @@ pub fn place(file: &Found, layout: &Layout, flatten: bool, home: Option<&str>) -
         }
         if root.kind == RootKind::Posts {
             if let Some((day, path)) = post_path(&rel) {
-                addresses.push(address_key(&format!("{}/{}", day.replace('-', "/"), path.1)));
+                addresses.push(address_key(&format!(
+                    "{}/{}",
+                    day.replace('-', "/"),
+                    path.1
+                )));
                 dated = Some(day);
                 rel = path.0;
             }
@@ -79,7 +94,11 @@ pub fn place(file: &Found, layout: &Layout, flatten: bool, home: Option<&str>) -
     if flatten {
         rel = flatten_dates(&rel);
     }
-    Placed { dest: join(&root.dest, &rel), addresses, dated }
+    Placed {
+        dest: join(&root.dest, &rel),
+        addresses,
+        dated,
+    }
 }
 
 /// `2025-06-01-clinic-hours.md` → (`2025-06-01`, (`2025/06/clinic-hours.md`, `clinic-hours`)).
@@ -128,9 +147,9 @@ fn is_month(part: &str) -> bool {
 /// `news/2025/06/clinic.md` → `2025-06`.
 fn dated_folders(rel: &str) -> Option<String> {
     let parts: Vec<&str> = rel.split('/').collect();
-    parts.windows(2).find_map(|w| {
-        (is_year(w[0]) && is_month(w[1])).then(|| format!("{}-{}", w[0], w[1]))
-    })
+    parts
+        .windows(2)
+        .find_map(|w| (is_year(w[0]) && is_month(w[1])).then(|| format!("{}-{}", w[0], w[1])))
 }
 
 /// Removes `YYYY/MM` (and a day folder) from a path.
@@ -141,7 +160,10 @@ pub fn flatten_dates(rel: &str) -> String {
     while i < parts.len() {
         if i + 2 < parts.len() && is_year(parts[i]) && is_month(parts[i + 1]) {
             i += 2;
-            if i + 1 < parts.len() && parts[i].len() == 2 && parts[i].chars().all(|c| c.is_ascii_digit()) {
+            if i + 1 < parts.len()
+                && parts[i].len() == 2
+                && parts[i].chars().all(|c| c.is_ascii_digit())
+            {
                 i += 1;
             }
             continue;
@@ -179,8 +201,18 @@ pub fn missing_sections(pages: &[&str]) -> Vec<String> {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A title made from a folder's name: `getting-help` → "Getting help",
@@ -230,7 +262,12 @@ mod tests {
 
     #[test]
     fn addresses_meet() {
-        for a in ["/care/plans/", "care/plans.html", "care/plans/index.html", "care/plans.md"] {
+        for a in [
+            "/care/plans/",
+            "care/plans.html",
+            "care/plans/index.html",
+            "care/plans.md",
+        ] {
             assert_eq!(address_key(a), "care/plans", "{a}");
         }
         assert_eq!(address_key("/"), "");
@@ -241,14 +278,21 @@ mod tests {
     fn dates_and_sections() {
         assert_eq!(flatten_dates("news/2025/06/clinic.md"), "news/clinic.md");
         assert_eq!(flatten_dates("news/2025/06/01/clinic.md"), "news/clinic.md");
-        assert_eq!(dated_folders("news/2025/06/clinic.md").as_deref(), Some("2025-06"));
+        assert_eq!(
+            dated_folders("news/2025/06/clinic.md").as_deref(),
+            Some("2025-06")
+        );
         assert_eq!(
             post_path("2025-06-01-clinic.md").map(|p| p.1.0),
             Some("2025/06/clinic.md".to_owned())
         );
         assert_eq!(
             missing_sections(&["_index.md", "news/2025/06/a.md"]),
-            ["news/_index.md", "news/2025/_index.md", "news/2025/06/_index.md"]
+            [
+                "news/_index.md",
+                "news/2025/_index.md",
+                "news/2025/06/_index.md"
+            ]
         );
         assert_eq!(folder_title("news/2025/06"), "June 2025");
         assert_eq!(folder_title("getting-help"), "Getting help");

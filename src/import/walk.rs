@@ -8,12 +8,14 @@ use super::detect::{Generator, Layout, RootKind};
 
 /// Files a Signpost site can publish beside its pages.
 const ATTACHMENTS: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "pdf", "doc", "docx", "odt",
-    "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "csv", "txt", "mp3", "m4a", "ogg",
-    "mp4", "webm", "epub",
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "pdf", "doc", "docx", "odt", "rtf",
+    "xls", "xlsx", "ods", "ppt", "pptx", "odp", "csv", "txt", "mp3", "m4a", "ogg", "mp4", "webm",
+    "epub",
 ];
 /// Templates and code: part of the old generator, not content.
-const TEMPLATES: &[&str] = &["html", "htm", "njk", "liquid", "hbs", "ejs", "pug", "11ty.js", "webc"];
+const TEMPLATES: &[&str] = &[
+    "html", "htm", "njk", "liquid", "hbs", "ejs", "pug", "11ty.js", "webc",
+];
 
 /// One file found in the source.
 #[derive(Debug, Clone)]
@@ -64,11 +66,15 @@ pub fn walk(source: &Path, layout: &Layout, dest: &Path) -> (Vec<Found>, Vec<Ski
                     && name.starts_with('_')
                     && !at_top;
                 let excluded = skip.iter().chain(&other_roots).any(|s| e.path() == s)
-                    || dest.as_deref().is_some_and(|d| e.path().canonicalize().ok().as_deref() == Some(d));
+                    || dest
+                        .as_deref()
+                        .is_some_and(|d| e.path().canonicalize().ok().as_deref() == Some(d));
                 !(hidden || underscored || excluded)
             });
         for entry in entries.flatten() {
-            let Ok(rel) = entry.path().strip_prefix(source) else { continue };
+            let Ok(rel) = entry.path().strip_prefix(source) else {
+                continue;
+            };
             let source_rel = rel.to_string_lossy().replace('\\', "/");
             let root_rel = entry
                 .path()
@@ -85,16 +91,24 @@ pub fn walk(source: &Path, layout: &Layout, dest: &Path) -> (Vec<Found>, Vec<Ski
             if !entry.path().is_file() {
                 continue;
             }
-            let Some(is_page) = classify(layout.generator, root.kind, &source_rel, &root_rel) else {
+            let Some(is_page) = classify(layout.generator, root.kind, &source_rel, &root_rel)
+            else {
                 if is_template(&source_rel) && root.kind != RootKind::Files {
                     skipped.push(Skipped {
                         file: source_rel,
-                        reason: "a template of the old generator: Signpost's theme does this job".into(),
+                        reason: "a template of the old generator: Signpost's theme does this job"
+                            .into(),
                     });
                 }
                 continue;
             };
-            found.push(Found { abs: entry.path().to_path_buf(), source_rel, root_rel, root: index, is_page });
+            found.push(Found {
+                abs: entry.path().to_path_buf(),
+                source_rel,
+                root_rel,
+                root: index,
+                is_page,
+            });
         }
     }
     (found, skipped)
@@ -105,7 +119,9 @@ fn extension(path: &str) -> String {
     if name.ends_with(".11ty.js") {
         return "11ty.js".into();
     }
-    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 fn is_template(path: &str) -> bool {
@@ -113,7 +129,12 @@ fn is_template(path: &str) -> bool {
 }
 
 /// `Some(true)` for a page, `Some(false)` for an attachment, `None` to leave it.
-fn classify(generator: Generator, kind: RootKind, source_rel: &str, root_rel: &str) -> Option<bool> {
+fn classify(
+    generator: Generator,
+    kind: RootKind,
+    source_rel: &str,
+    root_rel: &str,
+) -> Option<bool> {
     let ext = extension(source_rel);
     let markdown = ext == "md" || ext == "markdown";
     if markdown && kind != RootKind::Files {
