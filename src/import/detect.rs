@@ -224,6 +224,13 @@ fn jekyll(text: &str, config_file: String) -> anyhow::Result<Layout> {
     for name in ["_site", "vendor", "node_modules", ".jekyll-cache"] {
         layout.skip.push(name.to_owned());
     }
+    // Jekyll's own `exclude:` list: files and folders it never published.
+    if let Some(serde_json::Value::Array(excluded)) = config.get("exclude") {
+        let names = excluded.iter().filter_map(serde_json::Value::as_str);
+        layout
+            .skip
+            .extend(names.map(|n| n.trim_matches('/').to_owned()));
+    }
     Ok(layout)
 }
 
@@ -340,4 +347,85 @@ fn mdbook(text: &str, config_file: String) -> anyhow::Result<Layout> {
     });
     layout.skip.push("book".to_owned());
     Ok(layout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (path, text) in files {
+            let full = dir.path().join(path);
+            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+            std::fs::write(full, text).expect("write");
+        }
+        dir
+    }
+
+    fn dirs(layout: &Layout) -> Vec<(&str, &str)> {
+        layout
+            .roots
+            .iter()
+            .map(|r| (r.dir.as_str(), r.dest.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn hugo_reads_content_dir_from_any_settings_file() {
+        let dir = site(&[(
+            "config.yaml",
+            "title: Carers\ncontentDir: pages\nstaticDir: files\n",
+        )]);
+        let layout = detect(dir.path(), None).expect("detected");
+        assert_eq!(layout.generator, Generator::Hugo);
+        assert_eq!(layout.config_file, "config.yaml");
+        assert_eq!(dirs(&layout), [("pages", ""), ("files", "")]);
+        assert_eq!(layout.title.as_deref(), Some("Carers"));
+    }
+
+    #[test]
+    fn jekyll_reads_collections_and_exclude() {
+        let dir = site(&[(
+            "_config.yml",
+            "title: Guide\ncollections_dir: my\ncollections:\n  pages: {output: true}\n  leaflets: {output: true}\nexclude: [docs/, Gemfile]\n",
+        )]);
+        let layout = detect(dir.path(), None).expect("detected");
+        assert_eq!(layout.generator, Generator::Jekyll);
+        assert_eq!(
+            dirs(&layout),
+            [
+                ("", ""),
+                ("my/_leaflets", "leaflets"),
+                ("my/_pages", ""),
+                ("my/_posts", "posts")
+            ]
+        );
+        assert!(layout.skip.contains(&"docs".to_owned()));
+    }
+
+    #[test]
+    fn eleventy_reads_the_input_folder_from_javascript() {
+        let dir = site(&[
+            (
+                ".eleventy.js",
+                "module.exports = c => { c.addPassthroughCopy('img'); return { dir: { input: 'site', output: '_site' } }; };",
+            ),
+            ("img/a.png", "x"),
+        ]);
+        let layout = detect(dir.path(), None).expect("detected");
+        assert_eq!(layout.generator, Generator::Eleventy);
+        assert_eq!(dirs(&layout), [("site", ""), ("img", "img")]);
+    }
+
+    #[test]
+    fn mdbook_reads_src() {
+        let dir = site(&[(
+            "book.toml",
+            "[book]\ntitle = \"Handbook\"\nsrc = \"chapters\"\n",
+        )]);
+        let layout = detect(dir.path(), None).expect("detected");
+        assert_eq!(dirs(&layout), [("chapters", "")]);
+        assert_eq!(layout.title.as_deref(), Some("Handbook"));
+    }
 }

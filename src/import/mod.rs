@@ -196,14 +196,24 @@ fn place_all(
 ) -> anyhow::Result<(Vec<Page>, Vec<Attachment>)> {
     let mut pages = Vec::new();
     let mut files = Vec::new();
-    let mut taken: HashMap<String, ()> = HashMap::new();
+    let mut taken: HashMap<String, String> = HashMap::new();
     for file in found {
         let mut placed = structure::place(&file, layout, flatten, home);
         if taken.contains_key(&placed.dest) {
             placed = structure::place(&file, layout, false, home);
         }
+        if let Some(first) = taken.get(&placed.dest) {
+            skipped.push(Skipped {
+                reason: format!(
+                    "it would go to content/{}, as {first} does: rename one and import again",
+                    placed.dest
+                ),
+                file: file.source_rel,
+            });
+            continue;
+        }
         if !file.is_page {
-            taken.insert(placed.dest.clone(), ());
+            taken.insert(placed.dest.clone(), file.source_rel.clone());
             files.push((file, placed));
             continue;
         }
@@ -245,7 +255,7 @@ fn place_all(
                 .addresses
                 .extend(listed.iter().map(|a| address_key(a)));
         }
-        taken.insert(placed.dest.clone(), ());
+        taken.insert(placed.dest.clone(), file.source_rel.clone());
         pages.push(Page {
             found: file,
             placed,

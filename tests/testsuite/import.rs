@@ -348,3 +348,49 @@ fn raw_html_is_counted_and_never_allowed_silently() {
     let config = std::fs::read_to_string(dest(&plain).join("site.yaml")).expect("site.yaml");
     assert!(!config.contains("raw_html"), "{config}");
 }
+
+#[test]
+fn two_files_for_one_place_are_never_overwritten() {
+    let site = SiteTest::with(&[
+        (
+            "_config.yml",
+            "title: Guide\ncollections:\n  pages:\n    output: true\n",
+        ),
+        ("index.md", "---\ntitle: Home\n---\nHello.\n"),
+        ("care.md", "---\ntitle: Care (old)\n---\nOld.\n"),
+        ("_pages/care.md", "---\ntitle: Care\n---\nNew.\n"),
+    ]);
+    let run = site.run(&["import", ".", "../dest", "--json"]);
+    run.assert_code(0);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(
+        report["skipped"],
+        serde_json::json!([{"file": "_pages/care.md", "reason": "it would go to content/care.md, as care.md does: rename one and import again"}])
+    );
+    let page = std::fs::read_to_string(dest(&site).join("content/care.md")).expect("page");
+    assert!(page.contains("Old."), "{page}");
+}
+
+#[test]
+fn dest_may_be_inside_the_source_when_run_at_the_root() {
+    let site = SiteTest::fixture("import/mdbook");
+    let run = site.run(&["import", ".", "guide"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("into guide: 6 pages and 1 other file."),
+        "{}",
+        run.stdout
+    );
+    site.run(&["build", "--root", "guide"]).assert_code(0);
+}
+
+#[test]
+fn a_dest_that_is_a_file_is_refused() {
+    let site = SiteTest::fixture("import/mdbook");
+    std::fs::write(dest(&site), "x").expect("write");
+    site.run(&["import", ".", "../dest"])
+        .assert_code(2)
+        .assert_stderr_is(
+            "error: ../dest is a file, not a folder: choose a new folder for the imported site\n",
+        );
+}
