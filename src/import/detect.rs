@@ -30,6 +30,16 @@ impl Generator {
             Generator::Mdbook => "mdBook",
         }
     }
+
+    /// "a Jekyll site", "an Eleventy site".
+    pub fn a_site(self) -> String {
+        let article = if self == Generator::Eleventy {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {} site", self.name())
+    }
 }
 
 /// What a folder of the source holds.
@@ -299,7 +309,9 @@ fn eleventy(source: &Path, text: &str, config_file: String) -> Layout {
         "_site".to_owned(),
         "node_modules".to_owned(),
     ];
-    layout.title = eleventy_title(&source.join(sub(&data)));
+    let metadata = eleventy_metadata(&source.join(sub(&data)));
+    layout.title = text_at(&metadata, &["title"]);
+    layout.language = text_at(&metadata, &["language"]);
     layout.roots.push(Root {
         dir: input.clone(),
         dest: String::new(),
@@ -324,13 +336,16 @@ fn eleventy(source: &Path, text: &str, config_file: String) -> Layout {
     layout
 }
 
-/// Eleventy sites usually keep their name in `_data/metadata.json` or `site.json`.
-fn eleventy_title(data: &Path) -> Option<String> {
-    ["metadata.json", "site.json"].iter().find_map(|name| {
-        let text = std::fs::read_to_string(data.join(name)).ok()?;
-        let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-        text_at(&value, &["title"])
-    })
+/// Eleventy sites usually keep their name and language in
+/// `_data/metadata.json` or `_data/site.json`.
+fn eleventy_metadata(data: &Path) -> serde_json::Value {
+    ["metadata.json", "site.json"]
+        .iter()
+        .find_map(|name| {
+            let text = std::fs::read_to_string(data.join(name)).ok()?;
+            serde_json::from_str(&text).ok()
+        })
+        .unwrap_or(serde_json::Value::Null)
 }
 
 fn mdbook(text: &str, config_file: String) -> anyhow::Result<Layout> {

@@ -328,8 +328,13 @@ fn made_up_sections(pages: &[Page], layout: &Layout, out: &mut Output) {
             line: 2,
             kind: "write-section-page",
             message: format!(
-                "the folder `{}` had no section page, so one was made with the title \"{title}\": check the title and write its introduction",
-                if folder.is_empty() { "content" } else { folder }
+                "the folder `{}` had no section page, so one was made with the title \"{title}\": check the title and write its introduction{}",
+                if folder.is_empty() { "content" } else { folder },
+                if structure::is_date_folder(folder) {
+                    " (or import again with --flatten-dates to move dated pages out of their date folders)"
+                } else {
+                    ""
+                }
             ),
         });
         out.changes.push(report::FileChanges {
@@ -367,8 +372,8 @@ fn site_yaml(layout: &Layout, raw_html: &str, source: &Path) -> String {
         map.insert("base_url".into(), base.clone().into());
     }
     let mut text = format!(
-        "# Made by `signpost import` from a {} site. Every key is explained in Signpost's README.\n{}",
-        layout.generator.name(),
+        "# Made by `signpost import` from {}. Every key is explained in Signpost's README.\n{}",
+        layout.generator.a_site(),
         serde_yaml::to_string(&map).unwrap_or_default()
     );
     if raw_html == "sanitize" {

@@ -64,13 +64,8 @@ impl Report {
     pub fn render_text(&self, dest: &str) -> String {
         use crate::diagnostics::plural;
         let mut out = format!(
-            "Imported {} {} site ({}) into {dest}: {} and {}.\n",
-            if self.generator == super::detect::Generator::Eleventy {
-                "an"
-            } else {
-                "a"
-            },
-            self.generator.name(),
+            "Imported {} ({}) into {dest}: {} and {}.\n",
+            self.generator.a_site(),
             if self.settings.is_empty() {
                 "no settings file"
             } else {

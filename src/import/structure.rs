@@ -152,6 +152,12 @@ fn dated_folders(rel: &str) -> Option<String> {
         .find_map(|w| (is_year(w[0]) && is_month(w[1])).then(|| format!("{}-{}", w[0], w[1])))
 }
 
+/// Whether a folder is a year or a month of dated pages (`news/2025/06`).
+pub fn is_date_folder(folder: &str) -> bool {
+    let (parent, name) = split_last(folder);
+    is_year(name) || (is_month(name) && is_year(split_last(parent).1))
+}
+
 /// Removes `YYYY/MM` (and a day folder) from a path.
 pub fn flatten_dates(rel: &str) -> String {
     let parts: Vec<&str> = rel.split('/').collect();
