@@ -169,7 +169,7 @@ fn settings(text: &str, file: &str) -> anyhow::Result<serde_json::Value> {
     let value = if file.ends_with(".toml") {
         let parsed: toml::Value =
             toml::from_str(text).with_context(|| format!("cannot read {file} as TOML"))?;
-        serde_json::to_value(parsed)?
+        super::front_matter::plain_dates(serde_json::to_value(parsed)?)
     } else if file.ends_with(".json") {
         serde_json::from_str(text).with_context(|| format!("cannot read {file} as JSON"))?
     } else {

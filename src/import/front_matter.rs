@@ -41,7 +41,7 @@ pub fn split(text: &str) -> Result<Split, String> {
     if let Some((inside, body)) = fenced(text, "+++") {
         let value: toml::Value = toml::from_str(inside)
             .map_err(|e| format!("its TOML front matter cannot be read: {e}"))?;
-        let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+        let value = plain_dates(serde_json::to_value(value).map_err(|e| e.to_string())?);
         return Ok(Split {
             kind: Kind::Toml,
             keys: as_map(value)?,
@@ -67,6 +67,21 @@ pub fn split(text: &str) -> Result<Split, String> {
         keys: Map::new(),
         body: text.to_owned(),
     })
+}
+
+/// TOML dates arrive as `{"$__toml_private_datetime": "…"}`: each becomes
+/// its text, so `extra` holds `2025-06-01`, not that wrapper.
+pub fn plain_dates(value: Value) -> Value {
+    match value {
+        Value::Object(map) if map.len() == 1 && map.contains_key("$__toml_private_datetime") => {
+            map.into_iter().next().map_or(Value::Null, |(_, v)| v)
+        }
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, plain_dates(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(plain_dates).collect()),
+        other => other,
+    }
 }
 
 fn as_map(value: Value) -> Result<Map<String, Value>, String> {
@@ -248,13 +263,8 @@ fn as_weight(value: &Value) -> Option<i64> {
 }
 
 /// The date part of a date or date-and-time, if it is a real date.
-/// TOML dates arrive as `{"$__toml_private_datetime": "…"}`.
 pub fn date_part(value: &Value) -> Option<String> {
-    let text = match value {
-        Value::String(s) => s.clone(),
-        Value::Object(map) => map.values().next()?.as_str()?.to_owned(),
-        _ => return None,
-    };
+    let text = value.as_str()?;
     let day = text.trim().get(..10)?;
     crate::site::dates::Date::parse(day).map(|_| day.to_owned())
 }
@@ -337,8 +347,9 @@ mod tests {
     fn reads_each_kind() {
         let yaml = split("---\ntitle: A\n---\nBody\n").unwrap();
         assert_eq!((yaml.kind, yaml.body.as_str()), (Kind::Yaml, "Body\n"));
-        let toml = split("+++\ntitle = \"A\"\ndate = 2025-06-01T10:00:00Z\n+++\nBody\n").unwrap();
+        let toml = split("+++\ntitle = \"A\"\ndate = 2025-06-01T10:00:00Z\n[params]\nshown = 2025-07-01\n+++\nBody\n").unwrap();
         assert_eq!(toml.kind, Kind::Toml);
+        assert_eq!(toml.keys["params"]["shown"], "2025-07-01");
         assert_eq!(date_part(&toml.keys["date"]).as_deref(), Some("2025-06-01"));
         let json = split("{\n  \"title\": \"A\"\n}\nBody\n").unwrap();
         assert_eq!((json.kind, json.body.as_str()), (Kind::Json, "Body\n"));

@@ -51,7 +51,7 @@ pub fn convert(
     let blank_lines = linked.body[..blank].matches('\n').count();
     linked.body = linked.body[blank..].to_owned();
     for broken in &mut linked.unresolved {
-        broken.line -= blank_lines;
+        broken.line = broken.line.saturating_sub(blank_lines);
     }
     finish_keys(&mut mapped, known, shortcodes.toc);
     let header = format!("---\n{}---\n", yaml(&mapped.keys));

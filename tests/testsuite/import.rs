@@ -394,3 +394,31 @@ fn a_dest_that_is_a_file_is_refused() {
             "error: ../dest is a file, not a folder: choose a new folder for the imported site\n",
         );
 }
+
+#[test]
+fn a_page_that_cannot_be_read_is_left_behind_with_the_reason() {
+    let site = SiteTest::with(&[
+        ("hugo.toml", "title = \"Guide\"\n"),
+        ("content/_index.md", "---\ntitle: Home\n---\nHello.\n"),
+        ("content/broken.md", "+++\ntitle = \"Unclosed\n+++\nText.\n"),
+    ]);
+    site.write_bytes("content/latin1.md", b"---\ntitle: Caf\xe9\n---\n");
+    let run = site.run(&["import", ".", "../dest", "--json"]);
+    run.assert_code(0);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let skipped = report["skipped"].as_array().expect("skipped");
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert_eq!(skipped[0]["file"], "content/broken.md");
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .expect("reason")
+            .starts_with("its TOML front matter cannot be read: "),
+        "{skipped:?}"
+    );
+    assert_eq!(
+        skipped[1],
+        serde_json::json!({"file": "content/latin1.md", "reason": "not UTF-8 text: save it as UTF-8 and import again"})
+    );
+    assert_eq!(report["pages"], 1);
+}
