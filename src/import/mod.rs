@@ -25,6 +25,7 @@ use anyhow::{Context as _, bail};
 pub use detect::Generator;
 pub use report::Report;
 
+use detect::Layout;
 use links::Target;
 use structure::{Placed, address_key};
 use walk::{Found, Skipped};
@@ -168,8 +169,6 @@ fn summary(source: &Path, layout: &Layout) -> Vec<(String, Option<String>)> {
         .map(|text| structure::summary_chapters(&text))
         .unwrap_or_default()
 }
-
-use detect::Layout;
 
 /// A book without `README.md` opens at its first chapter.
 fn mdbook_home(
