@@ -23,6 +23,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new site in an empty folder
     New(NewArgs),
+    /// Turn a Jekyll, Hugo, Eleventy or mdBook site into a new Signpost site
+    Import(ImportArgs),
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
@@ -158,6 +160,36 @@ pub struct NewArgs {
     /// Also copy the default theme into themes/default, to customise it
     #[arg(long)]
     pub with_theme: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The site to import (it is only read, never changed)
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// The folder for the new Signpost site (it must be empty or not exist)
+    #[arg(value_name = "DEST")]
+    pub dest: PathBuf,
+    /// Which generator made SOURCE [default: found from its settings file]
+    #[arg(long, value_enum)]
+    pub from: Option<crate::import::Generator>,
+    /// Move dated pages (news/2025/06/clinic.md) up out of their date folders (news/clinic.md)
+    #[arg(long)]
+    pub flatten_dates: bool,
+    /// Print the report as JSON (see the README for the format)
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl ImportArgs {
+    pub fn options(&self) -> crate::import::ImportOptions {
+        crate::import::ImportOptions {
+            source: self.source.clone(),
+            dest: self.dest.clone(),
+            from: self.from,
+            flatten_dates: self.flatten_dates,
+        }
+    }
 }
 
 impl SiteArgs {

@@ -30,6 +30,7 @@ pub mod checks;
 pub mod cli;
 pub mod diagnostics;
 pub mod gates;
+pub mod import;
 pub mod new_site;
 pub mod options;
 pub mod pipeline;

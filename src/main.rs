@@ -54,6 +54,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             Ok(ExitCode::from(code))
         }
+        Command::Import(args) => {
+            let report = signpost::import::import(&args.options())?;
+            let text = if args.json {
+                format!("{}\n", report.to_json())
+            } else {
+                report.render_text(&args.dest.display().to_string())
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New(args) => {
             let written = signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?;
             println!(

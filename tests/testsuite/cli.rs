@@ -19,6 +19,7 @@ fn help_lists_the_commands() {
         "check Build in memory and report every problem, writing nothing",
         "new Start a new site in an empty folder",
         "translate Translations: export pages as XLIFF for a translator, import them back",
+        "import Turn a Jekyll, Hugo, Eleventy or mdBook site into a new Signpost site",
     ] {
         assert!(lines.iter().any(|l| l == line), "{line} in\n{help}");
     }

@@ -12,6 +12,7 @@ mod errors;
 mod guide;
 mod hardening;
 mod harness;
+mod import;
 mod properties;
 mod reader;
 #[cfg(feature = "serve")]
