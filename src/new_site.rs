@@ -7,14 +7,8 @@
 use std::path::Path;
 
 use anyhow::bail;
-use include_dir::{Dir, include_dir};
 
-use crate::diagnostics::display_path;
-
-static SKELETON: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/skeleton");
-static GUIDE_CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
-static GUIDE_DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
-const GUIDE_CONFIG: &str = include_str!("../site.yaml");
+use crate::source::bundled::{GUIDE_CONFIG, GUIDE_CONTENT, GUIDE_DATA, SKELETON, collect};
 
 /// Writes a new site into `dir`; returns how many files were written.
 pub fn create(dir: &Path, from_guide: bool, with_theme: bool) -> anyhow::Result<usize> {
@@ -44,19 +38,4 @@ pub fn create(dir: &Path, from_guide: bool, with_theme: bool) -> anyhow::Result<
         crate::fsutil::write(&dir.join(rel), bytes)?;
     }
     Ok(files.len())
-}
-
-fn collect(dir: &'static Dir<'static>, prefix: &str, files: &mut Vec<(String, &'static [u8])>) {
-    for file in dir.files() {
-        let rel = display_path(file.path());
-        let path = if prefix.is_empty() {
-            rel
-        } else {
-            format!("{prefix}/{rel}")
-        };
-        files.push((path, file.contents()));
-    }
-    for sub in dir.dirs() {
-        collect(sub, prefix, files);
-    }
 }

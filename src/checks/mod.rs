@@ -11,6 +11,7 @@ pub mod links;
 pub mod reading;
 pub mod review;
 pub mod structure;
+pub mod upstream;
 pub mod words;
 
 use crate::diagnostics::{Diagnostic, Report, Severity};
@@ -86,7 +87,12 @@ pub struct SiteFindings {
 pub fn site_checks(site: &Site, rendered: &[Rendered], today: Date) -> SiteFindings {
     SiteFindings {
         links: links::check(site, rendered),
-        site_wide: contacts::check(site, today),
+        site_wide: {
+            let mut found = contacts::check(site, today);
+            // Local editions: overrides whose base page has moved on.
+            found.extend(upstream::check(site));
+            found
+        },
     }
 }
 
