@@ -222,13 +222,21 @@ fn entry_lines(text: &str, entries: &[String]) -> Vec<usize> {
         .collect()
 }
 
+/// The 1-based column of `entry` on `line` of `text`, or 1.
+fn entry_column(text: &str, line: usize, entry: &str) -> usize {
+    text.lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.find(entry).map(|at| l[..at].chars().count() + 1))
+        .unwrap_or(1)
+}
+
 fn unmatched(entry: &str, by: &HiddenBy, text: &str) -> Diagnostic {
     crate::diagnostics::rules::finding(
         "hide-unmatched",
         format!("`hide: {entry}` matches no page or section of the sites this one extends"),
     )
     .in_file(&by.file)
-    .at_source(text, by.line, 1)
+    .at_source(text, by.line, entry_column(text, by.line, entry))
     .help("write the path under content/ without .md, as the base site has it (for example care-plans/direct-payments), or remove the entry")
 }
 

@@ -190,17 +190,17 @@ fn locate(name: &str, from: &(LayerRoot, String)) -> Result<(LayerRoot, String),
     } else {
         (
             from_dir.join(written),
-            format!("{}{}/", from.1, name.trim().trim_end_matches('/')),
+            tidy(&format!("{}{}/", from.1, name.trim().trim_end_matches('/'))),
         )
     };
     if !dir.join(FILE_NAME).is_file() {
         let what = if dir.is_dir() {
             format!(
                 "the folder {} has no site.yaml, so it is not a Signpost site",
-                dir.display()
+                shown.trim_end_matches('/')
             )
         } else {
-            format!("there is no folder {}", dir.display())
+            format!("there is no folder {}", shown.trim_end_matches('/'))
         };
         return Err(Diagnostic::error(
             "missing-base",
@@ -209,6 +209,22 @@ fn locate(name: &str, from: &(LayerRoot, String)) -> Result<(LayerRoot, String),
         .help("write the path of the site this one extends, relative to this site.yaml (for example ../national-guide), or `extends: guide` for the bundled guide"));
     }
     Ok((LayerRoot::Disk(dir), shown))
+}
+
+/// A path with each `folder/..` taken out, as an author would write it:
+/// `../b/../a/` -> `../a/`. Only for showing; the disk is read as written.
+fn tidy(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            ".." if parts.last().is_some_and(|p| !p.is_empty() && *p != "..") => {
+                parts.pop();
+            }
+            "." => {}
+            _ => parts.push(part),
+        }
+    }
+    parts.join("/")
 }
 
 /// What tells two bases apart, whatever path names them.
@@ -306,6 +322,13 @@ mod tests {
         let expected: Value =
             serde_yaml::from_str("title: L\ncheck:\n  max_grade: 6\n  max_smog: 10\n").unwrap();
         assert_eq!(under, expected);
+    }
+
+    #[test]
+    fn shown_paths_are_tidied() {
+        assert_eq!(tidy("../b/../a/"), "../a/");
+        assert_eq!(tidy("../../x/"), "../../x/");
+        assert_eq!(tidy("/srv/sites/./n/"), "/srv/sites/n/");
     }
 
     #[test]
