@@ -37,7 +37,7 @@ pub struct OverrideStatus {
 fn site_bases(root: &Path) -> anyhow::Result<Vec<Layer>> {
     let text = std::fs::read_to_string(root.join(FILE_NAME))
         .with_context(|| format!("cannot read {}", root.join(FILE_NAME).display()))?;
-    let config = SiteConfig::parse(&text).map_err(|d| one_problem(d))?;
+    let config = SiteConfig::parse(&text).map_err(one_problem)?;
     if config.extends.is_none() {
         bail!(
             "{} has no `extends:`, so this site is not a local edition: add `extends: guide` (or the folder of the national site) first",

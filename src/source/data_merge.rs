@@ -182,9 +182,7 @@ fn older_override(
     )
     .in_file(&layer.contacts_file)
     .at_source(&layer.contacts_text, id_line(&layer.contacts_text, &contact.id), 1)
-    .help(format!(
-        "compare the two: the base may have a newer number or hours; check yours with the organisation, then update `verified`, or delete this entry to use the base's"
-    ))
+    .help("compare the two: the base may have a newer number or hours; check yours with the organisation, then update `verified`, or delete this entry to use the base's")
 }
 
 fn remove_unmatched(
