@@ -72,6 +72,12 @@ fn local_pages_override_and_add_and_base_pages_are_inherited() {
     // The base's home page, not overridden, is inherited.
     let home = read(&site, "local/output/index.html");
     assert!(home.contains("This guide is about care plans."));
+    // Inherited pages say where they come from; the site's own do not.
+    assert!(home.contains(
+        "<p>Based on National guide, reviewed <time datetime=2026-05-01>1 May 2026</time>"
+    ));
+    assert!(!added.contains("Based on National guide"));
+    assert!(!crisis.contains("Based on National guide"));
 }
 
 #[test]
