@@ -145,14 +145,16 @@ fn settings_merge_key_by_key_and_the_local_site_wins() {
         "base help banner"
     );
     assert!(home.contains("Northshire guide"), "own title");
-    assert!(!home.contains("National guide"));
-    // check.max_grade is the local 10; check.max_smog stays the base's 12.
+    assert!(home.contains("<title>Northshire guide</title>"));
+    assert!(!home.contains("<title>National guide"));
+    // The local `check:` sets only max_grade: the base's
+    // max_sentence_words (12, not the default 20) still applies.
     site.write(
         "local/content/care/local-services.md",
-        "---\ntitle: Local services\nreviewed: 2026-05-01\nreview_due: 2027-05-01\n---\nNorthshire has a drop-in cafe on Fridays.\n",
+        "---\ntitle: Local services\nreviewed: 2026-05-01\nreview_due: 2027-05-01\n---\nNorthshire has a drop-in cafe on Fridays where you can talk to people who know the area well.\n",
     );
-    let json = site.run(&["check", "--root", "local", "--json"]);
-    assert!(!json.stdout.contains("reading-grade"));
+    let run = site.run(&["check", "--root", "local"]);
+    assert!(run.stdout.contains("content/care/local-services.md:6:1  warning  long-sentence  this sentence has 18 words; keep sentences to 12 or fewer  (split it into two sentences, or cut words that do not help the reader)\n"), "{}", run.stdout);
 }
 
 #[test]
