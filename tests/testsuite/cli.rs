@@ -10,9 +10,10 @@ fn help_lists_the_commands() {
         .unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
     for line in [
-        "build  Build the site into a folder",
-        "check  Build in memory and report every problem",
-        "new    Start a new site in an empty folder",
+        "build     Build the site into a folder",
+        "check     Build in memory and report every problem",
+        "new       Start a new site in an empty folder",
+        "override  Local editions: copy a base page here to change it",
     ] {
         assert!(help.contains(line), "{help}");
     }
