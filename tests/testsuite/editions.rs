@@ -308,3 +308,39 @@ fn new_extends_guide_starts_an_edition_that_builds() {
     assert!(help.contains("Example local crisis line (replace this)"));
     assert!(Path::new(&root.join("output/index.html")).exists());
 }
+
+#[test]
+fn the_theme_is_the_base_folders_when_the_edition_has_none() {
+    let mut files: Vec<(String, String)> = crate::harness::MINIMAL
+        .iter()
+        .map(|(path, text)| (format!("national/{path}"), (*text).to_owned()))
+        .collect();
+    files.push((
+        "national/site.yaml".to_owned(),
+        "title: National\ntheme: ours\n".to_owned(),
+    ));
+    for t in [
+        "base.html",
+        "index.html",
+        "section.html",
+        "page.html",
+        "404.html",
+    ] {
+        files.push((
+            format!("national/themes/ours/templates/{t}"),
+            "<h1>{{ site.title }}, in the national theme</h1>".to_owned(),
+        ));
+    }
+    files.push((
+        "local/site.yaml".to_owned(),
+        "title: Local\nextends: ../national\n".to_owned(),
+    ));
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = SiteTest::with(&files);
+    built(&site).assert_code(0);
+    let home = read(&site, "local/output/index.html");
+    assert!(home.contains("Local, in the national theme"), "{home}");
+}
