@@ -344,3 +344,69 @@ fn the_theme_is_the_base_folders_when_the_edition_has_none() {
     let home = read(&site, "local/output/index.html");
     assert!(home.contains("Local, in the national theme"), "{home}");
 }
+
+#[test]
+fn the_bundled_guide_builds_unchanged_as_a_base() {
+    let site = SiteTest::empty();
+    site.run(&["new", "copy", "--from-guide"]).assert_code(0);
+    site.run(&["build", "--root", "copy"]).assert_code(0);
+    // The same title, so booklet covers match too.
+    site.write(
+        "edition/site.yaml",
+        "title: \"Your mental health care: a plain guide\"\nextends: guide\n",
+    );
+    site.run(&["build", "--root", "edition"]).assert_code(0);
+    let copy_out = site.root.join("copy/output");
+    let mut compared = 0;
+    for entry in walk(&copy_out) {
+        let rel = entry.strip_prefix(&copy_out).expect("prefix");
+        if rel.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let own = std::fs::read_to_string(&entry).expect("guide page");
+        let inherited = std::fs::read_to_string(site.root.join("edition/output").join(rel))
+            .expect("edition page");
+        if !own.contains("<main") {
+            continue;
+        }
+        // The one difference inside <main>: the footer line naming the base.
+        let inherited = strip_based_on(crate::harness::main_of(&inherited));
+        assert_eq!(
+            crate::harness::main_of(&own),
+            inherited,
+            "{}",
+            rel.display()
+        );
+        compared += 1;
+    }
+    assert!(compared > 50, "only {compared} pages compared");
+}
+
+/// Removes `<p>Based on …</time>` (the inherited-page footer line).
+fn strip_based_on(main: &str) -> String {
+    let mut out = main.to_owned();
+    while let Some(start) = out.find("<p>Based on Your mental health care") {
+        let end = out[start..]
+            .find("</time>")
+            .map_or(out.len(), |e| start + e + 7);
+        out.replace_range(start..end, "");
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
