@@ -339,6 +339,30 @@ pub fn lay_over_bases(
     (merged.files, edition)
 }
 
+/// `broken-link` for a help-banner link to a page the site hides: the
+/// banner is for people in crisis, so its link is never quietly dropped.
+/// Reported at the `hide` entry, since the banner may be the base's.
+pub fn hidden_help_link(site: &crate::site::model::Site, link: &str) -> Option<Diagnostic> {
+    let by = site.edition.hidden.get(link.trim_start_matches('/'))?;
+    let text = if by.file == FILE_NAME {
+        site.config_text.as_str()
+    } else {
+        ""
+    };
+    Some(
+        Diagnostic::error(
+            "broken-link",
+            format!(
+                "the help banner links to `{link}`, which this site hides (hidden by {} line {})",
+                by.file, by.line
+            ),
+        )
+        .in_file(&by.file)
+        .at_source(text, by.line, 1)
+        .help("give `help:` its own links in this site.yaml, or remove the page from `hide:`"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -410,3 +410,31 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+#[test]
+fn a_help_banner_link_to_a_hidden_page_is_an_error_at_the_hide_line() {
+    let mut files: Vec<(String, String)> = crate::harness::MINIMAL
+        .iter()
+        .map(|(path, text)| (format!("national/{path}"), (*text).to_owned()))
+        .collect();
+    files.push((
+        "national/site.yaml".to_owned(),
+        "title: National\nhelp:\n  text: Need to talk?\n  links:\n    - text: Care plans\n      link: care/plans.md\n".to_owned(),
+    ));
+    files.push((
+        "local/site.yaml".to_owned(),
+        "title: Local\nextends: ../national\nhide: [care/plans]\n".to_owned(),
+    ));
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = SiteTest::with(&files);
+    built(&site).assert_code(1).assert_stderr_is("site.yaml:3:1  error  broken-link  the help banner links to `care/plans.md`, which this site hides (hidden by site.yaml line 3)  (give `help:` its own links in this site.yaml, or remove the page from `hide:`)
+    3 | hide: [care/plans]
+      | ^
+
+1 error and 0 warnings in 1 file
+The site was not built: fix the errors above. The previous output was left as it was.
+");
+}
