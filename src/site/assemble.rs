@@ -78,7 +78,11 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
                 Some(target) => help.push((link.text.clone(), target)),
                 // Local editions: a page the site hides.
                 None if site.edition.hidden.contains_key(link.link.trim_start_matches('/')) => {
-                    problems.extend(crate::site::layering::hidden_help_link(site, &link.link));
+                    problems.extend(crate::site::layering::hidden_help_link(
+                        &site.edition,
+                        config_text,
+                        &link.link,
+                    ));
                 }
                 None => problems.push(
                     Diagnostic::error(

@@ -342,10 +342,10 @@ pub fn lay_over_bases(
 /// `broken-link` for a help-banner link to a page the site hides: the
 /// banner is for people in crisis, so its link is never quietly dropped.
 /// Reported at the `hide` entry, since the banner may be the base's.
-pub fn hidden_help_link(site: &crate::site::model::Site, link: &str) -> Option<Diagnostic> {
-    let by = site.edition.hidden.get(link.trim_start_matches('/'))?;
+pub fn hidden_help_link(edition: &Edition, config_text: &str, link: &str) -> Option<Diagnostic> {
+    let by = edition.hidden.get(link.trim_start_matches('/'))?;
     let text = if by.file == FILE_NAME {
-        site.config_text.as_str()
+        config_text
     } else {
         ""
     };
