@@ -11,14 +11,40 @@ use crate::site::model::{Page, Site};
 use crate::site::provenance::{Drift, body_hash, drift};
 
 pub fn check(site: &Site) -> Vec<Diagnostic> {
-    site.edition
+    let mut found: Vec<Diagnostic> = site
+        .edition
         .overridden
         .iter()
         .filter_map(|(rel, base)| {
             let page = &site.pages[site.page_by_rel(rel)?];
             (page.layer == 0).then(|| changed(page, base))?
         })
-        .collect()
+        .collect();
+    found.extend(site.pages.iter().filter_map(|page| orphaned(site, page)));
+    found
+}
+
+/// A page stamped `overrides:` that overrides nothing: the base page was
+/// moved or removed, so the national corrections no longer reach it.
+fn orphaned(site: &Site, page: &Page) -> Option<Diagnostic> {
+    if page.layer != 0
+        || page.front.overrides.is_none()
+        || site.edition.overridden.contains_key(&page.rel)
+    {
+        return None;
+    }
+    Some(
+        finding(
+            "upstream-changed",
+            format!(
+                "this page is stamped `overrides:`, but no site this one extends has content/{} any more: the base page was moved or removed",
+                page.rel
+            ),
+        )
+        .in_file(page.file())
+        .at_source(&page.text, front_line(&page.text, "overrides").max(1), 1)
+        .help("find where the base page went and move this page to the same path, or delete the `overrides:` lines to keep it as a page of this site only"),
+    )
 }
 
 /// The finding for one override, if its base has moved on.

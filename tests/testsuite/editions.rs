@@ -438,3 +438,11 @@ fn a_help_banner_link_to_a_hidden_page_is_an_error_at_the_hide_line() {
 The site was not built: fix the errors above. The previous output was left as it was.
 ");
 }
+
+#[test]
+fn an_override_whose_base_page_went_away_is_reported() {
+    let site = editions();
+    std::fs::remove_file(site.root.join("base/content/care/crisis-plans.md")).expect("remove");
+    let run = site.run(&["check", "--root", "local"]);
+    assert!(run.stdout.contains("content/care/crisis-plans.md:5:1  warning  upstream-changed  this page is stamped `overrides:`, but no site this one extends has content/care/crisis-plans.md any more: the base page was moved or removed  (find where the base page went and move this page to the same path, or delete the `overrides:` lines to keep it as a page of this site only)\n"), "{}", run.stdout);
+}
