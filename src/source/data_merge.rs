@@ -42,6 +42,12 @@ pub fn load(root: &Path, bases: &[Layer]) -> anyhow::Result<(SiteData, Vec<Diagn
         let read = |rel: &str| base.read(rel);
         layers.push(read_layer(&read, &base.shown, &mut problems)?);
     }
+    // A data file that leads outside the site is refused, as without bases.
+    for file in [GLOSSARY_FILE, CONTACTS_FILE] {
+        if let Err(escape) = crate::fsutil::inside(root, file) {
+            problems.push(crate::fsutil::path_escape(file, file, &escape));
+        }
+    }
     let read_own = |rel: &str| match crate::fsutil::inside(root, rel) {
         Ok(path) => crate::fsutil::read_optional(&path),
         Err(_) => Ok(None),
