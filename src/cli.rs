@@ -25,6 +25,8 @@ pub enum Command {
     New(NewArgs),
     /// Turn a Jekyll, Hugo, Eleventy or mdBook site into a new Signpost site
     Import(ImportArgs),
+    /// Local editions: copy a base page here to change it, or list overrides (--status)
+    Override(OverrideArgs),
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
@@ -160,6 +162,29 @@ pub struct NewArgs {
     /// Also copy the default theme into themes/default, to customise it
     #[arg(long)]
     pub with_theme: bool,
+    /// Start a local edition built on a base site instead (`guide`: the bundled guide)
+    #[arg(long, value_name = "BASE", conflicts_with_all = ["from_guide", "with_theme"])]
+    pub extends: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OverrideArgs {
+    /// The base page to copy, under content/, with or without .md (get-help-now)
+    #[arg(
+        value_name = "PATH",
+        required_unless_present = "status",
+        conflicts_with = "status"
+    )]
+    pub path: Option<String>,
+    /// List every override and whether its base page has moved on
+    #[arg(long)]
+    pub status: bool,
+    /// With --status: print the list as JSON
+    #[arg(long, requires = "status")]
+    pub json: bool,
+    /// The site folder [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

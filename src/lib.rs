@@ -29,6 +29,7 @@
 pub mod checks;
 pub mod cli;
 pub mod diagnostics;
+pub mod editions;
 pub mod gates;
 pub mod import;
 pub mod new_site;

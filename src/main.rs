@@ -64,8 +64,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let _ = std::io::stdout().write_all(text.as_bytes());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Override(args) => override_command(&args),
         Command::New(args) => {
-            let written = signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?;
+            let written = match &args.extends {
+                Some(base) => signpost::new_site::create_edition(&args.dir, base)?,
+                None => signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?,
+            };
             println!(
                 "Created a new site in {} ({}). Build it with: signpost build --root {}",
                 args.dir.display(),
@@ -75,6 +79,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `signpost override PATH` and `signpost override --status [--json]`.
+fn override_command(args: &signpost::cli::OverrideArgs) -> anyhow::Result<ExitCode> {
+    let root = args.root.clone().unwrap_or_else(|| ".".into());
+    if args.status {
+        let rows = signpost::editions::status(&root)?;
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&rows)?);
+        } else {
+            print!("{}", signpost::editions::status_text(&rows));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = args.path.as_deref().unwrap_or_default();
+    let written = signpost::editions::override_page(&root, path)?;
+    println!(
+        "Copied the base page to {written} and stamped it with the version it was made from: edit it there. `signpost check` says when the base page moves on."
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `signpost build`: build, report, write only when there are no errors.

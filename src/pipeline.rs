@@ -169,7 +169,7 @@ fn assemble_and_theme(
     let (assembled, problems) = assemble(site, &site.config_text);
     report.extend(problems);
     let theme = match theme::load(
-        &options.root,
+        site.edition.theme_root.as_deref().unwrap_or(&options.root),
         &site.config.theme,
         &site.config_text,
         site.config.markdown.raw_html,
@@ -305,11 +305,11 @@ fn edited_page(
     rel: &str,
     bytes: Vec<u8>,
 ) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
-    let file = crate::source::discover::SourceFile {
-        rel: rel.to_owned(),
-        path: std::path::PathBuf::new(),
-        kind: crate::source::discover::FileKind::Markdown,
-    };
+    let file = crate::source::discover::SourceFile::local(
+        rel.to_owned(),
+        std::path::PathBuf::new(),
+        crate::source::discover::FileKind::Markdown,
+    );
     crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
         .map_err(|d| vec![d])
         .and_then(|text| crate::site::load::page_from_text(&file, text, true))
@@ -431,7 +431,7 @@ fn render_output(
         files.insert(format!("static/{rel}"), bytes.clone());
     }
     for asset in &site.assets {
-        files.insert(asset.rel.clone(), crate::fsutil::read_bytes(&asset.path)?);
+        files.insert(asset.rel.clone(), read_asset(asset)?);
     }
     problems.extend(redirect_pages(site, &mut files));
     problems.extend(copy_logo(site, assembled, options, &mut files));
@@ -739,4 +739,12 @@ fn resolved(path: &std::path::Path) -> anyhow::Result<std::path::PathBuf> {
     let mut real = existing.canonicalize()?;
     real.extend(rest.into_iter().rev());
     Ok(real)
+}
+
+/// An asset's bytes, from disk or from the bundled guide.
+fn read_asset(asset: &crate::source::discover::SourceFile) -> anyhow::Result<Vec<u8>> {
+    match asset.disk_path() {
+        Some(path) => crate::fsutil::read_bytes(path),
+        None => Ok(asset.read()?),
+    }
 }

@@ -56,6 +56,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::source::config::RawHtml) -> Pag
         },
         unreadable: Default::default(),
         config_text: "title: Fuzz\n".to_owned(),
+        edition: Default::default(),
     };
     let Some(idx) = site.page_by_rel("care/page.md").filter(|_| site.has_home()) else {
         return PageResult {
@@ -161,11 +162,11 @@ fn page_from_text(
     rel: &str,
     text: String,
 ) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
-    let file = SourceFile {
-        rel: rel.to_owned(),
-        path: Path::new("/nonexistent-site/content").join(rel),
-        kind: FileKind::Markdown,
-    };
+    let file = SourceFile::local(
+        rel.to_owned(),
+        Path::new("/nonexistent-site/content").join(rel),
+        FileKind::Markdown,
+    );
     crate::site::load::page_from_text(&file, text, true)
 }
 

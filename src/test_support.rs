@@ -10,11 +10,11 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
     let mut assets = Vec::new();
     for (rel, text) in files {
         if !rel.ends_with(".md") {
-            assets.push(SourceFile {
-                rel: (*rel).to_owned(),
-                path: (*rel).into(),
-                kind: FileKind::Asset,
-            });
+            assets.push(SourceFile::local(
+                (*rel).to_owned(),
+                (*rel).into(),
+                FileKind::Asset,
+            ));
             continue;
         }
         let split =
@@ -45,6 +45,8 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
             body_start: split.body_start,
             dir: crate::site::urls::page_dir(rel),
             section_dir,
+            shown: format!("content/{rel}"),
+            layer: 0,
         });
     }
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -57,5 +59,6 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
         twins: Default::default(),
         unreadable: Default::default(),
         config_text: "title: Test\n".to_owned(),
+        edition: Default::default(),
     }
 }

@@ -14,6 +14,7 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| c.verified < oldest_allowed)
         .map(|c| {
+            let (file, text, line) = data.contact_place(&c.id);
             finding(
                 "contact-stale",
                 format!(
@@ -22,8 +23,8 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
                     c.verified.long()
                 ),
             )
-            .in_file(crate::source::data::CONTACTS_FILE)
-            .at_source(&data.contacts_text, data.contact_line(&c.id), 1)
+            .in_file(file)
+            .at_source(text, line, 1)
             .help("check the number and hours with the organisation, then update `verified`")
         })
         .collect()

@@ -17,7 +17,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         .iter()
         .filter(|asset| is_image(&asset.rel))
         .filter_map(|asset| {
-            let bytes = std::fs::metadata(&asset.path).ok()?.len();
+            let bytes = asset.len().ok()?;
             (bytes > budget_kb.saturating_mul(1024)).then(|| {
                 finding(
                     "image-too-heavy",
@@ -26,7 +26,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                         size_text(bytes)
                     ),
                 )
-                .in_file(format!("content/{}", asset.rel))
+                .in_file(&asset.shown)
                 .help("make it smaller before adding it: about 1200 pixels wide is enough for any screen, and saving a photo as JPEG at 75% quality, or a drawing as PNG or SVG, usually brings it under 100 KB")
             })
         })

@@ -12,6 +12,7 @@ pub mod links;
 pub mod reading;
 pub mod review;
 pub mod structure;
+pub mod upstream;
 pub mod words;
 
 use crate::diagnostics::{Diagnostic, Report, Severity};
@@ -87,10 +88,13 @@ pub struct SiteFindings {
 pub fn site_checks(site: &Site, rendered: &[Rendered], today: Date) -> SiteFindings {
     SiteFindings {
         links: links::check(site, rendered),
-        site_wide: contacts::check(site, today)
-            .into_iter()
-            .chain(images::check(site))
-            .collect(),
+        site_wide: {
+            let mut found = contacts::check(site, today);
+            found.extend(images::check(site));
+            // Local editions: overrides whose base page has moved on.
+            found.extend(upstream::check(site));
+            found
+        },
     }
 }
 

@@ -49,6 +49,11 @@ pub const RULES: &[Rule] = &[
     rule("easy-number-words", Severity::Warning, "easy read: a number written as a word"),
     rule("easy-too-long", Severity::Warning, "easy read: more than check.easy_read.max_pages printed A4 pages (estimated)"),
     rule("easy-reading-grade", Severity::Warning, "easy read: above check.easy_read.max_grade or max_smog"),
+    rule("upstream-changed", Severity::Warning, "local edition: the base page this page overrides was reviewed later, or its text changed"),
+    rule("link-to-hidden", Severity::Warning, "local edition: a link to a page the site hides (written as plain text)"),
+    rule("hide-unmatched", Severity::Warning, "local edition: a `hide` entry that matches no base page or section"),
+    rule("remove-unmatched", Severity::Warning, "local edition: a `remove: true` data entry that matches no base entry"),
+    rule("contact-override-older", Severity::Warning, "local edition: a contact replacing a base contact that was verified more recently"),
 ];
 
 const fn rule(id: &'static str, default: Severity, what: &'static str) -> Rule {

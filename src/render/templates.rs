@@ -92,6 +92,9 @@ struct PageView<'a> {
     /// "On this page": links to the `##` headings, when the page has
     /// enough of them (`toc` in site.yaml and front matter); else empty.
     contents: Vec<ContentsEntry>,
+    /// Local editions: the title of the base site an inherited page comes
+    /// from (the footer says "Based on …"); `None` for the site's own pages.
+    based_on: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -239,6 +242,7 @@ fn page_view<'a>(
             &format!("{}{}", page.dir, crate::render::booklet::LARGE_PRINT),
         ),
         contents: page_contents(site, idx, rendered),
+        based_on: site.edition.base_of(page.layer).map(|b| b.title.as_str()),
     }
 }
 

@@ -31,16 +31,46 @@ pub enum Watching {
     Polling(PollWatcher),
 }
 
-/// The folders and files whose changes rebuild the site.
+/// The folders and files whose changes rebuild the site: its own, and
+/// those of every base folder it extends (a local edition).
 fn sources(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
-    let mut sources = vec![
-        (root.join("content"), RecursiveMode::Recursive),
-        (
-            root.join(crate::source::config::FILE_NAME),
-            RecursiveMode::NonRecursive,
-        ),
-    ];
-    for folder in ["data", "themes"] {
+    let mut sources = site_sources(root);
+    for (base, _) in base_folders(root) {
+        sources.extend(site_sources(&base));
+    }
+    sources
+}
+
+/// The base folders a local edition extends (`extends:`), with the prefix
+/// their paths get in a batch (`../national/`). The bundled guide is in the
+/// binary and never changes; a site whose bases cannot be read has none
+/// to watch (the build reports why).
+fn base_folders(root: &Path) -> Vec<(PathBuf, String)> {
+    let Ok(text) = std::fs::read_to_string(root.join(crate::source::config::FILE_NAME)) else {
+        return Vec::new();
+    };
+    let Ok(config) = crate::source::config::SiteConfig::parse(&text) else {
+        return Vec::new();
+    };
+    crate::source::layers::bases(root, &config, &text)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|layer| {
+            let dir = layer.disk_root()?;
+            let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+            Some((canonical, layer.shown.clone()))
+        })
+        .collect()
+}
+
+/// One site folder's sources.
+fn site_sources(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut sources = vec![(
+        root.join(crate::source::config::FILE_NAME),
+        RecursiveMode::NonRecursive,
+    )];
+    // A local edition may have no content/ of its own yet.
+    for folder in ["content", "data", "themes"] {
         if root.join(folder).is_dir() {
             sources.push((root.join(folder), RecursiveMode::Recursive));
         }
@@ -57,7 +87,9 @@ pub fn start(
     let (raw_sender, raw) = mpsc::channel::<notify::Result<Event>>();
     let (batches, receiver) = mpsc::channel();
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    std::thread::spawn(move || debounce(&raw, &batches, &canonical_root));
+    let mut roots = vec![(canonical_root, String::new())];
+    roots.extend(base_folders(root));
+    std::thread::spawn(move || debounce(&raw, &batches, &roots));
 
     let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
     if !poll
@@ -86,7 +118,7 @@ fn watch_all(watcher: &mut dyn Watcher, root: &Path) -> anyhow::Result<()> {
 fn debounce(
     raw: &mpsc::Receiver<notify::Result<Event>>,
     batches: &mpsc::Sender<Vec<String>>,
-    root: &Path,
+    roots: &[(PathBuf, String)],
 ) {
     let mut batch: Vec<String> = Vec::new();
     let mut first: Option<Instant> = None;
@@ -100,7 +132,7 @@ fn debounce(
                 let paths = event
                     .paths
                     .iter()
-                    .filter_map(|p| relative(root, p))
+                    .filter_map(|p| relative(roots, p))
                     .filter(|rel| !is_ignored(rel));
                 let before = batch.len();
                 batch.extend(paths);
@@ -135,14 +167,19 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
-fn relative(root: &Path, path: &Path) -> Option<String> {
+/// A changed path relative to the site root: under the site itself, or
+/// under a base folder with its prefix (`../national/content/x.md`, which
+/// rebuilds everything).
+fn relative(roots: &[(PathBuf, String)], path: &Path) -> Option<String> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let rel = path.strip_prefix(root).ok()?;
     // Folders change when their files do; the files tell us more.
     if path.is_dir() {
         return None;
     }
-    Some(crate::diagnostics::display_path(rel))
+    roots.iter().find_map(|(root, prefix)| {
+        let rel = path.strip_prefix(root).ok()?;
+        Some(format!("{prefix}{}", crate::diagnostics::display_path(rel)))
+    })
 }
 
 /// Editor swap files and hidden files never trigger a rebuild.

@@ -56,7 +56,7 @@ pub fn problems(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
         taken.insert(format!("{}index.html", page.dir), page.file());
     }
     for asset in assets {
-        taken.insert(asset.rel.clone(), format!("content/{}", asset.rel));
+        taken.insert(asset.rel.clone(), asset.shown.clone());
     }
     let mut found = Vec::new();
     for page in pages {

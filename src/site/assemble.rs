@@ -76,6 +76,14 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
             }
             match resolve_help_link(site, &link.link) {
                 Some(target) => help.push((link.text.clone(), target)),
+                // Local editions: a page the site hides.
+                None if site.edition.hidden.contains_key(link.link.trim_start_matches('/')) => {
+                    problems.extend(crate::site::layering::hidden_help_link(
+                        &site.edition,
+                        config_text,
+                        &link.link,
+                    ));
+                }
                 None => problems.push(
                     Diagnostic::error(
                         "broken-link",

@@ -23,21 +23,33 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     let Some((config, config_text)) = read_config(root, report)? else {
         return Ok(None);
     };
+    // Local editions: the sites this one extends, with the settings merged.
+    let Some((config, bases)) =
+        crate::site::layering::read_bases(root, config, &config_text, report)
+    else {
+        return Ok(None);
+    };
     report.extend(config.validate(&config_text));
     report.extend(logo_escape(root, &config, &config_text));
 
-    let (data, data_problems) = crate::source::data::load(root)?;
+    let (data, data_problems) = crate::source::data_merge::load(root, &bases)?;
     report.extend(data_problems);
 
     let content_dir = root.join("content");
-    if !content_dir.is_dir() {
+    if !content_dir.is_dir() && bases.is_empty() {
         anyhow::bail!(
             "there is no content folder in {}: add one with an _index.md home page",
             root.display()
         );
     }
-    let (files, problems) = discover(root, &content_dir);
+    let (files, problems) = if content_dir.is_dir() {
+        discover(root, &content_dir)
+    } else {
+        Default::default()
+    };
     report.extend(problems);
+    let (files, edition) =
+        crate::site::layering::lay_over_bases(root, files, &config, &config_text, &bases, report);
 
     let (markdown, assets): (Vec<SourceFile>, Vec<SourceFile>) = files
         .into_iter()
@@ -61,6 +73,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         twins,
         unreadable,
         config_text,
+        edition,
     }))
 }
 
@@ -146,8 +159,8 @@ fn logo_escape(root: &std::path::Path, config: &SiteConfig, text: &str) -> Optio
 }
 
 fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let shown = format!("content/{}", file.rel);
-    let bytes = std::fs::read(&file.path).map_err(|e| {
+    let shown = file.shown.clone();
+    let bytes = file.read().map_err(|e| {
         vec![
             Diagnostic::error("unreadable-file", format!("cannot read this file: {e}"))
                 .in_file(&shown),
@@ -163,7 +176,7 @@ pub(crate) fn page_from_text(
     text: String,
     include_drafts: bool,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let shown = format!("content/{}", file.rel);
+    let shown = file.shown.clone();
     let split = split_and_parse(&shown, &text)?;
     if split.front.draft && !include_drafts {
         return Ok(None);
@@ -193,6 +206,8 @@ pub(crate) fn page_from_text(
         body_start: split.body_start,
         dir,
         section_dir,
+        shown: file.shown.clone(),
+        layer: file.layer,
     }))
 }
 
@@ -224,7 +239,7 @@ fn duplicate_outputs(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
         owners
             .entry(asset.rel.clone())
             .or_default()
-            .push(format!("content/{}", asset.rel));
+            .push(asset.shown.clone());
     }
     // Addresses that differ only in case are one file on Windows and macOS.
     let mut by_folded: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();

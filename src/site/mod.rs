@@ -7,6 +7,7 @@
 pub mod aliases;
 pub mod assemble;
 pub mod dates;
+pub mod layering;
 pub mod load;
 pub mod model;
 pub mod provenance;

@@ -40,12 +40,17 @@ pub struct Page {
     pub dir: String,
     /// Folder of the section this page is listed in (`""` for the home page's).
     pub section_dir: String,
+    /// Where the page was read from, as shown in messages
+    /// (`content/x.md`, or a base site's `../national/content/x.md`).
+    pub shown: String,
+    /// 0 for this site's own page, 1 for its base's, and so on.
+    pub layer: usize,
 }
 
 impl Page {
     /// Path relative to the site root, as shown in messages.
     pub fn file(&self) -> String {
-        format!("content/{}", self.rel)
+        self.shown.clone()
     }
 
     pub fn title(&self) -> &str {
@@ -97,6 +102,9 @@ pub struct Site {
     /// `site.yaml` as read, for the lines of its settings in messages: no
     /// later stage reads the file again.
     pub config_text: String,
+    /// What this site keeps of the sites it extends (`extends:`): hidden
+    /// pages, overridden base pages. Empty for a site that extends none.
+    pub edition: crate::site::layering::Edition,
 }
 
 impl Site {

@@ -9,9 +9,6 @@
 //! implementation serves both, so the two warnings (`translation-outdated`,
 //! `upstream-changed`) always agree on what "changed" means.
 
-// Used by translations and local editions as they land; remove when both call it.
-#![allow(dead_code)]
-
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -19,6 +16,7 @@ use crate::site::dates::Date;
 
 /// What a derived page records of its source when it is made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceStamp {
     /// `body_hash` of the source's Markdown body when the derived page was made.
     pub source_hash: Option<String>,

@@ -26,11 +26,11 @@ pub fn check(assets: &[SourceFile], raw_html: RawHtml) -> Vec<Diagnostic> {
 }
 
 fn check_one(asset: &SourceFile, raw_html: RawHtml) -> Option<Diagnostic> {
-    let shown = format!("content/{}", asset.rel);
+    let shown = asset.shown.clone();
     if !is_svg(&asset.rel) {
         return check_bytes(&shown, &asset.rel, &[], raw_html);
     }
-    match std::fs::read(&asset.path) {
+    match asset.read() {
         Ok(bytes) => check_bytes(&shown, &asset.rel, &bytes, raw_html),
         Err(error) => Some(
             Diagnostic::error("unreadable-file", format!("cannot read this file: {error}"))
@@ -93,11 +93,11 @@ mod tests {
     fn asset(dir: &std::path::Path, name: &str, body: &str) -> SourceFile {
         let path = dir.join(name);
         std::fs::write(&path, body).expect("write");
-        SourceFile {
-            rel: format!("care/{name}"),
+        SourceFile::local(
+            format!("care/{name}"),
             path,
-            kind: crate::source::discover::FileKind::Asset,
-        }
+            crate::source::discover::FileKind::Asset,
+        )
     }
 
     #[test]

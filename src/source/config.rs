@@ -45,6 +45,12 @@ pub struct SiteConfig {
     pub booklets: BookletConfig,
     #[serde(default)]
     pub toc: TocConfig,
+    // Local editions (`source::layers`, `site::layering`): never inherited.
+    /// The site this one is a local edition of: a folder, or `guide`.
+    pub extends: Option<String>,
+    /// Base pages and sections this edition leaves out (paths under content/, without .md).
+    #[serde(default)]
+    pub hide: Vec<String>,
 }
 
 /// Which printable booklets to make.

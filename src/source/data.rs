@@ -57,6 +57,10 @@ pub struct SiteData {
     pub glossary: Vec<GlossaryEntry>,
     pub contacts: Vec<Contact>,
     pub contacts_text: String,
+    /// Contacts that come from a base site's `data/contacts.yaml`: id ->
+    /// (that file as shown, its text), so findings name the real file.
+    /// Empty for a site that extends nothing.
+    pub contact_files: std::collections::BTreeMap<String, (String, String)>,
 }
 
 impl SiteData {
@@ -64,57 +68,91 @@ impl SiteData {
         self.contacts.iter().find(|c| c.id == id)
     }
 
+    /// Where a contact is written: its file as shown, that file's text,
+    /// and the line of its `id:`.
+    pub fn contact_place(&self, id: &str) -> (&str, &str, usize) {
+        let (file, text) = self
+            .contact_files
+            .get(id)
+            .map_or((CONTACTS_FILE, self.contacts_text.as_str()), |(f, t)| {
+                (f.as_str(), t.as_str())
+            });
+        (file, text, id_line(text, id))
+    }
+
     /// 1-based line of a contact's `id:` in `data/contacts.yaml`.
     pub fn contact_line(&self, id: &str) -> usize {
-        self.contacts_text
-            .lines()
-            .position(|l| {
-                let l = l.trim_start().trim_start_matches("- ").trim_start();
-                l.strip_prefix("id:")
-                    .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
-            })
-            .map_or(1, |i| i + 1)
+        id_line(&self.contacts_text, id)
     }
+}
+
+/// 1-based line of `id: ID` in a contacts file's text, or 1.
+pub fn id_line(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            l.strip_prefix("id:")
+                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
+        })
+        .map_or(1, |i| i + 1)
 }
 
 /// Reads the data files that exist. I/O errors on a file that exists are
 /// operational failures; content errors are diagnostics.
 pub fn load(root: &Path) -> anyhow::Result<(SiteData, Vec<Diagnostic>)> {
+    let mut problems = Vec::new();
+    let glossary = read_text(root, GLOSSARY_FILE, &mut problems)?;
+    let contacts = read_text(root, CONTACTS_FILE, &mut problems)?;
+    let (data, found) = parse_texts(glossary.as_deref(), contacts.as_deref(), "");
+    problems.extend(found);
+    Ok((data, problems))
+}
+
+/// Parses the data files' texts (`None` for a file that is not there).
+/// `shown` goes before their paths in messages: empty for this site's own,
+/// `../national/` or `guide:` for a base's (see `source::data_merge`).
+pub fn parse_texts(
+    glossary: Option<&str>,
+    contacts: Option<&str>,
+    shown: &str,
+) -> (SiteData, Vec<Diagnostic>) {
     let mut data = SiteData::default();
     let mut problems = Vec::new();
-    if let Some(text) = read_text(root, GLOSSARY_FILE, &mut problems)? {
-        match parse_list::<GlossaryEntry>(GLOSSARY_FILE, &text) {
+    if let Some(text) = glossary {
+        let file = format!("{shown}{GLOSSARY_FILE}");
+        match parse_list::<GlossaryEntry>(&file, text) {
             Ok(entries) => data.glossary = entries,
             Err(d) => problems.push(d),
         }
         problems.extend(duplicates(
-            GLOSSARY_FILE,
-            &text,
+            &file,
+            text,
             data.glossary.iter().map(|g| g.anchor()),
             "term",
         ));
-        problems.extend(blank_terms(&data.glossary, &text));
+        problems.extend(blank_terms(&data.glossary, text, &file));
     }
-    if let Some(text) = read_text(root, CONTACTS_FILE, &mut problems)? {
-        match parse_list::<Contact>(CONTACTS_FILE, &text) {
+    if let Some(text) = contacts {
+        let file = format!("{shown}{CONTACTS_FILE}");
+        match parse_list::<Contact>(&file, text) {
             Ok(entries) => data.contacts = entries,
             Err(d) => problems.push(d),
         }
         problems.extend(duplicates(
-            CONTACTS_FILE,
-            &text,
+            &file,
+            text,
             data.contacts.iter().map(|c| c.id.clone()),
             "id",
         ));
-        data.contacts_text = text;
-        problems.extend(unsafe_websites(&data));
+        data.contacts_text = text.to_owned();
+        problems.extend(unsafe_websites(&data, &file));
     }
-    Ok((data, problems))
+    (data, problems)
 }
 
 /// Glossary entries whose term (or one of whose aliases) is blank: they
 /// would match nothing, or everything, and give an empty anchor.
-fn blank_terms(glossary: &[GlossaryEntry], text: &str) -> Vec<Diagnostic> {
+fn blank_terms(glossary: &[GlossaryEntry], text: &str, file: &str) -> Vec<Diagnostic> {
     let term_lines: Vec<usize> = lines_of_key(text, "term");
     glossary
         .iter()
@@ -131,7 +169,7 @@ fn blank_terms(glossary: &[GlossaryEntry], text: &str) -> Vec<Diagnostic> {
                 "blank-term",
                 format!("this glossary entry has a blank {what}"),
             )
-            .in_file(GLOSSARY_FILE)
+            .in_file(file)
             .at_source(text, line, 1)
             .help("write the word or phrase the entry explains, or delete the entry")
         })
@@ -140,7 +178,7 @@ fn blank_terms(glossary: &[GlossaryEntry], text: &str) -> Vec<Diagnostic> {
 
 /// Contact websites that are not `https:` or `http:` addresses. They are
 /// written into `href`s, so they pass the same gate as every other link.
-fn unsafe_websites(data: &SiteData) -> Vec<Diagnostic> {
+fn unsafe_websites(data: &SiteData, file: &str) -> Vec<Diagnostic> {
     let text = &data.contacts_text;
     data.contacts
         .iter()
@@ -168,7 +206,7 @@ fn unsafe_websites(data: &SiteData) -> Vec<Diagnostic> {
                 .map_or(from, |(n, _)| n + 1);
             Some(
                 Diagnostic::error("unsafe-link", message)
-                    .in_file(CONTACTS_FILE)
+                    .in_file(file)
                     .at_source(text, line, 1)
                     .help("write the organisation's website as https://…"),
             )

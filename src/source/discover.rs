@@ -19,14 +19,67 @@ pub enum FileKind {
     Asset,
 }
 
-/// One file found under `content/`.
+/// One file found under `content/`, of this site or of a site it extends.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to `content/`, with `/` separators.
     pub rel: String,
     /// Where to read it from.
-    pub path: PathBuf,
+    pub origin: Origin,
     pub kind: FileKind,
+    /// The path shown in messages: `content/{rel}` for this site's own
+    /// files, `../national/content/{rel}` or `guide:content/{rel}` for a
+    /// base site's (see `source::layers`).
+    pub shown: String,
+    /// Which site it comes from: 0 for this one, 1 for the site it
+    /// extends, 2 for that site's base, and so on.
+    pub layer: usize,
+}
+
+/// Where a source file's bytes are: on disk, or built into the binary (the
+/// bundled guide, when a site has `extends: guide`).
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Disk(PathBuf),
+    Bundled(&'static [u8]),
+}
+
+impl SourceFile {
+    /// A file of this site's own `content/` folder.
+    pub fn local(rel: String, path: PathBuf, kind: FileKind) -> SourceFile {
+        let shown = format!("content/{rel}");
+        SourceFile {
+            rel,
+            origin: Origin::Disk(path),
+            kind,
+            shown,
+            layer: 0,
+        }
+    }
+
+    /// The file's bytes, wherever they are: every reader goes through here.
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        match &self.origin {
+            Origin::Disk(path) => std::fs::read(path),
+            Origin::Bundled(bytes) => Ok(bytes.to_vec()),
+        }
+    }
+
+    /// The file's size in bytes, without reading a file on disk.
+    pub fn len(&self) -> std::io::Result<u64> {
+        match &self.origin {
+            Origin::Disk(path) => std::fs::metadata(path).map(|m| m.len()),
+            Origin::Bundled(bytes) => Ok(bytes.len() as u64),
+        }
+    }
+
+    /// The path on disk, for a file that has one.
+    pub fn disk_path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::Disk(path) => Some(path),
+            Origin::Bundled(_) => None,
+        }
+    }
 }
 
 /// Walks `content_dir` in a stable (sorted) order.
@@ -79,11 +132,7 @@ pub fn discover(site_root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<D
         } else {
             FileKind::Asset
         };
-        files.push(SourceFile {
-            rel,
-            path: entry.path().to_path_buf(),
-            kind,
-        });
+        files.push(SourceFile::local(rel, entry.path().to_path_buf(), kind));
     }
     (files, problems)
 }

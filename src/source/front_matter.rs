@@ -37,6 +37,9 @@ pub struct FrontMatter {
     /// "On this page" contents: `true` or `false` overrides the site's
     /// `toc: {min_headings}` threshold for this page.
     pub toc: Option<bool>,
+    /// Local editions: the base page this page overrides, as it was when
+    /// the override was made (`signpost override` writes it).
+    pub overrides: Option<crate::site::provenance::SourceStamp>,
     /// Free-form values for themes.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,

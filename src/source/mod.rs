@@ -6,8 +6,11 @@
 //! `site::Site`; later stages never read the disk for content again.
 
 pub mod attachments;
+pub mod bundled;
 pub mod config;
 pub mod data;
+pub mod data_merge;
 pub mod discover;
 pub mod front_matter;
+pub mod layers;
 pub mod yaml;

@@ -143,7 +143,10 @@ pub fn source_pages(
             continue;
         }
         let shown = format!("content/{}", file.rel);
-        let text = match decode_text(&shown, crate::fsutil::read_bytes(&file.path)?) {
+        let text = match decode_text(
+            &shown,
+            anyhow::Context::with_context(file.read(), || format!("cannot read {shown}"))?,
+        ) {
             Ok(text) => text,
             Err(d) => {
                 problems.push(d);

@@ -20,6 +20,7 @@ fn help_lists_the_commands() {
         "new Start a new site in an empty folder",
         "translate Translations: export pages as XLIFF for a translator, import them back",
         "import Turn a Jekyll, Hugo, Eleventy or mdBook site into a new Signpost site",
+        "override Local editions: copy a base page here to change it, or list overrides (--status)",
     ] {
         assert!(lines.iter().any(|l| l == line), "{line} in\n{help}");
     }

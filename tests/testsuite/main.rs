@@ -8,6 +8,7 @@ mod build;
 mod checks;
 mod cli;
 mod easy_read;
+mod editions;
 mod errors;
 mod guide;
 mod hardening;

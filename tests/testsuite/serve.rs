@@ -311,3 +311,21 @@ fn a_home_page_error_and_a_deep_page_show_alerts_and_serve_stays_up() {
         "the last good page is still served"
     );
 }
+
+#[test]
+fn an_edit_to_the_base_of_a_local_edition_is_rebuilt_and_served() {
+    let mut files: Vec<(String, &str)> = crate::harness::MINIMAL
+        .iter()
+        .map(|(path, text)| (format!("national/{path}"), *text))
+        .collect();
+    files.push(("site.yaml".to_owned(), "title: Local\nextends: national\n"));
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    let site = SiteTest::with(&files);
+    let server = Server::start(&site);
+    server.wait_for("/care/plans/", |b| b.contains("A plan."));
+    site.write(
+        "national/content/care/plans.md",
+        "---\ntitle: Care plans\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nA national correction.\n",
+    );
+    server.wait_for("/care/plans/", |b| b.contains("A national correction."));
+}

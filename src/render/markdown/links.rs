@@ -25,6 +25,8 @@ pub fn rewrite<'a>(
     let mut refs = Vec::new();
     // Index in `out` of the open link's start event, with its target.
     let mut open_link: Option<(usize, LinkTarget)> = None;
+    // Inside a link to a page the edition hides: its words stay, the link goes.
+    let mut hidden_open = false;
     let mut image: Option<(
         Vec<Spanned<'a>>,
         CowStr<'a>,
@@ -73,11 +75,17 @@ pub fn rewrite<'a>(
                 title,
                 id,
             }) => {
+                if let Some((rel, by)) = super::hidden_links::target(&dest_url, state) {
+                    super::hidden_links::report(&dest_url, &rel, &by, range, state);
+                    hidden_open = true;
+                    continue;
+                }
                 let (target, href) = resolve(&dest_url, link_type, &range, state);
                 let start = link_start(&target, href, link_type, title, id);
                 open_link = Some((out.len(), target));
                 out.push((start, range));
             }
+            Event::End(TagEnd::Link) if hidden_open => hidden_open = false,
             Event::End(TagEnd::Link) => {
                 let end = match open_link.take() {
                     Some((start_idx, target)) => {

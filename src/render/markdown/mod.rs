@@ -11,6 +11,7 @@ mod contacts;
 mod easy_read;
 mod glossary;
 mod headings;
+mod hidden_links;
 mod html_policy;
 mod links;
 mod nesting;
