@@ -51,16 +51,10 @@ pub fn rewrite<'a>(
             }
             continue;
         }
-        if let Some((at, html)) = figure.take()
+        if let Some(pending) = figure.take()
             && matches!(event, Event::End(TagEnd::Paragraph))
-            && at + 1 == out.len()
-            && at > 0
-            && matches!(out[at - 1].0, Event::Start(Tag::Paragraph))
+            && replace_paragraph_with_figure(&mut out, pending)
         {
-            // `<figure>` cannot sit inside `<p>`: it replaces the paragraph.
-            out.truncate(at);
-            let start = out.pop().map_or(range.clone(), |(_, r)| r);
-            out.push((Event::Html(html.into()), start));
             continue;
         }
         match event {
@@ -99,6 +93,20 @@ pub fn rewrite<'a>(
         }
     }
     (out, refs)
+}
+
+/// When the paragraph just closing holds only the captioned image at
+/// `at`, replaces the paragraph with the image's `<figure>` (a figure
+/// cannot sit inside `<p>`). Returns whether it did.
+fn replace_paragraph_with_figure(out: &mut Vec<Spanned>, (at, html): (usize, String)) -> bool {
+    let alone =
+        at + 1 == out.len() && at > 0 && matches!(out[at - 1].0, Event::Start(Tag::Paragraph));
+    if alone {
+        let (_, start) = out[at - 1].clone();
+        out.truncate(at - 1);
+        out.push((Event::Html(html.into()), start));
+    }
+    alone
 }
 
 /// The event that opens a link. An external link is written as HTML, so
