@@ -237,7 +237,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
     let Some(idx) = site.page_by_rel(rel) else {
         return PageRebuild::NeedsFullBuild;
     };
-    let page = match edited_page(rel, bytes) {
+    let page = match edited_page(rel, bytes, &site.config) {
         Ok(Some(page)) => page,
         Ok(None) => return PageRebuild::NeedsFullBuild,
         Err(problems) => return PageRebuild::Failed(problems.into_iter().collect()),
@@ -296,6 +296,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
 fn edited_page(
     rel: &str,
     bytes: Vec<u8>,
+    config: &crate::source::config::SiteConfig,
 ) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
     let file = crate::source::discover::SourceFile {
         rel: rel.to_owned(),
@@ -304,7 +305,7 @@ fn edited_page(
     };
     crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
         .map_err(|d| vec![d])
-        .and_then(|text| crate::site::load::page_from_text(&file, text, true))
+        .and_then(|text| crate::site::load::page_in_site(&file, text, true, config))
 }
 
 /// The rebuilt page and the booklets that hold it, with the built-page
@@ -370,6 +371,7 @@ fn same_place(
         && old.weight == new.weight
         && old.template == new.template
         && old.lang == new.lang
+        && old.translation == new.translation
         && old.draft == new.draft
 }
 

@@ -45,6 +45,8 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
             body_start: split.body_start,
             dir: crate::site::urls::page_dir(rel),
             section_dir,
+            lang: "en".to_owned(),
+            translation_of: None,
         });
     }
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));

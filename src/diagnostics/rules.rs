@@ -47,6 +47,9 @@ pub const RULES: &[Rule] = &[
     rule("easy-number-words", Severity::Warning, "easy read: a number written as a word"),
     rule("easy-too-long", Severity::Warning, "easy read: more than check.easy_read.max_pages printed A4 pages (estimated)"),
     rule("easy-reading-grade", Severity::Warning, "easy read: above check.easy_read.max_grade or max_smog"),
+    rule("untranslated-setting", Severity::Warning, "a site.yaml setting (title, description, help) with no translation for one of `languages`"),
+    rule("untranslated-word", Severity::Warning, "a word of the theme with no translation in themes/THEME/i18n/LANG.yaml (English is shown)"),
+    rule("translation-outdated", Severity::Warning, "a translation whose source page was reviewed later, or whose source text changed since it was translated"),
 ];
 
 const fn rule(id: &'static str, default: Severity, what: &'static str) -> Rule {
