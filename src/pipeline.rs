@@ -170,7 +170,13 @@ fn assemble_and_theme(
         &site.config_text,
         site.config.markdown.raw_html,
     ) {
-        Ok(theme) => Some(theme),
+        Ok(mut theme) => {
+            report.extend(theme::load_words(
+                &mut theme,
+                &site.config.language_codes(),
+            ));
+            Some(theme)
+        }
         Err(problems) => {
             report.extend(problems);
             None
@@ -203,7 +209,7 @@ pub fn render_pages(
 /// The booklets the theme can print: none if it has no booklet template.
 fn booklet_plans(site: &Site, theme: &Theme) -> Vec<crate::render::booklet::Plan> {
     if theme.has_template(crate::render::booklet::TEMPLATE) {
-        crate::render::booklet::plans(site)
+        crate::render::booklet::plans(site, &theme.words.words(&site.config.language))
     } else {
         Vec::new()
     }
@@ -379,6 +385,9 @@ fn same_place(
 pub fn render_context<'a>(site: &'a Site, theme: Option<&Theme>) -> RenderContext<'a> {
     let mut context = RenderContext::new(site);
     context.pictograms = theme.map(Theme::pictograms);
+    if let Some(theme) = theme {
+        context.words = theme.words.clone();
+    }
     context
 }
 

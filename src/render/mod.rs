@@ -4,6 +4,7 @@
 //! minifier (`minify`). Everything it writes is escaped (`text::escape`).
 
 pub mod booklet;
+pub mod i18n;
 pub mod markdown;
 pub mod minify;
 pub mod template_error;

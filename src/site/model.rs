@@ -149,6 +149,9 @@ impl Site {
     /// order of `languages:` (the page itself among them). Empty for a
     /// page with no translations.
     pub fn versions(&self, idx: PageIdx) -> Vec<PageIdx> {
+        if self.config.languages.is_empty() {
+            return Vec::new();
+        }
         let source = self.pages[idx].source_rel();
         let mut found: Vec<PageIdx> = self
             .pages
@@ -168,6 +171,14 @@ impl Site {
                 .unwrap_or(usize::MAX)
         });
         found
+    }
+
+    /// The version of page `idx` in `lang`, or `idx` itself when it has none.
+    pub fn in_language(&self, idx: PageIdx, lang: &str) -> PageIdx {
+        self.versions(idx)
+            .into_iter()
+            .find(|&i| self.pages[i].lang == lang)
+            .unwrap_or(idx)
     }
 
     /// The page in the default language a translation was made from.

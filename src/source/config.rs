@@ -292,8 +292,12 @@ fn default_language() -> String {
 fn default_theme() -> String {
     "default".to_owned()
 }
+/// The help banner's heading when `site.yaml` gives none; pages in
+/// other languages show the theme's translation of it instead.
+pub const DEFAULT_HELP_HEADING: &str = "Need help now?";
+
 fn default_help_heading() -> String {
-    "Need help now?".to_owned()
+    DEFAULT_HELP_HEADING.to_owned()
 }
 
 /// Minimum contrast for the brand colour against the white text drawn on it (WCAG AA).
@@ -335,6 +339,16 @@ impl SiteConfig {
         } else {
             self.languages.iter().map(LanguageEntry::code).collect()
         }
+    }
+
+    /// What a language is called in the switcher: its name in
+    /// `languages:`, else its own built-in name.
+    pub fn language_name(&self, code: &str) -> String {
+        self.languages
+            .iter()
+            .find(|l| l.code() == code)
+            .and_then(LanguageEntry::name)
+            .map_or_else(|| crate::text::languages::autonym(code), str::to_owned)
     }
 
     /// Problems with `languages:` and `translations:`: a repeated or

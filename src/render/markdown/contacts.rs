@@ -5,6 +5,7 @@
 //! reader can judge how far to trust a number. An unknown id is an error on
 //! its own line.
 
+use crate::render::i18n::Words;
 use crate::text::escape::escape_html;
 use pulldown_cmark::Event;
 
@@ -53,15 +54,28 @@ fn render_block(body: &str, range: &std::ops::Range<usize>, state: &mut PageStat
         }
     }
     let mut html = String::from("<ul class=\"contacts\" role=\"list\">");
+    let rtl = crate::text::languages::direction(&state.page.lang) == "rtl";
     for contact in chosen {
-        html.push_str(&render_contact(contact));
+        html.push_str(&render_contact(contact, &state.words, rtl));
     }
     html.push_str("</ul>");
     html
 }
 
-fn render_contact(c: &Contact) -> String {
+/// One contact card, labelled in the page's language. On a right-to-left
+/// page, numbers, addresses and hours are isolated left to right, so a
+/// phone number's digits and punctuation do not flip.
+fn render_contact(c: &Contact, words: &Words, rtl: bool) -> String {
     let e = |s: &str| escape_html(s);
+    let ltr = if rtl { " dir=\"ltr\"" } else { "" };
+    let label = |key: &str| escape_html(words.get(key));
+    let isolate = |html: String| {
+        if rtl {
+            format!("<bdi>{html}</bdi>")
+        } else {
+            html
+        }
+    };
     let mut html = format!(
         "<li class=\"contact\"><p class=\"contact-name\">{}</p>",
         e(&c.name)
@@ -70,20 +84,27 @@ fn render_contact(c: &Contact) -> String {
         html.push_str(&format!("<p>{}</p>", e(description)));
     }
     html.push_str("<dl>");
-    let mut row = |label: &str, value: String| {
+    let mut row = |label: String, value: String| {
         html.push_str(&format!("<dt>{label}</dt><dd>{value}</dd>"));
     };
     if let Some(phone) = &c.phone {
         row(
-            "Phone",
-            format!("<a href=\"tel:{}\">{}</a>", e(&tel_digits(phone)), e(phone)),
+            label("contact.phone"),
+            format!(
+                "<a href=\"tel:{}\"{ltr}>{}</a>",
+                e(&tel_digits(phone)),
+                e(phone)
+            ),
         );
     }
     if let Some(text) = &c.text {
-        row("Text", e(text));
+        row(label("contact.text"), isolate(e(text)));
     }
     if let Some(email) = &c.email {
-        row("Email", format!("<a href=\"mailto:{0}\">{0}</a>", e(email)));
+        row(
+            label("contact.email"),
+            format!("<a href=\"mailto:{0}\"{ltr}>{0}</a>", e(email)),
+        );
     }
     // Websites were checked when the data loaded; this keeps the gate
     // closed even for a contact that reached rendering some other way.
@@ -97,26 +118,27 @@ fn render_contact(c: &Contact) -> String {
             .trim_start_matches("http://")
             .trim_end_matches('/');
         row(
-            "Website",
+            label("contact.website"),
             format!(
-                "<a class=\"external\" href=\"{}\">{}<span class=\"visually-hidden\"> (external website)</span></a>",
+                "<a class=\"external\" href=\"{}\"{ltr}>{}<span class=\"visually-hidden\"> {}</span></a>",
                 e(website),
-                e(shown)
+                e(shown),
+                label("link.external")
             ),
         );
     }
     if let Some(hours) = &c.hours {
-        row("Open", e(hours));
+        row(label("contact.open"), e(hours));
     }
     if let Some(area) = &c.area {
-        row("Covers", e(area));
+        row(label("contact.covers"), e(area));
     }
     row(
-        "Checked",
+        label("contact.checked"),
         format!(
             "<time datetime=\"{}\">{}</time>",
             c.verified.iso(),
-            c.verified.long()
+            e(&words.date(c.verified))
         ),
     );
     html.push_str("</dl></li>");

@@ -130,7 +130,13 @@ fn close_link<'a>(
         column,
     });
     if external {
-        Event::Html("<span class=\"visually-hidden\"> (external website)</span></a>".into())
+        Event::Html(
+            format!(
+                "<span class=\"visually-hidden\"> {}</span></a>",
+                escape_html(state.words.get("link.external"))
+            )
+            .into(),
+        )
     } else {
         Event::End(TagEnd::Link)
     }
