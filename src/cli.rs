@@ -23,6 +23,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new site in an empty folder
     New(NewArgs),
+    /// Translations: which pages are translated, missing or outdated
+    #[command(subcommand)]
+    Translate(TranslateCommand),
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
@@ -79,6 +82,21 @@ pub struct CheckArgs {
     /// Also print each page's reading level (words, sentences, grades)
     #[arg(long)]
     pub reading: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Print, for each language, which pages are translated, missing or outdated
+    Status(TranslateStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateStatusArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Print the status as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

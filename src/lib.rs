@@ -36,6 +36,7 @@ pub mod pipeline;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod single_page;
+pub mod translate;
 
 // The stages and leaves, used only inside the library.
 pub(crate) mod fsutil;

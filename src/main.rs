@@ -47,6 +47,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Translate(signpost::cli::TranslateCommand::Status(args)) => {
+            translate_status(&args)
+        }
         Command::New(args) => {
             let written = signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?;
             println!(
@@ -114,6 +117,24 @@ fn check(args: &signpost::cli::CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn translate_status(args: &signpost::cli::TranslateStatusArgs) -> anyhow::Result<ExitCode> {
+    match signpost::translate::status::run(&args.site.options())? {
+        Ok(statuses) => {
+            let text = if args.json {
+                format!("{}\n", serde_json::to_string_pretty(&statuses)?)
+            } else {
+                signpost::translate::status::text(&statuses)
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(report) => {
+            eprint!("{}", report.render_text());
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 /// `SIGNPOST_TIMINGS=1` prints how long each stage took, to stderr.

@@ -11,6 +11,7 @@ pub mod links;
 pub mod reading;
 pub mod review;
 pub mod structure;
+pub mod translations;
 pub mod words;
 
 use crate::diagnostics::{Diagnostic, Report, Severity};
@@ -68,6 +69,10 @@ pub fn page_checks(
         &config.easy_read,
         &context.hard_terms,
     ));
+    if !translations::is_english(&page.lang) {
+        found.retain(|d| !translations::ENGLISH_ONLY.contains(&d.rule));
+    }
+    found.extend(translations::check(site, idx));
     PageFindings {
         metrics,
         findings: found,

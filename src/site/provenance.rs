@@ -9,9 +9,6 @@
 //! implementation serves both, so the two warnings (`translation-outdated`,
 //! `upstream-changed`) always agree on what "changed" means.
 
-// Used by translations and local editions as they land; remove when both call it.
-#![allow(dead_code)]
-
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
