@@ -607,16 +607,29 @@ fn robots(site: &Site) -> String {
 /// `sitemap.xml`, only when the site knows its address.
 fn sitemap(site: &Site) -> Option<String> {
     let base = site.config.base_url()?;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for page in &site.pages {
+    let escape = crate::text::escape::escape_html;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
+    if !site.config.languages.is_empty() {
+        xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    xml.push_str(">\n");
+    for (idx, page) in site.pages.iter().enumerate() {
         xml.push_str(&format!(
             "  <url><loc>{}</loc>",
-            crate::text::escape::escape_html(&format!("{base}{}", page.dir))
+            escape(&format!("{base}{}", page.dir))
         ));
         if let Some(reviewed) = page.front.reviewed {
             xml.push_str(&format!("<lastmod>{}</lastmod>", reviewed.iso()));
+        }
+        // Every version in every language, itself included, as search
+        // engines ask.
+        for version in site.versions(idx) {
+            let other = &site.pages[version];
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(&other.lang),
+                escape(&format!("{base}{}", other.dir))
+            ));
         }
         xml.push_str("</url>\n");
     }

@@ -12,6 +12,7 @@ mod errors;
 mod guide;
 mod hardening;
 mod harness;
+mod languages;
 mod properties;
 #[cfg(feature = "serve")]
 mod serve;
