@@ -170,6 +170,14 @@ fn resolve(
     let path = percent_decode(path);
     match resolve_path(&path, state) {
         Ok(Resolved::Page(page)) => {
+            // A link from a translation goes to the page's version in the
+            // same language when there is one (an anchor names a heading of
+            // the page linked to, so it keeps that page).
+            let page = if fragment.is_none() {
+                state.ctx.site.in_language(page, &state.page.lang)
+            } else {
+                page
+            };
             let href = page_href(state, page, fragment.as_deref());
             (LinkTarget::Page { page, fragment }, href)
         }
