@@ -171,10 +171,7 @@ fn assemble_and_theme(
         site.config.markdown.raw_html,
     ) {
         Ok(mut theme) => {
-            report.extend(theme::load_words(
-                &mut theme,
-                &site.config.language_codes(),
-            ));
+            report.extend(theme::load_words(&mut theme, &site.config.language_codes()));
             Some(theme)
         }
         Err(problems) => {
@@ -608,7 +605,9 @@ fn robots(site: &Site) -> String {
 fn sitemap(site: &Site) -> Option<String> {
     let base = site.config.base_url()?;
     let escape = crate::text::escape::escape_html;
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+    );
     if !site.config.languages.is_empty() {
         xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
     }

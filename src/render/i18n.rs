@@ -53,10 +53,7 @@ impl I18n {
     /// The words for `langs`. `files(lang)` gives the layers for a
     /// language, most specific first (the site's theme, then the default
     /// theme). Problems are warnings: English is shown instead.
-    pub fn load(
-        langs: &[&str],
-        files: &dyn Fn(&str) -> Vec<WordFile>,
-    ) -> (I18n, Vec<Diagnostic>) {
+    pub fn load(langs: &[&str], files: &dyn Fn(&str) -> Vec<WordFile>) -> (I18n, Vec<Diagnostic>) {
         let english_keys = english_flat();
         let mut problems = Vec::new();
         let mut by_lang = BTreeMap::new();
@@ -70,7 +67,10 @@ impl I18n {
                 }
             }
             problems.extend(word_problems(lang, &layers, &english_keys, &mut given));
-            by_lang.insert(lang.to_owned(), Arc::new(Words::build(&english_keys, &given)));
+            by_lang.insert(
+                lang.to_owned(),
+                Arc::new(Words::build(&english_keys, &given)),
+            );
         }
         let english = Arc::new(Words::build(&english_keys, &BTreeMap::new()));
         (I18n { by_lang, english }, problems)
@@ -256,7 +256,9 @@ impl Words {
             "december",
         ];
         let (year, month, day) = date.parts();
-        let month = self.get(&format!("date.{}", MONTHS[(month - 1) as usize])).to_owned();
+        let month = self
+            .get(&format!("date.{}", MONTHS[(month - 1) as usize]))
+            .to_owned();
         self.fill(
             "date.format",
             &[
@@ -309,7 +311,10 @@ mod tests {
         let (i18n, problems) = I18n::load(&["cy"], &|_| {
             file("worksheet:\n  label: \"Taflen waith: {teitl}\"\n")
         });
-        assert_eq!(i18n.words("cy").get("worksheet.label"), "Worksheet: {title}");
+        assert_eq!(
+            i18n.words("cy").get("worksheet.label"),
+            "Worksheet: {title}"
+        );
         assert!(problems.iter().any(|d| d.message.contains("placeholders")));
     }
 

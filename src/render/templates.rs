@@ -287,7 +287,12 @@ fn language_links(site: &Site, assembled: &Assembled, idx: PageIdx) -> Vec<Langu
                 name: site.config.language_name(&page.lang),
                 href: base.as_ref().map_or_else(
                     || url.clone(),
-                    |b| format!("{b}{}", crate::site::urls::relative("", &page.dir, assembled.pretty)),
+                    |b| {
+                        format!(
+                            "{b}{}",
+                            crate::site::urls::relative("", &page.dir, assembled.pretty)
+                        )
+                    },
                 ),
                 url,
                 current: v == idx,
@@ -531,7 +536,10 @@ pub fn render_booklet(
 ) -> Result<String, Diagnostic> {
     let words = theme.words.words(&booklet.lang);
     let mut context = Context::new();
-    context.insert("site", &site_view(site, assembled, theme, dir, None, &words));
+    context.insert(
+        "site",
+        &site_view(site, assembled, theme, dir, None, &words),
+    );
     context.insert("booklet", booklet);
     context.insert("t", words.nested());
     context.insert("languages", &Vec::<LanguageLink>::new());

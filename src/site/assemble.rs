@@ -59,12 +59,17 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
         .collect();
 
     let mut help = std::collections::BTreeMap::new();
-    let banners = site.config.help.iter().map(|b| (site.config.language.clone(), b)).chain(
-        site.config
-            .translations
-            .iter()
-            .filter_map(|(lang, t)| Some((lang.clone(), t.help.as_ref()?))),
-    );
+    let banners = site
+        .config
+        .help
+        .iter()
+        .map(|b| (site.config.language.clone(), b))
+        .chain(
+            site.config
+                .translations
+                .iter()
+                .filter_map(|(lang, t)| Some((lang.clone(), t.help.as_ref()?))),
+        );
     for (lang, banner) in banners {
         help.insert(lang, banner_links(site, banner, config_text, &mut problems));
     }

@@ -169,7 +169,12 @@ pub(crate) fn page_from_text(
     text: String,
     include_drafts: bool,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
-    page_in_site(file, text, include_drafts, &SiteConfig::parse("title: x\n").map_err(|d| vec![d])?)
+    page_in_site(
+        file,
+        text,
+        include_drafts,
+        &SiteConfig::parse("title: x\n").map_err(|d| vec![d])?,
+    )
 }
 
 /// A page from its decoded text, in the language its file name and the

@@ -66,12 +66,20 @@ pub fn file_language(
     };
     if !codes[1..].contains(&suffix) {
         let why = if suffix == default {
-            format!("`{suffix}` is the site's default language, whose pages have no language in their name")
+            format!(
+                "`{suffix}` is the site's default language, whose pages have no language in their name"
+            )
         } else {
-            format!("the file name says this page is in `{suffix}`, which is not one of the site's languages ({})", codes.join(", "))
+            format!(
+                "the file name says this page is in `{suffix}`, which is not one of the site's languages ({})",
+                codes.join(", ")
+            )
         };
         let help = if suffix == default {
-            format!("rename it to {}", source.rsplit('/').next().unwrap_or(&source))
+            format!(
+                "rename it to {}",
+                source.rsplit('/').next().unwrap_or(&source)
+            )
         } else {
             format!("add {suffix} to `languages:` in site.yaml, or rename the file")
         };

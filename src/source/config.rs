@@ -363,15 +363,27 @@ impl SiteConfig {
         let codes = self.language_codes();
         for (i, code) in codes.iter().enumerate() {
             if !crate::text::languages::is_language_tag(code) {
-                problems.push(at(
-                    Diagnostic::error("bad-value", format!("`{code}` in `languages` is not a language tag")),
-                    "languages",
-                ).help("write BCP 47 tags such as en, cy, ur, zh-Hans"));
+                problems.push(
+                    at(
+                        Diagnostic::error(
+                            "bad-value",
+                            format!("`{code}` in `languages` is not a language tag"),
+                        ),
+                        "languages",
+                    )
+                    .help("write BCP 47 tags such as en, cy, ur, zh-Hans"),
+                );
             } else if codes[..i].contains(code) {
-                problems.push(at(
-                    Diagnostic::error("bad-value", format!("`{code}` is listed twice in `languages`")),
-                    "languages",
-                ).help("list each language once"));
+                problems.push(
+                    at(
+                        Diagnostic::error(
+                            "bad-value",
+                            format!("`{code}` is listed twice in `languages`"),
+                        ),
+                        "languages",
+                    )
+                    .help("list each language once"),
+                );
             }
         }
         for code in self.translations.keys() {
@@ -386,22 +398,35 @@ impl SiteConfig {
             let given = self.translations.get(*code).cloned().unwrap_or_default();
             let missing: Vec<&str> = [
                 ("title", given.title.is_none()),
-                ("description", given.description.is_none() && !self.description.is_empty()),
+                (
+                    "description",
+                    given.description.is_none() && !self.description.is_empty(),
+                ),
                 ("help", given.help.is_none() && self.help.is_some()),
             ]
             .into_iter()
             .filter_map(|(key, missing)| missing.then_some(key))
             .collect();
             if !missing.is_empty() {
-                let line = if self.translations.contains_key(*code) { line_of_key(text, code) } else { line_of_key(text, "languages") };
+                let line = if self.translations.contains_key(*code) {
+                    line_of_key(text, code)
+                } else {
+                    line_of_key(text, "languages")
+                };
                 problems.push(
                     crate::diagnostics::rules::finding(
                         "untranslated-setting",
-                        format!("{code} pages show the site's {} in {}", missing.join(", "), codes[0]),
+                        format!(
+                            "{code} pages show the site's {} in {}",
+                            missing.join(", "),
+                            codes[0]
+                        ),
                     )
                     .in_file(FILE_NAME)
                     .at_source(text, line, 1)
-                    .help(format!("add them under `translations: {{{code}: {{...}}}}` in site.yaml")),
+                    .help(format!(
+                        "add them under `translations: {{{code}: {{...}}}}` in site.yaml"
+                    )),
                 );
             }
         }

@@ -7,9 +7,7 @@
 //! builds exactly as it did before.
 
 /// Languages written right to left, by primary subtag.
-const RTL: &[&str] = &[
-    "ar", "fa", "ur", "he", "ps", "sd", "ckb", "dv", "yi", "ug",
-];
+const RTL: &[&str] = &["ar", "fa", "ur", "he", "ps", "sd", "ckb", "dv", "yi", "ug"];
 
 /// Each shipped language's name in itself, for the language switcher: a
 /// reader looks for their own language in their own script.

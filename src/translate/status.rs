@@ -83,7 +83,11 @@ pub fn statuses(site: &Site) -> Vec<LanguageStatus> {
                     PageStatus {
                         source: source.file(),
                         translation: Some(site.pages[version].file()),
-                        status: if reasons.is_empty() { "translated" } else { "outdated" },
+                        status: if reasons.is_empty() {
+                            "translated"
+                        } else {
+                            "outdated"
+                        },
                         reasons,
                     }
                 })

@@ -43,7 +43,11 @@ fn switcher_names_each_language_in_itself_with_lang_and_hreflang() {
 fn hreflang_alternates_go_both_ways_with_x_default() {
     let site = built();
     let alternates = "<link href=https://example.org/guide/care/plans/index.html hreflang=en rel=alternate><link href=https://example.org/guide/cy/care/plans/index.html hreflang=cy rel=alternate><link href=https://example.org/guide/ar/care/plans/index.html hreflang=ar rel=alternate><link href=https://example.org/guide/ur/care/plans/index.html hreflang=ur rel=alternate><link href=https://example.org/guide/care/plans/index.html hreflang=x-default rel=alternate>";
-    for path in ["care/plans/index.html", "cy/care/plans/index.html", "ur/care/plans/index.html"] {
+    for path in [
+        "care/plans/index.html",
+        "cy/care/plans/index.html",
+        "ur/care/plans/index.html",
+    ] {
         assert!(site.output(path).contains(alternates), "{path}");
     }
     let sitemap = site.output("sitemap.xml");
@@ -66,7 +70,12 @@ fn welsh_pages_have_welsh_words_dates_navigation_and_settings() {
     ] {
         assert!(html.contains(words), "missing {words}\n{html}");
     }
-    for english in ["Page last reviewed", "November", "Skip to main content", ">Home<"] {
+    for english in [
+        "Page last reviewed",
+        "November",
+        "Skip to main content",
+        ">Home<",
+    ] {
         assert!(!html.contains(english), "English {english} on a Welsh page");
     }
 }
@@ -76,7 +85,11 @@ fn machine_translations_say_so_and_link_to_the_source() {
     let html = built().output("cy/care/plans/index.html");
     assert!(html.contains("<div class=machine-translation role=note><p>Cafodd y dudalen hon ei chyfieithu gan gyfrifiadur. Nid yw cyfieithydd cymwys wedi'i gwirio eto. <a href=../../../care/plans/index.html hreflang=en>Darllen y dudalen wreiddiol (English).</a></div>"), "{html}");
     // A human translation has no notice.
-    assert!(!built().output("ur/care/plans/index.html").contains("class=machine-translation"));
+    assert!(
+        !built()
+            .output("ur/care/plans/index.html")
+            .contains("class=machine-translation")
+    );
 }
 
 #[test]
@@ -84,11 +97,17 @@ fn arabic_and_urdu_pages_run_right_to_left_with_numbers_isolated() {
     let site = built();
     for (path, lang) in [("ar/care/plans/index.html", "ar"), ("ur/index.html", "ur")] {
         let html = site.output(path);
-        assert!(html.starts_with(&format!("<!doctype html><html dir=rtl lang={lang}>")), "{path}");
+        assert!(
+            html.starts_with(&format!("<!doctype html><html dir=rtl lang={lang}>")),
+            "{path}"
+        );
     }
     let main_html = site.output("ar/care/plans/index.html");
     let main = main_of(&main_html);
-    assert!(main.contains("<a dir=ltr href=tel:01000000000>0100 000 0000</a>"), "{main}");
+    assert!(
+        main.contains("<a dir=ltr href=tel:01000000000>0100 000 0000</a>"),
+        "{main}"
+    );
     // The English page's contact card is as before.
     let english = site.output("care/plans/index.html");
     assert!(main_of(&english).contains("<a href=tel:01000000000>0100 000 0000</a>"));
@@ -119,7 +138,10 @@ fn a_lang_that_disagrees_with_the_file_name_is_an_error() {
 #[test]
 fn a_language_the_site_does_not_list_is_an_error() {
     let site = SiteTest::fixture("languages");
-    site.write("content/care/other.pl.md", "---\ntitle: Inna pomoc\n---\nTekst.\n");
+    site.write(
+        "content/care/other.pl.md",
+        "---\ntitle: Inna pomoc\n---\nTekst.\n",
+    );
     site.build().assert_code(1).assert_stderr("content/care/other.pl.md:1:1  error  unknown-language  the file name says this page is in `pl`, which is not one of the site's languages (en, cy, ar, ur)  (add pl to `languages:` in site.yaml, or rename the file)");
 }
 
@@ -127,7 +149,9 @@ fn a_language_the_site_does_not_list_is_an_error() {
 fn language_must_match_the_first_of_languages() {
     let site = SiteTest::fixture("languages");
     site.write("site.yaml", "title: x\nlanguage: cy\nlanguages: [en, cy]\n");
-    site.build().assert_code(1).assert_stderr("site.yaml:2:1  error  bad-value  `language` is `cy`, but the first of `languages` is `en`");
+    site.build().assert_code(1).assert_stderr(
+        "site.yaml:2:1  error  bad-value  `language` is `cy`, but the first of `languages` is `en`",
+    );
 }
 
 #[test]
@@ -136,13 +160,26 @@ fn translate_status_lists_translated_missing_and_outdated_pages() {
     let run = site.run(&["translate", "status"]);
     run.assert_code(0);
     assert!(run.stdout.starts_with("cy (Cymraeg): 2 translated, 0 outdated, 2 missing\n  translated  content/_index.cy.md\n  missing     content/care/_index.md\n  missing     content/care/other.md\n  translated  content/care/plans.cy.md\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("ar (العربية): 1 translated, 1 outdated, 2 missing\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("ar (العربية): 1 translated, 1 outdated, 2 missing\n"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("  outdated    content/care/plans.ar.md  (source reviewed 2026-11-01 after the translation (2026-10-01))\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("  outdated    content/care/plans.ur.md  (source text changed)\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("  outdated    content/care/plans.ur.md  (source text changed)\n"),
+        "{}",
+        run.stdout
+    );
     let json = site.run(&["translate", "status", "--json"]);
     json.assert_code(0);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
     assert_eq!(value[0]["lang"], "cy");
     assert_eq!(value[2]["pages"][3]["status"], "outdated");
-    assert_eq!(value[2]["pages"][3]["translation"], "content/care/plans.ur.md");
+    assert_eq!(
+        value[2]["pages"][3]["translation"],
+        "content/care/plans.ur.md"
+    );
 }

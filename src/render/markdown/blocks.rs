@@ -38,9 +38,15 @@ pub fn present<'a>(events: Vec<Spanned<'a>>, words: &Words) -> Vec<Spanned<'a>> 
                 continue;
             }
             Event::TaskListMarker(done) => Some(if *done {
-                format!("<span class=\"task task-done\" aria-hidden=\"true\">&#x2611;</span><span class=\"visually-hidden\">{}: </span>", escape_html(words.get("task.done")))
+                format!(
+                    "<span class=\"task task-done\" aria-hidden=\"true\">&#x2611;</span><span class=\"visually-hidden\">{}: </span>",
+                    escape_html(words.get("task.done"))
+                )
             } else {
-                format!("<span class=\"task\" aria-hidden=\"true\">&#x2610;</span><span class=\"visually-hidden\">{}: </span>", escape_html(words.get("task.not_done")))
+                format!(
+                    "<span class=\"task\" aria-hidden=\"true\">&#x2610;</span><span class=\"visually-hidden\">{}: </span>",
+                    escape_html(words.get("task.not_done"))
+                )
             }),
             _ => None,
         };

@@ -341,7 +341,11 @@ fn render<'a>(
 ) {
     let page = state.page;
     out.push((
-        Event::Html(CowStr::from(opening_html(page.title(), number, &state.words))),
+        Event::Html(CowStr::from(opening_html(
+            page.title(),
+            number,
+            &state.words,
+        ))),
         range.clone(),
     ));
     let mut labels: Vec<ProseBlock> = Vec::new();
