@@ -543,6 +543,30 @@ mod tests {
     }
 
     #[test]
+    fn languages_set_the_default_and_name_themselves() {
+        let text = "title: x\nlanguages: [en-GB, {code: ur, name: Urdu}, cy]\ntranslations:\n  cy: {title: y}\n  pl: {title: z}\n";
+        let c = SiteConfig::parse(text).unwrap();
+        assert_eq!(c.language, "en-GB");
+        assert_eq!(c.language_codes(), ["en-GB", "ur", "cy"]);
+        assert_eq!(c.language_name("ur"), "Urdu");
+        assert_eq!(c.language_name("cy"), "Cymraeg");
+        let found: Vec<(&str, usize, String)> = c
+            .validate(text)
+            .into_iter()
+            .map(|d| (d.rule, d.line, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("unknown-language", 5, "`translations` has settings for `pl`, which is not one of the site's other languages".to_owned()),
+                ("untranslated-setting", 2, "ur pages show the site's title in en-GB".to_owned()),
+            ]
+        );
+        let wrong = SiteConfig::parse("title: x\nlanguage: cy\nlanguages: [en, cy]\n").unwrap_err();
+        assert_eq!((wrong.rule, wrong.line), ("bad-value", 2));
+    }
+
+    #[test]
     fn pale_brand_colour_is_refused_with_its_line() {
         let text = "title: x\nbrand:\n  name: Trust\n  colour: \"#7fb2e5\"\n";
         let c = SiteConfig::parse(text).unwrap();
