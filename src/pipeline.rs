@@ -410,14 +410,23 @@ fn render_output(
     options: &BuildOptions,
 ) -> anyhow::Result<(OutputMap, Vec<Diagnostic>)> {
     let (mut files, mut problems) = template_pages(site, assembled, theme, rendered);
-    match crate::render::templates::render_not_found(site, assembled, theme)
-        .map(|html| crate::render::minify::html(&html))
-        .and_then(|bytes| refuse_active_content(site, "404.html", bytes))
-    {
-        Ok(bytes) => {
-            files.insert("404.html".to_owned(), bytes);
+    // One 404 page per language with a home page: `404.html`, `cy/404.html`.
+    for lang in site.config.language_codes() {
+        let root =
+            crate::site::urls::language_root(&format!("{lang}/"), &site.config.language_codes());
+        if !site.sections.contains_key(&root) {
+            continue;
         }
-        Err(diagnostic) => problems.push(diagnostic),
+        let path = format!("{root}404.html");
+        match crate::render::templates::render_not_found(site, assembled, theme, lang)
+            .map(|html| crate::render::minify::html(&html))
+            .and_then(|bytes| refuse_active_content(site, &path, bytes))
+        {
+            Ok(bytes) => {
+                files.insert(path, bytes);
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
     }
     files.insert("robots.txt".to_owned(), robots(site).into_bytes());
     if let Some(sitemap) = sitemap(site) {

@@ -344,22 +344,36 @@ fn listing_view(site: &Site, assembled: &Assembled, idx: PageIdx) -> Option<List
 
 /// Renders `404.html`. It is served at any depth, so it carries a `<base>`
 /// pointing at the site root (`base_url`, else `/`) and links from there.
+/// `lang` is the site's language for `404.html`, or another of its
+/// languages for `LANG/404.html`, whose `<base>` is that language's folder.
 pub fn render_not_found(
     site: &Site,
     assembled: &Assembled,
     theme: &Theme,
+    lang: &str,
 ) -> Result<String, Diagnostic> {
-    let words = theme.words.words(&site.config.language);
+    let words = theme.words.words(lang);
+    let root = if lang == site.config.language {
+        String::new()
+    } else {
+        format!("{lang}/")
+    };
     let mut context = Context::new();
-    context.insert("site", &site_view(site, assembled, theme, "", None, &words));
+    context.insert(
+        "site",
+        &site_view(site, assembled, theme, &root, None, &words),
+    );
     context.insert("t", words.nested());
     context.insert("languages", &Vec::<LanguageLink>::new());
     context.insert(
         "base_href",
-        &site.config.base_url().unwrap_or_else(|| "/".to_owned()),
+        &format!(
+            "{}{root}",
+            site.config.base_url().unwrap_or_else(|| "/".to_owned())
+        ),
     );
-    context.insert("lang", &site.config.language);
-    context.insert("dir", text_direction(&site.config.language));
+    context.insert("lang", lang);
+    context.insert("dir", text_direction(lang));
     theme
         .tera
         .render("404.html", &context)

@@ -183,3 +183,24 @@ fn translate_status_lists_translated_missing_and_outdated_pages() {
         "content/care/plans.ur.md"
     );
 }
+
+#[test]
+fn each_language_has_its_own_not_found_page() {
+    let site = built();
+    let welsh = site.output("cy/404.html");
+    assert!(
+        welsh.contains("<base href=https://example.org/guide/cy/>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains("<h1>Heb ddod o hyd i'r dudalen</h1>"),
+        "{welsh}"
+    );
+    assert!(welsh.contains("<p>Gallwch fynd i'r <a href=index.html>hafan</a> neu ddewis adran o'r cynnwys isod.</p>") || welsh.contains("<p>Gallwch fynd i'r <a href=index.html>hafan</a> neu ddewis adran o'r cynnwys isod."), "{welsh}");
+    let english = site.output("404.html");
+    assert!(english.contains("<h1>Page not found</h1>"), "{english}");
+    assert!(
+        english.contains("<base href=https://example.org/guide/>"),
+        "{english}"
+    );
+}
