@@ -108,9 +108,15 @@ fn arabic_and_urdu_pages_run_right_to_left_with_numbers_isolated() {
         main.contains("<a dir=ltr href=tel:01000000000>0100 000 0000</a>"),
         "{main}"
     );
+    // The contact data is in the site's language, and says so.
+    assert!(
+        main.contains("<p class=contact-name lang=en>Test helpline"),
+        "{main}"
+    );
     // The English page's contact card is as before.
     let english = site.output("care/plans/index.html");
     assert!(main_of(&english).contains("<a href=tel:01000000000>0100 000 0000</a>"));
+    assert!(main_of(&english).contains("<p class=contact-name>Test helpline"));
 }
 
 #[test]
