@@ -52,8 +52,13 @@ impl Default for I18n {
 impl I18n {
     /// The words for `langs`. `files(lang)` gives the layers for a
     /// language, most specific first (the site's theme, then the default
-    /// theme). Problems are warnings: English is shown instead.
-    pub fn load(langs: &[&str], files: &dyn Fn(&str) -> Vec<WordFile>) -> (I18n, Vec<Diagnostic>) {
+    /// theme); `theme_dir` names the theme in messages. Problems are
+    /// warnings: English is shown instead.
+    pub fn load(
+        langs: &[&str],
+        files: &dyn Fn(&str) -> Vec<WordFile>,
+        theme_dir: &str,
+    ) -> (I18n, Vec<Diagnostic>) {
         let english_keys = english_flat();
         let mut problems = Vec::new();
         let mut by_lang = BTreeMap::new();
@@ -66,7 +71,13 @@ impl I18n {
                     Err(d) => problems.push(d),
                 }
             }
-            problems.extend(word_problems(lang, &layers, &english_keys, &mut given));
+            problems.extend(word_problems(
+                lang,
+                &layers,
+                &english_keys,
+                &mut given,
+                theme_dir,
+            ));
             by_lang.insert(
                 lang.to_owned(),
                 Arc::new(Words::build(&english_keys, &given)),
@@ -102,9 +113,10 @@ fn word_problems(
     layers: &[WordFile],
     english: &BTreeMap<String, String>,
     given: &mut BTreeMap<String, String>,
+    theme_dir: &str,
 ) -> Vec<Diagnostic> {
     let shown = layers.first().map_or_else(
-        || format!("themes/default/i18n/{lang}.yaml"),
+        || format!("{theme_dir}/i18n/{lang}.yaml"),
         |l| l.shown.clone(),
     );
     if layers.is_empty() {
@@ -114,7 +126,7 @@ fn word_problems(
                 format!("the theme has no words in `{lang}`, so {lang} pages show its English words (\"Contents\", \"Page last reviewed\")"),
             )
             .in_file(&shown)
-            .help(format!("copy themes/default/i18n/en.yaml to {shown} and translate each line")),
+            .help(format!("translate the theme's i18n/en.yaml into i18n/{lang}.yaml; for the built-in theme, `signpost new --with-theme` gives a copy to start from")),
         ];
     }
     let mut problems = Vec::new();
@@ -288,9 +300,11 @@ mod tests {
 
     #[test]
     fn missing_words_fall_back_to_english_and_are_reported_once() {
-        let (i18n, problems) = I18n::load(&["cy"], &|_| {
-            file("meta: {name: Cymraeg}\nnav:\n  home: Hafan\ndate:\n  november: Tachwedd\n")
-        });
+        let (i18n, problems) = I18n::load(
+            &["cy"],
+            &|_| file("meta: {name: Cymraeg}\nnav:\n  home: Hafan\ndate:\n  november: Tachwedd\n"),
+            "themes/default",
+        );
         let words = i18n.words("cy");
         assert_eq!(words.get("nav.home"), "Hafan");
         assert_eq!(words.get("nav.contents"), "Contents");
@@ -308,9 +322,11 @@ mod tests {
 
     #[test]
     fn wrong_placeholders_are_not_used() {
-        let (i18n, problems) = I18n::load(&["cy"], &|_| {
-            file("worksheet:\n  label: \"Taflen waith: {teitl}\"\n")
-        });
+        let (i18n, problems) = I18n::load(
+            &["cy"],
+            &|_| file("worksheet:\n  label: \"Taflen waith: {teitl}\"\n"),
+            "themes/default",
+        );
         assert_eq!(
             i18n.words("cy").get("worksheet.label"),
             "Worksheet: {title}"

@@ -158,7 +158,7 @@ pub fn load_words(theme: &mut Theme, langs: &[&str]) -> Vec<Diagnostic> {
         }
         layers
     };
-    let (words, problems) = crate::render::i18n::I18n::load(langs, &files);
+    let (words, problems) = crate::render::i18n::I18n::load(langs, &files, &theme.shown_dir);
     theme.words = words;
     problems
 }

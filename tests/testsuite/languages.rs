@@ -210,3 +210,38 @@ fn each_language_has_its_own_not_found_page() {
         "{english}"
     );
 }
+
+#[test]
+fn a_language_without_theme_words_is_reported_once_and_shows_english() {
+    let site = SiteTest::with(&[
+        (
+            "site.yaml",
+            "title: Test\nlanguages: [en, fr]\ntranslations:\n  fr: {title: Essai}\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\nHello.\n"),
+        (
+            "content/_index.fr.md",
+            "---\ntitle: Accueil\n---\nBonjour.\n",
+        ),
+    ]);
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("untranslated-word").count()
+            + run.stdout.matches("untranslated-word").count(),
+        1,
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(format!("{}{}", run.stdout, run.stderr).contains("(built-in default theme)/i18n/fr.yaml  warning  untranslated-word  the theme has no words in `fr`, so fr pages show its English words (\"Contents\", \"Page last reviewed\")"));
+    let html = site.output("fr/index.html");
+    assert!(
+        html.starts_with("<!doctype html><html dir=ltr lang=fr>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=site-nav-title>Contents</h2>"),
+        "{html}"
+    );
+}
