@@ -30,13 +30,15 @@ pub enum Command {
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
-    /// Translations: export pages as XLIFF for a translator, import them back
+    /// Translations: which pages are translated, missing or outdated; XLIFF out to translators and back
     #[command(subcommand)]
     Translate(TranslateCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TranslateCommand {
+    /// Print, for each language, which pages are translated, missing or outdated
+    Status(TranslateStatusArgs),
     /// Write the site's pages as one XLIFF 1.2 file for translation into LANG
     Export(TranslateExportArgs),
     /// Write or update the NAME.LANG.md translations from a translated XLIFF file
@@ -149,6 +151,15 @@ pub struct CheckArgs {
     /// Also print each page's reading level (words, sentences, grades)
     #[arg(long)]
     pub reading: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateStatusArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Print the status as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -51,6 +51,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let code = match command {
                 TranslateCommand::Export(args) => signpost::translate::xliff_export::run(&args)?,
                 TranslateCommand::Import(args) => signpost::translate::xliff_import::run(&args)?,
+                TranslateCommand::Status(args) => return translate_status(&args),
             };
             Ok(ExitCode::from(code))
         }
@@ -155,6 +156,24 @@ fn check(args: &signpost::cli::CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn translate_status(args: &signpost::cli::TranslateStatusArgs) -> anyhow::Result<ExitCode> {
+    match signpost::translate::status::run(&args.site.options())? {
+        Ok(statuses) => {
+            let text = if args.json {
+                format!("{}\n", serde_json::to_string_pretty(&statuses)?)
+            } else {
+                signpost::translate::status::text(&statuses)
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(report) => {
+            eprint!("{}", report.render_text());
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 /// `SIGNPOST_TIMINGS=1` prints how long each stage took, to stderr.

@@ -174,7 +174,10 @@ fn assemble_and_theme(
         &site.config_text,
         site.config.markdown.raw_html,
     ) {
-        Ok(theme) => Some(theme),
+        Ok(mut theme) => {
+            report.extend(theme::load_words(&mut theme, &site.config.language_codes()));
+            Some(theme)
+        }
         Err(problems) => {
             report.extend(problems);
             None
@@ -211,7 +214,9 @@ fn booklet_plans(
     rendered: &[Rendered],
 ) -> Vec<crate::render::booklet::Plan> {
     if theme.has_template(crate::render::booklet::TEMPLATE) {
-        crate::render::booklet::plans(site, |idx| rendered[idx].worksheets > 0)
+        crate::render::booklet::plans(site, &theme.words.words(&site.config.language), |idx| {
+            rendered[idx].worksheets > 0
+        })
     } else {
         Vec::new()
     }
@@ -245,7 +250,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
     let Some(idx) = site.page_by_rel(rel) else {
         return PageRebuild::NeedsFullBuild;
     };
-    let page = match edited_page(rel, bytes) {
+    let page = match edited_page(rel, bytes, &site.config) {
         Ok(Some(page)) => page,
         Ok(None) => return PageRebuild::NeedsFullBuild,
         Err(problems) => return PageRebuild::Failed(problems.into_iter().collect()),
@@ -304,6 +309,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
 fn edited_page(
     rel: &str,
     bytes: Vec<u8>,
+    config: &crate::source::config::SiteConfig,
 ) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
     let file = crate::source::discover::SourceFile::local(
         rel.to_owned(),
@@ -312,7 +318,7 @@ fn edited_page(
     );
     crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
         .map_err(|d| vec![d])
-        .and_then(|text| crate::site::load::page_from_text(&file, text, true))
+        .and_then(|text| crate::site::load::page_in_site(&file, text, true, config))
 }
 
 /// The rebuilt page and the booklets that hold it, with the built-page
@@ -378,6 +384,7 @@ fn same_place(
         && old.weight == new.weight
         && old.template == new.template
         && old.lang == new.lang
+        && old.translation == new.translation
         && old.draft == new.draft
         && old.aliases == new.aliases
 }
@@ -386,6 +393,9 @@ fn same_place(
 pub fn render_context<'a>(site: &'a Site, theme: Option<&Theme>) -> RenderContext<'a> {
     let mut context = RenderContext::new(site);
     context.pictograms = theme.map(Theme::pictograms);
+    if let Some(theme) = theme {
+        context.words = theme.words.clone();
+    }
     context
 }
 
@@ -411,14 +421,23 @@ fn render_output(
     options: &BuildOptions,
 ) -> anyhow::Result<(OutputMap, Vec<Diagnostic>)> {
     let (mut files, mut problems) = template_pages(site, assembled, theme, rendered);
-    match crate::render::templates::render_not_found(site, assembled, theme)
-        .map(|html| crate::render::minify::html(&html))
-        .and_then(|bytes| refuse_active_content(site, "404.html", bytes))
-    {
-        Ok(bytes) => {
-            files.insert("404.html".to_owned(), bytes);
+    // One 404 page per language with a home page: `404.html`, `cy/404.html`.
+    for lang in site.config.language_codes() {
+        let root =
+            crate::site::urls::language_root(&format!("{lang}/"), &site.config.language_codes());
+        if !site.sections.contains_key(&root) {
+            continue;
         }
-        Err(diagnostic) => problems.push(diagnostic),
+        let path = format!("{root}404.html");
+        match crate::render::templates::render_not_found(site, assembled, theme, lang)
+            .map(|html| crate::render::minify::html(&html))
+            .and_then(|bytes| refuse_active_content(site, &path, bytes))
+        {
+            Ok(bytes) => {
+                files.insert(path, bytes);
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
     }
     files.insert("robots.txt".to_owned(), robots(site).into_bytes());
     if let Some(sitemap) = sitemap(site) {
@@ -433,7 +452,7 @@ fn render_output(
     for asset in &site.assets {
         files.insert(asset.rel.clone(), read_asset(asset)?);
     }
-    problems.extend(redirect_pages(site, &mut files));
+    problems.extend(redirect_pages(site, theme, &mut files));
     problems.extend(copy_logo(site, assembled, options, &mut files));
     Ok((files, problems))
 }
@@ -441,10 +460,10 @@ fn render_output(
 /// The pages at old addresses (front matter `aliases`). They go in last,
 /// so an alias that lands on a file Signpost writes itself (`404.html`,
 /// `sitemap.xml`, a theme file) is refused instead of replacing it.
-fn redirect_pages(site: &Site, files: &mut OutputMap) -> Vec<Diagnostic> {
+fn redirect_pages(site: &Site, theme: &Theme, files: &mut OutputMap) -> Vec<Diagnostic> {
     let aliases = crate::site::aliases::resolve(&site.pages);
     let mut problems = Vec::new();
-    for (path, bytes) in crate::render::redirects::files(site, &aliases) {
+    for (path, bytes) in crate::render::redirects::files(site, &aliases, &theme.words) {
         let path = match files.entry(path) {
             std::collections::btree_map::Entry::Vacant(free) => {
                 free.insert(bytes);
@@ -643,16 +662,31 @@ fn robots(site: &Site) -> String {
 /// `sitemap.xml`, only when the site knows its address.
 fn sitemap(site: &Site) -> Option<String> {
     let base = site.config.base_url()?;
+    let escape = crate::text::escape::escape_html;
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
-    for page in &site.pages {
+    if !site.config.languages.is_empty() {
+        xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    xml.push_str(">\n");
+    for (idx, page) in site.pages.iter().enumerate() {
         xml.push_str(&format!(
             "  <url><loc>{}</loc>",
-            crate::text::escape::escape_html(&format!("{base}{}", page.dir))
+            escape(&format!("{base}{}", page.dir))
         ));
         if let Some(reviewed) = page.front.reviewed {
             xml.push_str(&format!("<lastmod>{}</lastmod>", reviewed.iso()));
+        }
+        // Every version in every language, itself included, as search
+        // engines ask.
+        for version in site.versions(idx) {
+            let other = &site.pages[version];
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(&other.lang),
+                escape(&format!("{base}{}", other.dir))
+            ));
         }
         xml.push_str("</url>\n");
     }

@@ -47,6 +47,8 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
             section_dir,
             shown: format!("content/{rel}"),
             layer: 0,
+            lang: "en".to_owned(),
+            translation_of: None,
         });
     }
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));

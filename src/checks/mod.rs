@@ -12,6 +12,7 @@ pub mod links;
 pub mod reading;
 pub mod review;
 pub mod structure;
+pub mod translations;
 pub mod upstream;
 pub mod words;
 
@@ -70,6 +71,10 @@ pub fn page_checks(
         &config.easy_read,
         &context.hard_terms,
     ));
+    if !translations::is_english(&page.lang) {
+        found.retain(|d| !translations::ENGLISH_ONLY.contains(&d.rule));
+    }
+    found.extend(translations::check(site, idx));
     PageFindings {
         metrics,
         findings: found,

@@ -54,6 +54,9 @@ pub const RULES: &[Rule] = &[
     rule("hide-unmatched", Severity::Warning, "local edition: a `hide` entry that matches no base page or section"),
     rule("remove-unmatched", Severity::Warning, "local edition: a `remove: true` data entry that matches no base entry"),
     rule("contact-override-older", Severity::Warning, "local edition: a contact replacing a base contact that was verified more recently"),
+    rule("untranslated-setting", Severity::Warning, "a site.yaml setting (title, description, help) with no translation for one of `languages`"),
+    rule("untranslated-word", Severity::Warning, "a word of the theme with no translation in themes/THEME/i18n/LANG.yaml (English is shown)"),
+    rule("translation-outdated", Severity::Warning, "a translation whose source page was reviewed later, or whose source text changed since it was translated"),
 ];
 
 const fn rule(id: &'static str, default: Severity, what: &'static str) -> Rule {

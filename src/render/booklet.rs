@@ -7,6 +7,7 @@
 //! stay unique. The whole-guide booklet puts the worksheets section in an
 //! appendix and prints the glossary at the end.
 
+use crate::render::i18n::Words;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -82,17 +83,20 @@ pub struct PartPlan {
 /// The booklets this site gets, from `booklets:` in `site.yaml`, each
 /// followed by its large-print edition; then the large-print edition of
 /// each page for which `has_worksheet` is true.
-pub fn plans(site: &Site, has_worksheet: impl Fn(PageIdx) -> bool) -> Vec<Plan> {
+/// Titles Signpost gives booklets and parts are in the default
+/// language's `words`; a translated section's booklet is titled by its
+/// own section page.
+pub fn plans(site: &Site, words: &Words, has_worksheet: impl Fn(PageIdx) -> bool) -> Vec<Plan> {
     let config = &site.config.booklets;
     let mut standard = Vec::new();
     if config.guide {
-        standard.push(guide_plan(site));
+        standard.push(guide_plan(site, words));
     }
     if config.sections {
         standard.extend(section_plans(site));
     }
     if config.easy_read {
-        standard.extend(easy_read_plan(site));
+        standard.extend(easy_read_plan(site, words));
     }
     if !config.large_print {
         return standard;
@@ -141,7 +145,7 @@ pub fn standard_dir(plan: &Plan) -> Option<&str> {
 /// which becomes the appendix; then the standard pages listed on the home page as
 /// "More about this guide", leaving out a glossary page because the
 /// booklet prints the glossary at the end.
-fn guide_plan(site: &Site) -> Plan {
+fn guide_plan(site: &Site, words: &Words) -> Plan {
     let appendix_dir = format!("{}/", site.config.booklets.appendix.trim_matches('/'));
     let home = site.home();
     let mut parts = Vec::new();
@@ -150,7 +154,7 @@ fn guide_plan(site: &Site) -> Plan {
         let part = section_part(site, dir);
         if *dir == appendix_dir {
             appendix = Some(PartPlan {
-                title: format!("Appendix: {}", part.title),
+                title: words.fill("booklet.appendix", &[("title", &part.title)]),
                 ..part
             });
         } else {
@@ -169,7 +173,7 @@ fn guide_plan(site: &Site) -> Plan {
     if !more.is_empty() {
         parts.push(PartPlan {
             intro: None,
-            title: "More about this guide".to_owned(),
+            title: words.get("booklet.more_about").to_owned(),
             chapters: more,
         });
     }
@@ -207,7 +211,7 @@ fn section_plans(site: &Site) -> Vec<Plan> {
 
 /// Every easy-read page as one booklet with a title of its own; `None`
 /// when the guide has no easy-read pages.
-fn easy_read_plan(site: &Site) -> Option<Plan> {
+fn easy_read_plan(site: &Site, words: &Words) -> Option<Plan> {
     let home = site.home();
     let chapters = easy_read_pages(site);
     if chapters.is_empty() {
@@ -218,12 +222,12 @@ fn easy_read_plan(site: &Site) -> Option<Plan> {
         kind: BookletKind::EasyRead,
         title: Some((
             format!("{}: easy read", site.pages[home.index].title()),
-            "All the easy read pages of this guide, to print as one booklet.".to_owned(),
+            words.get("booklet.easy_read_summary").to_owned(),
         )),
         cover: home.index,
         parts: vec![PartPlan {
             intro: None,
-            title: "Easy read".to_owned(),
+            title: words.get("booklet.easy_read_title").to_owned(),
             chapters,
         }],
         appendix: None,
@@ -315,6 +319,8 @@ fn chapter_id(site: &Site, idx: PageIdx) -> String {
 
 #[derive(Serialize)]
 pub struct BookletView {
+    /// The language of the booklet's cover page, for `<html lang>`.
+    pub lang: String,
     kind: BookletKind,
     title: String,
     summary: Option<String>,
@@ -352,6 +358,8 @@ struct ChapterView {
 /// Renders the chapters of a plan and returns the view for the template.
 pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
     let booklet_context = context.for_booklet(mode(site, plan));
+    let lang = site.pages[plan.cover].lang.clone();
+    let words = context.words.words(&lang);
     let render = |idx: PageIdx| markdown::render(&site.pages[idx], idx, &booklet_context).html;
     let chapter = |idx: PageIdx| {
         let page = &site.pages[idx];
@@ -360,8 +368,8 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
             title: page.title().to_owned(),
             summary: page.front.summary.clone(),
             content: render(idx),
-            reviewed: page.front.reviewed.map(DateView::from),
-            review_due: page.front.review_due.map(DateView::from),
+            reviewed: page.front.reviewed.map(|d| DateView::new(d, &words)),
+            review_due: page.front.review_due.map(|d| DateView::new(d, &words)),
             sources: page.front.sources.clone(),
         }
     };
@@ -393,7 +401,8 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
         } else {
             render(plan.cover)
         },
-        reviewed: newest_review(site, plan).map(DateView::from),
+        reviewed: newest_review(site, plan).map(|d| DateView::new(d, &words)),
+        lang,
         parts: plan.parts.iter().map(part).collect(),
         appendix: plan.appendix.as_ref().map(part),
         glossary: if plan.glossary {

@@ -5,6 +5,7 @@
 
 pub mod booklet;
 pub mod feed;
+pub mod i18n;
 pub mod markdown;
 pub mod minify;
 pub mod redirects;

@@ -13,10 +13,14 @@ use crate::text::escape::escape_html;
 
 /// Every alias page, and `_redirects` when `output.redirects` asks for it,
 /// as (path in the output, bytes).
-pub fn files(site: &Site, aliases: &[Alias]) -> Vec<(String, Vec<u8>)> {
+pub fn files(
+    site: &Site,
+    aliases: &[Alias],
+    words: &crate::render::i18n::I18n,
+) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = aliases
         .iter()
-        .map(|alias| (alias.output.clone(), page(site, alias).into_bytes()))
+        .map(|alias| (alias.output.clone(), page(site, alias, words).into_bytes()))
         .collect();
     if site.config.output.redirects == crate::source::config::RedirectsFile::Netlify
         && !aliases.is_empty()
@@ -26,7 +30,9 @@ pub fn files(site: &Site, aliases: &[Alias]) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-fn page(site: &Site, alias: &Alias) -> String {
+/// The page at one old address, in the language of the page it sends
+/// readers to.
+fn page(site: &Site, alias: &Alias, words: &crate::render::i18n::I18n) -> String {
     let target = &site.pages[alias.page];
     let pretty = site.config.output.pretty_urls;
     let href = relative(&alias.output_dir, &target.dir, pretty);
@@ -34,11 +40,8 @@ fn page(site: &Site, alias: &Alias) -> String {
         Some(base) => format!("{base}{}", target.dir),
         None => href.clone(),
     };
-    let lang = target
-        .front
-        .lang
-        .as_deref()
-        .unwrap_or(&site.config.language);
+    let lang = target.lang.as_str();
+    let words = words.words(lang);
     let title = escape_html(target.title());
     let href = escape_html(&href);
     format!(
@@ -48,12 +51,14 @@ fn page(site: &Site, alias: &Alias) -> String {
          <link rel=\"canonical\" href=\"{canonical}\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<main>\n\
-         <h1>This page has moved</h1>\n<p>It is now at <a href=\"{href}\">{title}</a>.</p>\n\
+         <h1>{moved}</h1>\n<p><a href=\"{href}\">{go}: {title}</a></p>\n\
          </main>\n</body>\n</html>\n",
         lang = escape_html(lang),
         dir = crate::render::templates::text_direction(lang),
         site_title = escape_html(&site.config.title),
         canonical = escape_html(&canonical),
+        moved = escape_html(words.get("redirect.title")),
+        go = escape_html(words.get("redirect.go")),
     )
 }
 

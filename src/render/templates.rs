@@ -12,6 +12,7 @@ use super::views::{DateView, glossary_view};
 use tera::Context;
 
 use crate::diagnostics::Diagnostic;
+use crate::render::i18n::Words;
 use crate::render::markdown::Rendered;
 use crate::render::theme::Theme;
 use crate::site::assemble::{Assembled, Link};
@@ -54,7 +55,7 @@ struct BrandView<'a> {
 
 #[derive(Serialize)]
 struct HelpView<'a> {
-    heading: &'a str,
+    heading: String,
     text: &'a str,
     links: Vec<Link>,
 }
@@ -87,6 +88,8 @@ struct PageView<'a> {
     /// The other version of this page: easy read for a standard page, or
     /// standard for an easy-read page.
     alternate: Option<AlternateView>,
+    /// Set on a machine translation: the notice links to the source.
+    machine_translation: Option<SourceLink>,
     /// The page's large-print edition, for pages with a worksheet.
     large_print_url: Option<String>,
     /// "On this page": links to the `##` headings, when the page has
@@ -106,8 +109,31 @@ struct ContentsEntry {
 #[derive(Serialize)]
 struct AlternateView {
     url: String,
-    /// "Easy read version" or "Standard version".
-    title: &'static str,
+    /// "Easy read version" or "Standard version", in the page's language.
+    title: String,
+}
+
+/// The source page a machine translation links to.
+#[derive(Serialize)]
+struct SourceLink {
+    url: String,
+    lang: String,
+    /// The source language's own name.
+    name: String,
+}
+
+/// One entry of the language switcher and of `<link rel="alternate">`.
+#[derive(Serialize)]
+struct LanguageLink {
+    lang: String,
+    /// The language's own name ("Cymraeg").
+    name: String,
+    /// Relative to the page, for the switcher.
+    url: String,
+    /// Absolute when the site has a `base_url`, for `hreflang` links.
+    href: String,
+    /// True for the page's own language.
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -144,12 +170,15 @@ pub fn render_page(
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[idx];
     let template = page_template(site, theme, idx)?;
+    let words = theme.words.words(&page.lang);
     let mut context = Context::new();
     context.insert(
         "site",
-        &site_view(site, assembled, theme, &page.dir, Some(idx)),
+        &site_view(site, assembled, theme, &page.dir, Some(idx), &words),
     );
-    context.insert("page", &page_view(site, assembled, idx, rendered));
+    context.insert("page", &page_view(site, assembled, idx, rendered, &words));
+    context.insert("t", words.nested());
+    context.insert("languages", &language_links(site, assembled, idx));
     context.insert("breadcrumbs", &assembled.breadcrumbs(site, idx));
     let (prev, next) = assembled.neighbours(site, idx);
     context.insert("prev", &prev);
@@ -206,9 +235,10 @@ fn page_view<'a>(
     assembled: &Assembled,
     idx: PageIdx,
     rendered: &'a Rendered,
+    words: &Words,
 ) -> PageView<'a> {
     let page = &site.pages[idx];
-    let lang = page.front.lang.as_deref().unwrap_or(&site.config.language);
+    let lang = page.lang.as_str();
     PageView {
         title: page.title(),
         summary: page.front.summary.as_deref(),
@@ -221,8 +251,8 @@ fn page_view<'a>(
         },
         lang,
         dir: text_direction(lang),
-        reviewed: page.front.reviewed.map(DateView::from),
-        review_due: page.front.review_due.map(DateView::from),
+        reviewed: page.front.reviewed.map(|d| DateView::new(d, words)),
+        review_due: page.front.review_due.map(|d| DateView::new(d, words)),
         audience: &page.front.audience,
         sources: &page.front.sources,
         extra: &page.front.extra,
@@ -230,11 +260,13 @@ fn page_view<'a>(
         has_worksheet: rendered.worksheets > 0,
         alternate: site.twin(idx).map(|twin| AlternateView {
             url: assembled.url(site, &page.dir, twin),
-            title: if page.kind == PageKind::EasyRead {
-                "Standard version"
-            } else {
-                "Easy read version"
-            },
+            title: words
+                .get(if page.kind == PageKind::EasyRead {
+                    "page.standard_version"
+                } else {
+                    "page.easy_read_version"
+                })
+                .to_owned(),
         }),
         large_print_url: crate::render::booklet::url_for(
             assembled,
@@ -243,6 +275,7 @@ fn page_view<'a>(
         ),
         contents: page_contents(site, idx, rendered),
         based_on: site.edition.base_of(page.layer).map(|b| b.title.as_str()),
+        machine_translation: machine_notice(site, assembled, idx),
     }
 }
 
@@ -271,6 +304,51 @@ fn page_contents(site: &Site, idx: PageIdx, rendered: &Rendered) -> Vec<Contents
     } else {
         Vec::new()
     }
+}
+
+/// For a machine translation, the link to its source page for the notice.
+fn machine_notice(site: &Site, assembled: &Assembled, idx: PageIdx) -> Option<SourceLink> {
+    let page = &site.pages[idx];
+    let machine = page
+        .front
+        .translation
+        .as_ref()
+        .is_some_and(|t| t.method == crate::source::front_matter::TranslationMethod::Machine);
+    let source = site.source_of(idx).filter(|_| machine)?;
+    Some(SourceLink {
+        url: assembled.url(site, &page.dir, source),
+        lang: site.pages[source].lang.clone(),
+        name: site.config.language_name(&site.pages[source].lang),
+    })
+}
+
+/// Each version of page `idx` in another language (and the page itself,
+/// marked `current`), in the order of `languages:`; empty when it has none.
+fn language_links(site: &Site, assembled: &Assembled, idx: PageIdx) -> Vec<LanguageLink> {
+    let from = &site.pages[idx].dir;
+    let base = site.config.base_url();
+    site.versions(idx)
+        .into_iter()
+        .map(|v| {
+            let page = &site.pages[v];
+            let url = assembled.url(site, from, v);
+            LanguageLink {
+                lang: page.lang.clone(),
+                name: site.config.language_name(&page.lang),
+                href: base.as_ref().map_or_else(
+                    || url.clone(),
+                    |b| {
+                        format!(
+                            "{b}{}",
+                            crate::site::urls::relative("", &page.dir, assembled.pretty)
+                        )
+                    },
+                ),
+                url,
+                current: v == idx,
+            }
+        })
+        .collect()
 }
 
 /// What the home page and section pages see as `section`: their listed
@@ -316,45 +394,76 @@ fn listing_view(site: &Site, assembled: &Assembled, idx: PageIdx) -> Option<List
 
 /// Renders `404.html`. It is served at any depth, so it carries a `<base>`
 /// pointing at the site root (`base_url`, else `/`) and links from there.
+/// `lang` is the site's language for `404.html`, or another of its
+/// languages for `LANG/404.html`, whose `<base>` is that language's folder.
 pub fn render_not_found(
     site: &Site,
     assembled: &Assembled,
     theme: &Theme,
+    lang: &str,
 ) -> Result<String, Diagnostic> {
+    let words = theme.words.words(lang);
+    let root = if lang == site.config.language {
+        String::new()
+    } else {
+        format!("{lang}/")
+    };
     let mut context = Context::new();
-    context.insert("site", &site_view(site, assembled, theme, "", None));
+    context.insert(
+        "site",
+        &site_view(site, assembled, theme, &root, None, &words),
+    );
+    context.insert("t", words.nested());
+    context.insert("languages", &Vec::<LanguageLink>::new());
     context.insert(
         "base_href",
-        &site.config.base_url().unwrap_or_else(|| "/".to_owned()),
+        &format!(
+            "{}{root}",
+            site.config.base_url().unwrap_or_else(|| "/".to_owned())
+        ),
     );
-    context.insert("lang", &site.config.language);
-    context.insert("dir", text_direction(&site.config.language));
+    context.insert("lang", lang);
+    context.insert("dir", text_direction(lang));
     theme
         .tera
         .render("404.html", &context)
         .map_err(|error| template_error(&error, &theme.sources))
 }
 
+/// What templates see as `site`, in the language of `words`: the title,
+/// description and help banner from `translations:` when given, and the
+/// navigation of that language's pages.
 fn site_view<'a>(
     site: &'a Site,
     assembled: &Assembled,
     theme: &'a Theme,
     from_dir: &str,
     current: Option<PageIdx>,
+    words: &Words,
 ) -> SiteView<'a> {
     let config = &site.config;
-    let nav_html = nav_html(site, assembled, from_dir, current);
+    let lang = words_lang(site, from_dir);
+    let root = crate::site::urls::language_root(from_dir, &config.language_codes());
+    let translated = config.translations.get(lang);
+    let nav_html = nav_html(site, assembled, from_dir, current, &root, words);
     let nav = if !theme.uses_nav_items {
         Vec::new()
     } else {
-        nav_items(site, assembled, from_dir, current)
+        nav_items(site, assembled, from_dir, current, &root)
     };
+    let help = translated
+        .and_then(|t| t.help.as_ref())
+        .or(config.help.as_ref());
     SiteView {
-        title: &config.title,
-        description: &config.description,
-        lang: &config.language,
+        title: translated
+            .and_then(|t| t.title.as_deref())
+            .unwrap_or(&config.title),
+        description: translated
+            .and_then(|t| t.description.as_deref())
+            .unwrap_or(&config.description),
+        lang,
         root: crate::site::urls::root_prefix(from_dir),
-        home_url: crate::site::urls::relative(from_dir, "", config.output.pretty_urls),
+        home_url: crate::site::urls::relative(from_dir, &root, config.output.pretty_urls),
         css: &theme.css,
         brand: config.brand.as_ref().map(|brand| BrandView {
             name: &brand.name,
@@ -364,10 +473,14 @@ fn site_view<'a>(
                 .map(|logo| crate::site::urls::relative(from_dir, logo, false)),
             colour: brand.colour.as_deref(),
         }),
-        help: config.help.as_ref().map(|help| HelpView {
-            heading: &help.heading,
+        help: help.map(|help| HelpView {
+            heading: if help.heading == crate::source::config::DEFAULT_HELP_HEADING {
+                words.get("header.help_heading").to_owned()
+            } else {
+                help.heading.clone()
+            },
             text: &help.text,
-            links: assembled.help_links(site, from_dir),
+            links: assembled.help_links(site, from_dir, lang),
         }),
         nav,
         nav_html,
@@ -412,15 +525,18 @@ fn nav_html(
     assembled: &Assembled,
     from_dir: &str,
     current: Option<PageIdx>,
+    root: &str,
+    words: &Words,
 ) -> std::sync::Arc<str> {
     let depth = from_dir.split('/').filter(|s| !s.is_empty()).count();
-    let inside = assembled.nav.iter().position(|&idx| {
+    let entries = assembled.nav_for(root);
+    let inside = entries.iter().position(|&idx| {
         let dir = &site.pages[idx].dir;
         !dir.is_empty() && from_dir.starts_with(dir.as_str())
     });
-    let is_entry = inside.is_some_and(|i| current == Some(assembled.nav[i]));
+    let is_entry = inside.is_some_and(|i| current == Some(entries[i]));
     let home = current.is_some_and(|c| site.pages[c].kind == PageKind::Home);
-    let key = (depth, inside, is_entry, home);
+    let key = (root.to_owned(), depth, inside, is_entry, home);
     if let Some(html) = assembled
         .nav_html
         .lock()
@@ -431,15 +547,16 @@ fn nav_html(
     }
     let escape = crate::text::escape::escape_html;
     let mut html = format!(
-        "<li><a href=\"{}\"{}>Home</a></li>",
+        "<li><a href=\"{}\"{}>{}</a></li>",
         escape(&crate::site::urls::relative(
             from_dir,
-            "",
+            root,
             site.config.output.pretty_urls
         )),
-        if home { " aria-current=\"page\"" } else { "" }
+        if home { " aria-current=\"page\"" } else { "" },
+        escape(words.get("nav.home"))
     );
-    for item in nav_items(site, assembled, from_dir, current) {
+    for item in nav_items(site, assembled, from_dir, current, root) {
         let marker = match item.current {
             Some("page") => " aria-current=\"page\"",
             Some(_) => " class=\"current-section\"",
@@ -463,9 +580,10 @@ fn nav_items(
     assembled: &Assembled,
     from_dir: &str,
     current: Option<PageIdx>,
+    root: &str,
 ) -> Vec<NavItem> {
     assembled
-        .nav
+        .nav_for(root)
         .iter()
         .map(|&idx| NavItem {
             title: site.pages[idx].title().to_owned(),
@@ -483,28 +601,37 @@ pub fn render_booklet(
     dir: &str,
     booklet: &crate::render::booklet::BookletView,
 ) -> Result<String, Diagnostic> {
+    let words = theme.words.words(&booklet.lang);
     let mut context = Context::new();
-    context.insert("site", &site_view(site, assembled, theme, dir, None));
+    context.insert(
+        "site",
+        &site_view(site, assembled, theme, dir, None, &words),
+    );
     context.insert("booklet", booklet);
-    context.insert("lang", &site.config.language);
-    context.insert("dir", text_direction(&site.config.language));
+    context.insert("t", words.nested());
+    context.insert("languages", &Vec::<LanguageLink>::new());
+    context.insert("lang", &booklet.lang);
+    context.insert("dir", text_direction(&booklet.lang));
     theme
         .tera
         .render(crate::render::booklet::TEMPLATE, &context)
         .map_err(|error| template_error(&error, &theme.sources))
 }
 
+/// The language of the pages under `from_dir`: the one whose folder it is
+/// in (`cy/…`), else the site's.
+fn words_lang<'a>(site: &'a Site, from_dir: &str) -> &'a str {
+    let root = crate::site::urls::language_root(from_dir, &site.config.language_codes());
+    site.config
+        .language_codes()
+        .into_iter()
+        .find(|c| format!("{c}/") == root)
+        .unwrap_or(&site.config.language)
+}
+
 /// `rtl` for scripts written right to left.
 pub fn text_direction(lang: &str) -> &'static str {
-    let primary = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(lang)
-        .to_ascii_lowercase();
-    match primary.as_str() {
-        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "ckb" | "dv" => "rtl",
-        _ => "ltr",
-    }
+    crate::text::languages::direction(lang)
 }
 
 #[cfg(test)]

@@ -38,6 +38,12 @@ pub struct Theme {
     /// Whether a template lays out `site.nav` itself (rather than using the
     /// ready `site.nav_html`): only then are the entries built for each page.
     pub uses_nav_items: bool,
+    /// The theme's words in the site's languages (see [`load_words`]).
+    pub words: crate::render::i18n::I18n,
+    /// `i18n/LANG.yaml` files under the site's own theme folder, by name.
+    pub word_files: BTreeMap<String, String>,
+    /// How the theme folder is named in messages.
+    pub shown_dir: String,
 }
 
 impl Theme {
@@ -70,6 +76,7 @@ pub fn load(
     raw_html: crate::source::config::RawHtml,
 ) -> Result<Theme, Vec<Diagnostic>> {
     let (templates, static_files, shown_dir) = theme_files(root, name, config_text)?;
+    let word_files = disk_word_files(root, name);
     let problems = file_problems(name, &templates, &static_files, &shown_dir, raw_html);
     if !problems.is_empty() {
         return Err(problems);
@@ -97,7 +104,63 @@ pub fn load(
         css,
         static_files,
         uses_nav_items,
+        words: Default::default(),
+        word_files,
+        shown_dir,
     })
+}
+
+/// The i18n files of the site's own theme folder, if it has one.
+fn disk_word_files(root: &Path, name: &str) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    let Ok(dir) = crate::fsutil::inside(root, &format!("themes/{name}/i18n")) else {
+        return files;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.ends_with(".yaml")
+            && let Ok(text) = std::fs::read_to_string(entry.path())
+        {
+            files.insert(file_name, text);
+        }
+    }
+    files
+}
+
+/// Loads the theme's words for `langs` into it: for each language, the
+/// site's theme file (when the theme is on disk) over the built-in default
+/// theme's. Returns the warnings.
+pub fn load_words(theme: &mut Theme, langs: &[&str]) -> Vec<Diagnostic> {
+    let files = |lang: &str| {
+        let mut layers = Vec::new();
+        let candidates = crate::render::i18n::file_candidates(lang);
+        if let Some((name, text)) = candidates
+            .iter()
+            .find_map(|c| theme.word_files.get_key_value(c))
+        {
+            layers.push(crate::render::i18n::WordFile {
+                shown: format!("{}/i18n/{name}", theme.shown_dir),
+                text: text.clone(),
+            });
+        }
+        if let Some((name, file)) = candidates.iter().find_map(|c| {
+            DEFAULT_THEME
+                .get_file(format!("i18n/{c}"))
+                .map(|f| (c.clone(), f))
+        }) {
+            layers.push(crate::render::i18n::WordFile {
+                shown: format!("(built-in default theme)/i18n/{name}"),
+                text: String::from_utf8_lossy(file.contents()).into_owned(),
+            });
+        }
+        layers
+    };
+    let (words, problems) = crate::render::i18n::I18n::load(langs, &files, &theme.shown_dir);
+    theme.words = words;
+    problems
 }
 
 /// Finds the theme and reads its files: the site's `themes/<name>/` if it

@@ -12,11 +12,12 @@ pub struct DateView {
     long: String,
 }
 
-impl From<Date> for DateView {
-    fn from(date: Date) -> Self {
+impl DateView {
+    /// The date for readers in the words' language ("21 Tachwedd 2026").
+    pub fn new(date: Date, words: &crate::render::i18n::Words) -> Self {
         DateView {
             iso: date.iso(),
-            long: date.long(),
+            long: words.date(date),
         }
     }
 }

@@ -24,11 +24,14 @@ enum HelpTarget {
 
 #[derive(Debug)]
 pub struct Assembled {
-    /// Top-level sections and pages, in navigation order.
-    pub nav: Vec<PageIdx>,
+    /// Top-level sections and pages, in navigation order, for each
+    /// language's home folder (`""`, `cy/`).
+    pub nav: std::collections::BTreeMap<String, Vec<PageIdx>>,
     /// Output path of the brand logo, if the site has one.
     pub logo: Option<String>,
-    help: Vec<(String, HelpTarget)>,
+    /// The help banner's links, by language (the default language's, and
+    /// each `translations:` banner's).
+    help: std::collections::BTreeMap<String, Vec<(String, HelpTarget)>>,
     pub pretty: bool,
     /// Output folders of the booklets this build makes.
     pub booklets: Vec<String>,
@@ -38,63 +41,37 @@ pub struct Assembled {
     pub nav_html: std::sync::Mutex<std::collections::HashMap<NavKey, std::sync::Arc<str>>>,
 }
 
-/// What the navigation of a page depends on: its folder depth, which
-/// top-level entry contains it, whether it *is* that entry, and whether it
-/// is the home page.
-pub type NavKey = (usize, Option<usize>, bool, bool);
+/// What the navigation of a page depends on: its language's home folder,
+/// its folder depth, which top-level entry contains it, whether it *is*
+/// that entry, and whether it is the home page.
+pub type NavKey = (String, usize, Option<usize>, bool, bool);
 
 /// Where the brand logo is copied to.
 pub const LOGO_DIR: &str = "brand";
 
 pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) {
     let mut problems: Vec<Diagnostic> = unknown_appendix(site, config_text).into_iter().collect();
-    let home = site.home();
-    let mut nav: Vec<PageIdx> = home
-        .subsections
-        .iter()
-        .map(|dir| site.sections[dir].index)
-        .chain(
-            home.pages
-                .iter()
-                .copied()
-                .filter(|&i| site.pages[i].kind == PageKind::Page),
-        )
+    let nav = site
+        .sections
+        .values()
+        .filter(|s| site.pages[s.index].kind == PageKind::Home)
+        .map(|home| (home.dir.clone(), nav_of(site, home)))
         .collect();
-    nav.sort_by_key(|&i| site.pages[i].order_key());
 
-    let mut help = Vec::new();
-    if let Some(banner) = &site.config.help {
-        for link in &banner.links {
-            if let Err(refused) = crate::gates::safe_url::check(&link.link) {
-                problems.push(
-                    Diagnostic::error("unsafe-link", refused.message(&link.link))
-                        .in_file(config::FILE_NAME)
-                        .at_source(config_text, line_of_value(config_text, &link.link), 1)
-                        .help(crate::gates::safe_url::HELP),
-                );
-                continue;
-            }
-            match resolve_help_link(site, &link.link) {
-                Some(target) => help.push((link.text.clone(), target)),
-                // Local editions: a page the site hides.
-                None if site.edition.hidden.contains_key(link.link.trim_start_matches('/')) => {
-                    problems.extend(crate::site::layering::hidden_help_link(
-                        &site.edition,
-                        config_text,
-                        &link.link,
-                    ));
-                }
-                None => problems.push(
-                    Diagnostic::error(
-                        "broken-link",
-                        format!("the help banner links to `{}`, which is not a page in content/", link.link),
-                    )
-                    .in_file(config::FILE_NAME)
-                    .at_source(config_text, line_of_value(config_text, &link.link), 1)
-                    .help("write the page's path inside content/, like get-help-now.md, or a full https:// or tel: link"),
-                ),
-            }
-        }
+    let mut help = std::collections::BTreeMap::new();
+    let banners = site
+        .config
+        .help
+        .iter()
+        .map(|b| (site.config.language.clone(), b))
+        .chain(
+            site.config
+                .translations
+                .iter()
+                .filter_map(|(lang, t)| Some((lang.clone(), t.help.as_ref()?))),
+        );
+    for (lang, banner) in banners {
+        help.insert(lang, banner_links(site, banner, config_text, &mut problems));
     }
 
     let logo = site
@@ -117,6 +94,66 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
         },
         problems,
     )
+}
+
+/// The links of one help banner; unsafe and broken ones are reported at
+/// their line of `site.yaml` and left out.
+fn banner_links(
+    site: &Site,
+    banner: &config::HelpBanner,
+    config_text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, HelpTarget)> {
+    let mut help = Vec::new();
+    for link in &banner.links {
+        if let Err(refused) = crate::gates::safe_url::check(&link.link) {
+            problems.push(
+                Diagnostic::error("unsafe-link", refused.message(&link.link))
+                    .in_file(config::FILE_NAME)
+                    .at_source(config_text, line_of_value(config_text, &link.link), 1)
+                    .help(crate::gates::safe_url::HELP),
+            );
+            continue;
+        }
+        match resolve_help_link(site, &link.link) {
+            Some(target) => help.push((link.text.clone(), target)),
+            // Local editions: a page the site hides.
+            None if site.edition.hidden.contains_key(link.link.trim_start_matches('/')) => {
+                problems.extend(crate::site::layering::hidden_help_link(
+                    &site.edition,
+                    config_text,
+                    &link.link,
+                ));
+            }
+            None => problems.push(
+                Diagnostic::error(
+                    "broken-link",
+                    format!("the help banner links to `{}`, which is not a page in content/", link.link),
+                )
+                .in_file(config::FILE_NAME)
+                .at_source(config_text, line_of_value(config_text, &link.link), 1)
+                .help("write the page's path inside content/, like get-help-now.md, or a full https:// or tel: link"),
+            ),
+        }
+    }
+    help
+}
+
+/// A home page's navigation: its sections, then its pages, in order.
+fn nav_of(site: &Site, home: &crate::site::model::Section) -> Vec<PageIdx> {
+    let mut nav: Vec<PageIdx> = home
+        .subsections
+        .iter()
+        .map(|dir| site.sections[dir].index)
+        .chain(
+            home.pages
+                .iter()
+                .copied()
+                .filter(|&i| site.pages[i].kind == PageKind::Page),
+        )
+        .collect();
+    nav.sort_by_key(|&i| site.pages[i].order_key());
+    nav
 }
 
 /// `booklets.appendix`, when set in `site.yaml`, must name a top-level
@@ -177,6 +214,14 @@ fn line_of_value(text: &str, value: &str) -> usize {
 }
 
 impl Assembled {
+    /// The navigation of the language whose home folder is `root`.
+    pub fn nav_for(&self, root: &str) -> &[PageIdx] {
+        self.nav
+            .get(root)
+            .or_else(|| self.nav.get(""))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// URL of page `idx` from a page whose folder is `from_dir`.
     pub fn url(&self, site: &Site, from_dir: &str, idx: PageIdx) -> String {
         relative(from_dir, &site.pages[idx].dir, self.pretty)
@@ -190,11 +235,20 @@ impl Assembled {
         }
     }
 
-    pub fn help_links(&self, site: &Site, from_dir: &str) -> Vec<Link> {
-        self.help
+    /// The help banner's links for a page in `lang`: its own banner's, or
+    /// the default language's. A link to a page goes to its translation
+    /// in `lang` when there is one.
+    pub fn help_links(&self, site: &Site, from_dir: &str, lang: &str) -> Vec<Link> {
+        let links = self
+            .help
+            .get(lang)
+            .or_else(|| self.help.get(&site.config.language))
+            .map_or(&[][..], Vec::as_slice);
+        links
             .iter()
             .map(|(text, target)| match target {
                 HelpTarget::Page(idx, fragment) => {
+                    let idx = &site.in_language(*idx, lang);
                     let mut url = self.url(site, from_dir, *idx);
                     if let Some(f) = fragment {
                         url.push('#');

@@ -70,6 +70,11 @@ impl Date {
         )
     }
 
+    /// Year, month (1–12) and day, for dates written in other languages.
+    pub fn parts(self) -> (i16, i8, i8) {
+        (self.0.year(), self.0.month(), self.0.day())
+    }
+
     pub fn iso(self) -> String {
         self.to_string()
     }

@@ -54,7 +54,8 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
     let (markdown, assets): (Vec<SourceFile>, Vec<SourceFile>) = files
         .into_iter()
         .partition(|f| f.kind == FileKind::Markdown);
-    let (pages, unreadable) = read_pages(&markdown, options.drafts, report);
+    let (mut pages, unreadable) = read_pages(&markdown, options.drafts, &config, report);
+    report.extend(crate::site::translation::settle_sections(&mut pages));
 
     report.extend(duplicate_outputs(&pages, &assets));
     report.extend(crate::site::aliases::problems(&pages, &assets));
@@ -128,11 +129,12 @@ fn read_config(
 fn read_pages(
     markdown: &[SourceFile],
     include_drafts: bool,
+    config: &SiteConfig,
     report: &mut Report,
 ) -> (Vec<Page>, std::collections::BTreeSet<String>) {
     let loaded: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
         .par_iter()
-        .map(|file| read_page(file, include_drafts))
+        .map(|file| read_page(file, include_drafts, config))
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut unreadable = std::collections::BTreeSet::new();
@@ -158,7 +160,11 @@ fn logo_escape(root: &std::path::Path, config: &SiteConfig, text: &str) -> Optio
     Some(crate::fsutil::path_escape(config::FILE_NAME, logo, &escape).at_source(text, line, 1))
 }
 
-fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Vec<Diagnostic>> {
+fn read_page(
+    file: &SourceFile,
+    include_drafts: bool,
+    config: &SiteConfig,
+) -> Result<Option<Page>, Vec<Diagnostic>> {
     let shown = file.shown.clone();
     let bytes = file.read().map_err(|e| {
         vec![
@@ -167,36 +173,57 @@ fn read_page(file: &SourceFile, include_drafts: bool) -> Result<Option<Page>, Ve
         ]
     })?;
     let text = crate::diagnostics::decode_text(&shown, bytes).map_err(|d| vec![d])?;
-    page_from_text(file, text, include_drafts)
+    page_in_site(file, text, include_drafts, config)
 }
 
-/// A page from its decoded text; `None` for a draft left out.
+/// A page from its decoded text, outside any site (no `languages:`);
+/// `None` for a draft left out.
 pub(crate) fn page_from_text(
     file: &SourceFile,
     text: String,
     include_drafts: bool,
+) -> Result<Option<Page>, Vec<Diagnostic>> {
+    page_in_site(
+        file,
+        text,
+        include_drafts,
+        &SiteConfig::parse("title: x\n").map_err(|d| vec![d])?,
+    )
+}
+
+/// A page from its decoded text, in the language its file name and the
+/// site's `languages:` give it; `None` for a draft left out.
+pub(crate) fn page_in_site(
+    file: &SourceFile,
+    text: String,
+    include_drafts: bool,
+    config: &SiteConfig,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
     let shown = file.shown.clone();
     let split = split_and_parse(&shown, &text)?;
     if split.front.draft && !include_drafts {
         return Ok(None);
     }
-    let kind = if file.rel == "_index.md" || file.rel == "index.md" {
+    let language = crate::site::translation::file_language(&file.rel, &split.front, &text, config)
+        .map_err(|d| vec![d.in_file(&shown)])?;
+    let rel = language.source.as_deref().unwrap_or(&file.rel);
+    let kind = if rel == "_index.md" || rel == "index.md" {
         PageKind::Home
-    } else if is_section_index(&file.rel) {
+    } else if is_section_index(rel) {
         PageKind::Section
-    } else if file.rel.ends_with(".easy.md") {
+    } else if rel.ends_with(".easy.md") {
         PageKind::EasyRead
     } else {
         PageKind::Page
     };
-    let dir = page_dir(&file.rel);
-    let folder = file.rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let root = language.root();
+    let dir = format!("{root}{}", page_dir(rel));
+    let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
     let section_dir = match kind {
-        PageKind::Home => String::new(),
+        PageKind::Home => root.clone(),
         // A section is listed in its parent folder's section.
-        PageKind::Section => parent_dir(folder),
-        _ => dir_with_slash(folder),
+        PageKind::Section => format!("{root}{}", parent_dir(folder)),
+        _ => format!("{root}{}", dir_with_slash(folder)),
     };
     Ok(Some(Page {
         rel: file.rel.clone(),
@@ -208,6 +235,8 @@ pub(crate) fn page_from_text(
         section_dir,
         shown: file.shown.clone(),
         layer: file.layer,
+        lang: language.lang,
+        translation_of: language.source,
     }))
 }
 

@@ -2,7 +2,7 @@
 //! sections, twins), where each page goes (`urls`, `slug`), dates
 //! (`dates`), and what is worked out across pages before rendering:
 //! navigation, breadcrumbs, the help banner (`assemble`), and the stamp a
-//! derived page (translation or local override) keeps of its source (`provenance`).
+//! derived page (translation or local override) keeps of its source (`provenance`), and which language each page is in (`translation`).
 
 pub mod aliases;
 pub mod assemble;
@@ -12,4 +12,5 @@ pub mod load;
 pub mod model;
 pub mod provenance;
 pub mod slug;
+pub mod translation;
 pub mod urls;

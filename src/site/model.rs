@@ -45,6 +45,12 @@ pub struct Page {
     pub shown: String,
     /// 0 for this site's own page, 1 for its base's, and so on.
     pub layer: usize,
+    /// The page's language: the file's suffix (`NAME.cy.md`), else its
+    /// `lang:`, else the site's language.
+    pub lang: String,
+    /// For a translation (`NAME.LANG.md`), the path of its source
+    /// (`NAME.md`), which may not exist.
+    pub translation_of: Option<String>,
 }
 
 impl Page {
@@ -55,6 +61,11 @@ impl Page {
 
     pub fn title(&self) -> &str {
         self.front.title.as_deref().unwrap_or_default()
+    }
+
+    /// The path its translations share: its own, or its source's.
+    pub fn source_rel(&self) -> &str {
+        self.translation_of.as_deref().unwrap_or(&self.rel)
     }
 
     pub fn body(&self) -> &str {
@@ -108,14 +119,21 @@ pub struct Site {
 }
 
 impl Site {
-    /// Pairs `name.easy.md` with `name.md` in the same folder.
+    /// Pairs `name.easy.md` with `name.md` in the same folder (and
+    /// `name.easy.cy.md` with `name.cy.md`).
     pub fn pair_twins(pages: &[Page]) -> BTreeMap<PageIdx, PageIdx> {
         let mut twins = BTreeMap::new();
         for (easy, page) in pages.iter().enumerate() {
             if page.kind != PageKind::EasyRead {
                 continue;
             }
-            let standard_rel = page.rel.replace(".easy.md", ".md");
+            let standard_rel = match &page.translation_of {
+                Some(source) => {
+                    let suffix = &page.rel[source.len() - 3..];
+                    source.replace(".easy.md", suffix)
+                }
+                None => page.rel.replace(".easy.md", ".md"),
+            };
             if let Ok(standard) = pages.binary_search_by(|p| p.rel.as_str().cmp(&standard_rel)) {
                 twins.insert(easy, standard);
                 twins.insert(standard, easy);
@@ -133,6 +151,62 @@ impl Site {
     /// listed only when they have no standard twin to be listed with.
     pub fn is_listed(&self, idx: PageIdx) -> bool {
         self.pages[idx].kind != PageKind::EasyRead || self.twin(idx).is_none()
+    }
+
+    /// The page in every language that shares `idx`'s source, in the
+    /// order of `languages:` (the page itself among them). Empty for a
+    /// page with no translations.
+    pub fn versions(&self, idx: PageIdx) -> Vec<PageIdx> {
+        if self.config.languages.is_empty() {
+            return Vec::new();
+        }
+        let source = self.pages[idx].source_rel();
+        let mut found: Vec<PageIdx> = self
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.source_rel() == source)
+            .map(|(i, _)| i)
+            .collect();
+        if found.len() < 2 {
+            return Vec::new();
+        }
+        let codes = self.config.language_codes();
+        found.sort_by_key(|&i| {
+            codes
+                .iter()
+                .position(|c| *c == self.pages[i].lang)
+                .unwrap_or(usize::MAX)
+        });
+        found
+    }
+
+    /// The version of page `idx` in `lang`, or `idx` itself when it has none.
+    pub fn in_language(&self, idx: PageIdx, lang: &str) -> PageIdx {
+        self.versions(idx)
+            .into_iter()
+            .find(|&i| self.pages[i].lang == lang)
+            .unwrap_or(idx)
+    }
+
+    /// The page in the default language a translation was made from.
+    pub fn source_of(&self, idx: PageIdx) -> Option<PageIdx> {
+        self.page_by_rel(self.pages[idx].translation_of.as_deref()?)
+    }
+
+    /// The folder a page's language is built under: `""` or `cy/`.
+    pub fn language_root(&self, idx: PageIdx) -> String {
+        let page = &self.pages[idx];
+        match page.translation_of {
+            Some(_) => format!("{}/", page.lang),
+            None => String::new(),
+        }
+    }
+
+    /// The home section of a language root (`""` or `cy/`), falling back
+    /// to the site's home.
+    pub fn home_of(&self, root: &str) -> &Section {
+        self.sections.get(root).unwrap_or_else(|| self.home())
     }
 
     /// The home section. Every site that reaches assembly has one: the

@@ -26,6 +26,18 @@ pub fn page_dir(rel: &str) -> String {
     format!("{folder}{stem}/")
 }
 
+/// The folder of the language a page folder is in: `cy/` for
+/// `cy/care-plans/`, `""` for the default language's pages. `codes` is the
+/// site's languages, default first.
+pub fn language_root(dir: &str, codes: &[&str]) -> String {
+    let first = dir.split('/').next().unwrap_or_default();
+    if dir.contains('/') && codes.iter().skip(1).any(|c| *c == first) {
+        format!("{first}/")
+    } else {
+        String::new()
+    }
+}
+
 /// True for `_index.md` and `index.md`: the page that introduces a folder.
 pub fn is_section_index(rel: &str) -> bool {
     let file = rel.rsplit('/').next().unwrap_or(rel);

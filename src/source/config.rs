@@ -22,7 +22,8 @@ pub struct SiteConfig {
     /// Used as the home page's meta description when it has no summary.
     #[serde(default)]
     pub description: String,
-    /// BCP 47 language tag for `<html lang>`; pages may override it.
+    /// BCP 47 language tag for `<html lang>`; pages may override it. With
+    /// `languages:`, it is the first entry (and may be left out).
     #[serde(default = "default_language")]
     pub language: String,
     /// Where the site will live, for example `https://example.org/guide/`.
@@ -51,6 +52,56 @@ pub struct SiteConfig {
     /// Base pages and sections this edition leaves out (paths under content/, without .md).
     #[serde(default)]
     pub hide: Vec<String>,
+    /// The languages the site is written in, default first. Empty for a
+    /// site in one language, which then behaves as before languages existed.
+    #[serde(default)]
+    pub languages: Vec<LanguageEntry>,
+    /// Settings in each other language (`translations: {cy: {title: …}}`).
+    #[serde(default)]
+    pub translations: BTreeMap<String, TranslatedSettings>,
+}
+
+/// One entry of `languages:`: a BCP 47 tag, or a map naming the language
+/// when the built-in name is not wanted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum LanguageEntry {
+    Code(String),
+    Named(NamedLanguage),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedLanguage {
+    pub code: String,
+    pub name: String,
+}
+
+impl LanguageEntry {
+    pub fn code(&self) -> &str {
+        match self {
+            LanguageEntry::Code(code) => code,
+            LanguageEntry::Named(named) => &named.code,
+        }
+    }
+
+    /// The name given in `site.yaml`, if any.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            LanguageEntry::Code(_) => None,
+            LanguageEntry::Named(named) => Some(&named.name),
+        }
+    }
+}
+
+/// The settings readers see, in one other language. Each one left out
+/// falls back to the default language's (`untranslated-setting`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslatedSettings {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub help: Option<HelpBanner>,
 }
 
 /// Which printable booklets to make.
@@ -289,8 +340,12 @@ fn default_language() -> String {
 fn default_theme() -> String {
     "default".to_owned()
 }
+/// The help banner's heading when `site.yaml` gives none; pages in
+/// other languages show the theme's translation of it instead.
+pub const DEFAULT_HELP_HEADING: &str = "Need help now?";
+
 fn default_help_heading() -> String {
-    "Need help now?".to_owned()
+    DEFAULT_HELP_HEADING.to_owned()
 }
 
 /// Minimum contrast for the brand colour against the white text drawn on it (WCAG AA).
@@ -304,14 +359,132 @@ impl SiteConfig {
             whole_file: text,
             line_offset: 0,
         };
-        let config: SiteConfig = parse_strict(text, &source)?;
+        let mut config: SiteConfig = parse_strict(text, &source)?;
+        if let Some(first) = config.languages.first().map(|l| l.code().to_owned()) {
+            let written = text.lines().any(|l| l.starts_with("language:"));
+            if written && config.language != first {
+                return Err(Diagnostic::error(
+                    "bad-value",
+                    format!(
+                        "`language` is `{}`, but the first of `languages` is `{first}`",
+                        config.language
+                    ),
+                )
+                .in_file(FILE_NAME)
+                .at_source(text, line_of_key(text, "language"), 1)
+                .help("the first language listed is the site's default: remove the `language:` line, or list that language first"));
+            }
+            config.language = first;
+        }
         Ok(config)
+    }
+
+    /// The language codes of the site, default first: `[language]` for a
+    /// site without `languages:`.
+    pub fn language_codes(&self) -> Vec<&str> {
+        if self.languages.is_empty() {
+            vec![self.language.as_str()]
+        } else {
+            self.languages.iter().map(LanguageEntry::code).collect()
+        }
+    }
+
+    /// What a language is called in the switcher: its name in
+    /// `languages:`, else its own built-in name.
+    pub fn language_name(&self, code: &str) -> String {
+        self.languages
+            .iter()
+            .find(|l| l.code() == code)
+            .and_then(LanguageEntry::name)
+            .map_or_else(|| crate::text::languages::autonym(code), str::to_owned)
+    }
+
+    /// Problems with `languages:` and `translations:`: a repeated or
+    /// malformed tag, settings for a language the site does not list, and
+    /// (as warnings) settings readers would see in the default language.
+    fn language_problems(&self, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let at = |d: Diagnostic, key: &str| {
+            d.in_file(FILE_NAME)
+                .at_source(text, line_of_key(text, key), 1)
+        };
+        let codes = self.language_codes();
+        for (i, code) in codes.iter().enumerate() {
+            if !crate::text::languages::is_language_tag(code) {
+                problems.push(
+                    at(
+                        Diagnostic::error(
+                            "bad-value",
+                            format!("`{code}` in `languages` is not a language tag"),
+                        ),
+                        "languages",
+                    )
+                    .help("write BCP 47 tags such as en, cy, ur, zh-Hans"),
+                );
+            } else if codes[..i].contains(code) {
+                problems.push(
+                    at(
+                        Diagnostic::error(
+                            "bad-value",
+                            format!("`{code}` is listed twice in `languages`"),
+                        ),
+                        "languages",
+                    )
+                    .help("list each language once"),
+                );
+            }
+        }
+        for code in self.translations.keys() {
+            if !codes[1..].contains(&code.as_str()) {
+                problems.push(at(
+                    Diagnostic::error("unknown-language", format!("`translations` has settings for `{code}`, which is not one of the site's other languages")),
+                    code,
+                ).help(format!("add {code} to `languages:` in site.yaml, or remove its settings; the site's languages are {}", codes.join(", "))));
+            }
+        }
+        for code in codes.iter().skip(1) {
+            let given = self.translations.get(*code).cloned().unwrap_or_default();
+            let missing: Vec<&str> = [
+                ("title", given.title.is_none()),
+                (
+                    "description",
+                    given.description.is_none() && !self.description.is_empty(),
+                ),
+                ("help", given.help.is_none() && self.help.is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(key, missing)| missing.then_some(key))
+            .collect();
+            if !missing.is_empty() {
+                let line = if self.translations.contains_key(*code) {
+                    line_of_key(text, code)
+                } else {
+                    line_of_key(text, "languages")
+                };
+                problems.push(
+                    crate::diagnostics::rules::finding(
+                        "untranslated-setting",
+                        format!(
+                            "{code} pages show the site's {} in {}",
+                            missing.join(", "),
+                            codes[0]
+                        ),
+                    )
+                    .in_file(FILE_NAME)
+                    .at_source(text, line, 1)
+                    .help(format!(
+                        "add them under `translations: {{{code}: {{...}}}}` in site.yaml"
+                    )),
+                );
+            }
+        }
+        problems
     }
 
     /// Problems that parse fine but are still wrong (for example a brand
     /// colour too light to read white text on).
     pub fn validate(&self, text: &str) -> Vec<Diagnostic> {
-        let mut problems = Vec::new();
+        let mut problems = self.language_problems(text);
         let at_key = |d: Diagnostic, key: &str| {
             let line = line_of_key(text, key);
             d.in_file(FILE_NAME).at_source(text, line, 1)
@@ -415,6 +588,30 @@ mod tests {
         assert_eq!(d.rule, "unknown-key");
         assert_eq!(d.line, 3);
         assert!(d.help.unwrap().starts_with("did you mean `raw_html`?"));
+    }
+
+    #[test]
+    fn languages_set_the_default_and_name_themselves() {
+        let text = "title: x\nlanguages: [en-GB, {code: ur, name: Urdu}, cy]\ntranslations:\n  cy: {title: y}\n  pl: {title: z}\n";
+        let c = SiteConfig::parse(text).unwrap();
+        assert_eq!(c.language, "en-GB");
+        assert_eq!(c.language_codes(), ["en-GB", "ur", "cy"]);
+        assert_eq!(c.language_name("ur"), "Urdu");
+        assert_eq!(c.language_name("cy"), "Cymraeg");
+        let found: Vec<(&str, usize, String)> = c
+            .validate(text)
+            .into_iter()
+            .map(|d| (d.rule, d.line, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("unknown-language", 5, "`translations` has settings for `pl`, which is not one of the site's other languages".to_owned()),
+                ("untranslated-setting", 2, "ur pages show the site's title in en-GB".to_owned()),
+            ]
+        );
+        let wrong = SiteConfig::parse("title: x\nlanguage: cy\nlanguages: [en, cy]\n").unwrap_err();
+        assert_eq!((wrong.rule, wrong.line), ("bad-value", 2));
     }
 
     #[test]

@@ -40,9 +40,35 @@ pub struct FrontMatter {
     /// Local editions: the base page this page overrides, as it was when
     /// the override was made (`signpost override` writes it).
     pub overrides: Option<crate::site::provenance::SourceStamp>,
+    /// How a translation (`NAME.LANG.md`) was made, and what of its
+    /// source it was made from.
+    pub translation: Option<TranslationFront>,
     /// Free-form values for themes.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// `translation:` in a translation's front matter.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFront {
+    /// `machine` pages show readers a notice; `human` pages do not.
+    #[serde(default)]
+    pub method: TranslationMethod,
+    /// Who translated it (a person, an agency, a tool).
+    pub translator: Option<String>,
+    /// The source body's hash when it was translated (see `site::provenance`).
+    pub source_hash: Option<String>,
+    /// The source's `reviewed` date when it was translated.
+    pub source_reviewed: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationMethod {
+    #[default]
+    Human,
+    Machine,
 }
 
 /// A parsed front matter block and where the Markdown body starts.

@@ -1,4 +1,5 @@
-//! `signpost translate`: pages out to translators and back, as XLIFF.
+//! `signpost translate`: the state of a site's translations (`status`), and
+//! the XLIFF round trip translation agencies use (`export`, `import`).
 //!
 //! `export` turns each page of the default language into translation units
 //! ([`units`]: Markdown to units, [`xliff`]: units to XLIFF 1.2);
@@ -12,6 +13,7 @@ pub(crate) mod rebuild;
 #[cfg(test)]
 mod round_trip_tests;
 pub(crate) mod site_files;
+pub mod status;
 pub(crate) mod units;
 pub(crate) mod worksheet_units;
 pub(crate) mod xliff;

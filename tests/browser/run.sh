@@ -123,6 +123,13 @@ run_site() { # $1 folder, $2 label: the browser suite, then the print checks
 }
 
 run_site "$site" site
+# The fixture in English, Welsh, Arabic and Urdu: pages in both directions.
+if [ -z "${SITE_DIR:-}" ]; then
+  say "building the languages fixture into target/browser-languages"
+  (cd "$ROOT" && cargo run --release --quiet -- build --root tests/testsuite/sites/languages --out target/browser-languages) \
+    || die "the languages fixture did not build"
+  run_site "$ROOT/target/browser-languages" languages
+fi
 n=0
 for extra in ${EXTRA_SITES:-}; do
   n=$((n + 1))

@@ -9,20 +9,17 @@ fn help_lists_the_commands() {
         .output()
         .unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    // clap aligns the descriptions after the longest command name.
-    let lines: Vec<String> = help
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
+    // Columns line up with the longest command name, so compare words.
+    let words = help.split_whitespace().collect::<Vec<_>>().join(" ");
     for line in [
         "build Build the site into a folder (output/ by default)",
         "check Build in memory and report every problem, writing nothing",
         "new Start a new site in an empty folder",
-        "translate Translations: export pages as XLIFF for a translator, import them back",
+        "translate Translations: which pages are translated, missing or outdated; XLIFF out to translators and back",
         "import Turn a Jekyll, Hugo, Eleventy or mdBook site into a new Signpost site",
         "override Local editions: copy a base page here to change it, or list overrides (--status)",
     ] {
-        assert!(lines.iter().any(|l| l == line), "{line} in\n{help}");
+        assert!(words.contains(line), "{line} in\n{help}");
     }
 }
 

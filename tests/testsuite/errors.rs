@@ -48,7 +48,7 @@ fn unknown_front_matter_key() {
         },
         1,
     );
-    run.assert_stderr("content/care/plans.md:3:1  error  unknown-key  unknown key `review-due`  (did you mean `review_due`? Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, extra)");
+    run.assert_stderr("content/care/plans.md:3:1  error  unknown-key  unknown key `review-due`  (did you mean `review_due`? Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, translation, extra)");
     run.assert_stderr("    3 | review-due: 2027-01-01\n");
 }
 
@@ -399,7 +399,7 @@ fn every_unknown_front_matter_key_in_one_run() {
         },
         1,
     );
-    let keys = "(Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, extra)";
+    let keys = "(Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, translation, extra)";
     assert_eq!(
         run.stderr,
         format!(

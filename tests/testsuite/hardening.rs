@@ -29,7 +29,7 @@ const PAGE: &str = "content/care/plans.md";
 #[test]
 fn home_page_unknown_key_is_a_diagnostic_not_a_panic() {
     let (_, run) = breaks(|s| s.write(HOME, "---\ntitle: Home\nlayout: home\n---\nHi\n"));
-    run.assert_stderr_is("content/_index.md:3:1  error  unknown-key  unknown key `layout`  (Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, extra)\n    3 | layout: home\n      | ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/_index.md:3:1  error  unknown-key  unknown key `layout`  (Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, translation, extra)\n    3 | layout: home\n      | ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]

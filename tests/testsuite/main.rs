@@ -14,6 +14,7 @@ mod guide;
 mod hardening;
 mod harness;
 mod import;
+mod languages;
 mod properties;
 mod reader;
 #[cfg(feature = "serve")]

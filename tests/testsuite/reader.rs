@@ -84,7 +84,10 @@ fn aliases_write_redirect_pages_that_work_from_disk() {
         "{file}"
     );
     assert!(file.contains("<link rel=\"canonical\" href=\"../care/plans/index.html\">"));
-    assert!(file.contains("<a href=\"../care/plans/index.html\">Care plans</a>"));
+    assert!(
+        file.contains("<a href=\"../care/plans/index.html\">Go to the new page: Care plans</a>"),
+        "{file}"
+    );
     assert!(file.contains("<html lang=\"en\" dir=\"ltr\">"));
     let folder = site.output("leaflets/plans/index.html");
     assert!(

@@ -543,8 +543,13 @@ fn the_whole_bundled_guide_round_trips_and_builds() {
     let site = SiteTest::empty();
     copy_tree(&repo.join("content"), &site.root.join("content"));
     copy_tree(&repo.join("data"), &site.root.join("data"));
+    // The guide lists `cy` already; its two Welsh pages are left out, so
+    // every page goes out and comes back through XLIFF.
     let config = std::fs::read_to_string(repo.join("site.yaml")).unwrap();
-    site.write("site.yaml", &format!("languages: [en, cy]\n{config}"));
+    site.write("site.yaml", &config);
+    for welsh in ["content/_index.cy.md", "content/get-help-now.easy.cy.md"] {
+        std::fs::remove_file(site.root.join(welsh)).unwrap();
+    }
     export(&site, &[]).assert_code(0);
     site.write(XLF, &fill(&read(&site, XLF), welsh));
     let run = site.run(&["translate", "import", XLF]);

@@ -10,13 +10,16 @@
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 
 use super::{PageState, Spanned, plain_text};
+use crate::render::i18n::Words;
+use crate::text::escape::escape_html;
 
-pub fn present(events: Vec<Spanned>) -> Vec<Spanned> {
+pub fn present<'a>(events: Vec<Spanned<'a>>, words: &Words) -> Vec<Spanned<'a>> {
     let mut out = Vec::with_capacity(events.len());
     for (event, range) in events {
         let replacement = match &event {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = callout(*kind);
+                let (class, key) = callout(*kind);
+                let title = escape_html(words.get(key));
                 Some(format!(
                     "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{title}\"><p class=\"callout-title\">{title}</p>"
                 ))
@@ -24,7 +27,7 @@ pub fn present(events: Vec<Spanned>) -> Vec<Spanned> {
             Event::End(TagEnd::BlockQuote(Some(_))) => Some("</div>".to_owned()),
             Event::Start(Tag::Table(_)) => {
                 out.push((
-                    Event::Html("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">".into()),
+                    Event::Html(format!("<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">", escape_html(words.get("page.table"))).into()),
                     range.clone(),
                 ));
                 None
@@ -35,9 +38,15 @@ pub fn present(events: Vec<Spanned>) -> Vec<Spanned> {
                 continue;
             }
             Event::TaskListMarker(done) => Some(if *done {
-                "<span class=\"task task-done\" aria-hidden=\"true\">&#x2611;</span><span class=\"visually-hidden\">Done: </span>".to_owned()
+                format!(
+                    "<span class=\"task task-done\" aria-hidden=\"true\">&#x2611;</span><span class=\"visually-hidden\">{}: </span>",
+                    escape_html(words.get("task.done"))
+                )
             } else {
-                "<span class=\"task\" aria-hidden=\"true\">&#x2610;</span><span class=\"visually-hidden\">Not done: </span>".to_owned()
+                format!(
+                    "<span class=\"task\" aria-hidden=\"true\">&#x2610;</span><span class=\"visually-hidden\">{}: </span>",
+                    escape_html(words.get("task.not_done"))
+                )
             }),
             _ => None,
         };
@@ -51,11 +60,11 @@ pub fn present(events: Vec<Spanned>) -> Vec<Spanned> {
 
 fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
+        BlockQuoteKind::Note => ("note", "callout.note"),
+        BlockQuoteKind::Tip => ("tip", "callout.tip"),
+        BlockQuoteKind::Important => ("important", "callout.important"),
+        BlockQuoteKind::Warning => ("warning", "callout.warning"),
+        BlockQuoteKind::Caution => ("caution", "callout.caution"),
     }
 }
 

@@ -5,6 +5,7 @@
 //! reader can judge how far to trust a number. An unknown id is an error on
 //! its own line.
 
+use crate::render::i18n::Words;
 use crate::text::escape::escape_html;
 use pulldown_cmark::Event;
 
@@ -53,74 +54,132 @@ fn render_block(body: &str, range: &std::ops::Range<usize>, state: &mut PageStat
         }
     }
     let mut html = String::from("<ul class=\"contacts\" role=\"list\">");
+    let look = Look {
+        rtl: crate::text::languages::direction(&state.page.lang) == "rtl",
+        data_lang: Some(state.ctx.site.config.language.as_str()).filter(|l| *l != state.page.lang),
+    };
     for contact in chosen {
-        html.push_str(&render_contact(contact));
+        html.push_str(&render_contact(contact, &state.words, &look));
     }
     html.push_str("</ul>");
     html
 }
 
-fn render_contact(c: &Contact) -> String {
+/// One contact card, labelled in the page's language. On a right-to-left
+/// page, numbers, addresses and hours are isolated left to right, so a
+/// phone number's digits and punctuation do not flip.
+/// How a card sits on its page: the page's direction, and the language
+/// of `data/contacts.yaml` (the site's) when the page is in another, so
+/// the names and descriptions are marked as such for screen readers.
+struct Look<'a> {
+    rtl: bool,
+    data_lang: Option<&'a str>,
+}
+
+impl Look<'_> {
+    /// ` lang="en"` on data in the site's language, when the page is not.
+    fn data_attr(&self) -> String {
+        self.data_lang
+            .map(|l| format!(" lang=\"{}\"", escape_html(l)))
+            .unwrap_or_default()
+    }
+
+    /// Data text marked with its language when that differs from the page's.
+    fn in_data_lang(&self, html: String) -> String {
+        match self.data_lang {
+            Some(_) => format!("<span{}>{html}</span>", self.data_attr()),
+            None => html,
+        }
+    }
+
+    /// ` dir="ltr"` for numbers and addresses on a right-to-left page.
+    fn ltr(&self) -> &'static str {
+        if self.rtl { " dir=\"ltr\"" } else { "" }
+    }
+
+    /// Text isolated from the page's direction on a right-to-left page.
+    fn isolate(&self, html: String) -> String {
+        if self.rtl {
+            format!("<bdi>{html}</bdi>")
+        } else {
+            html
+        }
+    }
+}
+
+fn render_contact(c: &Contact, words: &Words, look: &Look) -> String {
     let e = |s: &str| escape_html(s);
+    let data = look.data_attr();
+    let ltr = look.ltr();
+    let label = |key: &str| escape_html(words.get(key));
     let mut html = format!(
-        "<li class=\"contact\"><p class=\"contact-name\">{}</p>",
+        "<li class=\"contact\"><p class=\"contact-name\"{data}>{}</p>",
         e(&c.name)
     );
     if let Some(description) = &c.description {
-        html.push_str(&format!("<p>{}</p>", e(description)));
+        html.push_str(&format!("<p{data}>{}</p>", e(description)));
     }
     html.push_str("<dl>");
-    let mut row = |label: &str, value: String| {
+    let mut row = |label: String, value: String| {
         html.push_str(&format!("<dt>{label}</dt><dd>{value}</dd>"));
     };
     if let Some(phone) = &c.phone {
         row(
-            "Phone",
-            format!("<a href=\"tel:{}\">{}</a>", e(&tel_digits(phone)), e(phone)),
-        );
-    }
-    if let Some(text) = &c.text {
-        row("Text", e(text));
-    }
-    if let Some(email) = &c.email {
-        row("Email", format!("<a href=\"mailto:{0}\">{0}</a>", e(email)));
-    }
-    // Websites were checked when the data loaded; this keeps the gate
-    // closed even for a contact that reached rendering some other way.
-    if let Some(website) = c
-        .website
-        .as_ref()
-        .filter(|w| crate::gates::safe_url::check(w) == Ok(crate::gates::safe_url::UrlKind::Web))
-    {
-        let shown = website
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_end_matches('/');
-        row(
-            "Website",
+            label("contact.phone"),
             format!(
-                "<a class=\"external\" href=\"{}\">{}<span class=\"visually-hidden\"> (external website)</span></a>",
-                e(website),
-                e(shown)
+                "<a href=\"tel:{}\"{ltr}>{}</a>",
+                e(&tel_digits(phone)),
+                e(phone)
             ),
         );
     }
+    if let Some(text) = &c.text {
+        row(label("contact.text"), look.isolate(e(text)));
+    }
+    if let Some(email) = &c.email {
+        row(
+            label("contact.email"),
+            format!("<a href=\"mailto:{0}\"{ltr}>{0}</a>", e(email)),
+        );
+    }
+    if let Some(website) = website_html(c, ltr, &label("link.external")) {
+        row(label("contact.website"), website);
+    }
     if let Some(hours) = &c.hours {
-        row("Open", e(hours));
+        row(label("contact.open"), look.in_data_lang(e(hours)));
     }
     if let Some(area) = &c.area {
-        row("Covers", e(area));
+        row(label("contact.covers"), look.in_data_lang(e(area)));
     }
     row(
-        "Checked",
+        label("contact.checked"),
         format!(
             "<time datetime=\"{}\">{}</time>",
             c.verified.iso(),
-            c.verified.long()
+            e(&words.date(c.verified))
         ),
     );
     html.push_str("</dl></li>");
     html
+}
+
+/// The website link of a card. Websites were checked when the data
+/// loaded; this keeps the gate closed even for a contact that reached
+/// rendering some other way.
+fn website_html(c: &Contact, ltr: &str, external: &str) -> Option<String> {
+    let website = c
+        .website
+        .as_ref()
+        .filter(|w| crate::gates::safe_url::check(w) == Ok(crate::gates::safe_url::UrlKind::Web))?;
+    let shown = website
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    Some(format!(
+        "<a class=\"external\" href=\"{}\"{ltr}>{}<span class=\"visually-hidden\"> {external}</span></a>",
+        escape_html(website),
+        escape_html(shown),
+    ))
 }
 
 /// `"116 123"` -> `"116123"`; keeps a leading `+`.

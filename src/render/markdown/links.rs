@@ -163,7 +163,13 @@ fn close_link<'a>(
         column,
     });
     if external {
-        Event::Html("<span class=\"visually-hidden\"> (external website)</span></a>".into())
+        Event::Html(
+            format!(
+                "<span class=\"visually-hidden\"> {}</span></a>",
+                escape_html(state.words.get("link.external"))
+            )
+            .into(),
+        )
     } else {
         Event::End(TagEnd::Link)
     }
@@ -197,6 +203,14 @@ fn resolve(
     let path = percent_decode(path);
     match resolve_path(&path, state) {
         Ok(Resolved::Page(page)) => {
+            // A link from a translation goes to the page's version in the
+            // same language when there is one (an anchor names a heading of
+            // the page linked to, so it keeps that page).
+            let page = if fragment.is_none() {
+                state.ctx.site.in_language(page, &state.page.lang)
+            } else {
+                page
+            };
             let href = page_href(state, page, fragment.as_deref());
             (LinkTarget::Page { page, fragment }, href)
         }

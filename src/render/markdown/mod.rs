@@ -99,6 +99,8 @@ pub struct RenderContext<'a> {
     pub booklet: Option<BookletMode>,
     /// The theme's pictogram names; `None` when the theme could not be loaded.
     pub pictograms: Option<std::collections::BTreeSet<String>>,
+    /// The theme's words in each of the site's languages.
+    pub words: crate::render::i18n::I18n,
 }
 
 /// How a page renders inside a booklet: links to other chapters become
@@ -124,6 +126,7 @@ impl<'a> RenderContext<'a> {
             pretty_urls: site.config.output.pretty_urls,
             booklet: None,
             pictograms: None,
+            words: Default::default(),
         }
     }
 
@@ -136,6 +139,7 @@ impl<'a> RenderContext<'a> {
             pretty_urls: self.pretty_urls,
             booklet: Some(mode),
             pictograms: self.pictograms.clone(),
+            words: self.words.clone(),
         }
     }
 }
@@ -150,6 +154,8 @@ struct PageState<'p, 'c> {
     /// Readable text that does not come from Markdown text events (worksheet labels).
     extra_prose: Vec<ProseBlock>,
     worksheets: usize,
+    /// The theme's words in the page's language.
+    words: std::sync::Arc<crate::render::i18n::Words>,
 }
 
 impl PageState<'_, '_> {
@@ -219,6 +225,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         diagnostics: Vec::new(),
         extra_prose: Vec::new(),
         worksheets: 0,
+        words: ctx.words.words(&page.lang),
     };
     let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
         .into_offset_iter()
@@ -237,7 +244,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let (events, links) = links::rewrite(events, &mut state);
     let events = chapter_footnotes(events, &state);
     let (events, easy) = easy_read::layout(events, &mut state);
-    let events = blocks::present(events);
+    let events = blocks::present(events, &state.words);
     let first_html = events
         .iter()
         .find(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))

@@ -22,14 +22,12 @@
 //! nothing can be submitted, and nothing is stored. Every control has a
 //! label; groups are fieldsets with legends.
 
+use crate::render::i18n::Words;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{PageState, ProseBlock, Spanned};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::text::escape::escape_html;
-
-/// The sentence shown at the top of every worksheet.
-pub const PRIVACY_NOTE: &str = "What you type here stays on this device. It is not sent anywhere and it is not saved. To keep your answers, print this page or save it as a PDF.";
 
 const MARKERS: &[&str] = &[
     "lines",
@@ -82,7 +80,10 @@ pub fn expand<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanne
         // The block's text starts on the line after the opening fence.
         let body_line = state.position(&range).0 + 1;
         match parse(body) {
-            Ok(items) => render(&items, count, body_line, &range, state, out),
+            Ok(mut items) => {
+                localize(&mut items, &state.words);
+                render(&items, count, body_line, &range, state, out)
+            }
             Err(problems) => {
                 for (line, message, help) in problems {
                     let d = Diagnostic::error("worksheet-syntax", message)
@@ -97,6 +98,30 @@ pub fn expand<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanne
 }
 
 type Problem = (usize, String, String);
+
+/// The labels Signpost itself supplies ("Yes", "No", "Not sure", "Date",
+/// "Signed"), in the page's language.
+fn localize(items: &mut [Located], words: &Words) {
+    let english = ["Yes", "No", "Not sure"];
+    for (item, _) in items.iter_mut() {
+        match item {
+            Item::Choice { options, .. }
+                if (2..=3).contains(&options.len())
+                    && options.iter().zip(english).all(|(o, e)| o == e) =>
+            {
+                let keys = ["worksheet.yes", "worksheet.no", "worksheet.not_sure"];
+                for (option, key) in options.iter_mut().zip(keys) {
+                    *option = words.get(key).to_owned();
+                }
+            }
+            Item::Date(label) if label == "Date" => *label = words.get("worksheet.date").to_owned(),
+            Item::Signature(label) if label == "Signed" => {
+                *label = words.get("worksheet.signed").to_owned();
+            }
+            _ => {}
+        }
+    }
+}
 
 fn parse(body: &str) -> Result<Vec<Located>, Vec<Problem>> {
     let mut items: Vec<Located> = Vec::new();
@@ -316,11 +341,19 @@ fn render<'a>(
 ) {
     let page = state.page;
     out.push((
-        Event::Html(CowStr::from(opening_html(page.title(), number))),
+        Event::Html(CowStr::from(opening_html(
+            page.title(),
+            number,
+            &state.words,
+        ))),
         range.clone(),
     ));
     let mut labels: Vec<ProseBlock> = Vec::new();
-    let mut tables = TableNames::default();
+    let mut tables = TableNames {
+        heading: None,
+        used: Vec::new(),
+        words: state.words.clone(),
+    };
     for (q, (item, line)) in items.iter().enumerate() {
         tables.note(item);
         let id = match state.chapter() {
@@ -345,18 +378,27 @@ fn render<'a>(
 /// `title`. A page may split its worksheet into several blocks (easy read
 /// puts a picture row before each group): the privacy note is said once,
 /// in the first, and each block's landmark gets a name of its own.
-fn opening_html(title: &str, number: usize) -> String {
-    let (part, note) = if number == 1 {
+fn opening_html(title: &str, number: usize, words: &Words) -> String {
+    let (label, note) = if number == 1 {
         (
-            String::new(),
-            format!("<p class=\"ws-privacy\">{PRIVACY_NOTE}</p>"),
+            words.fill("worksheet.label", &[("title", title)]),
+            format!(
+                "<p class=\"ws-privacy\">{}</p>",
+                escape_html(words.get("worksheet.privacy"))
+            ),
         )
     } else {
-        (format!(", part {number}"), String::new())
+        (
+            words.fill(
+                "worksheet.label_part",
+                &[("title", title), ("number", &number.to_string())],
+            ),
+            String::new(),
+        )
     };
     format!(
-        "<section class=\"worksheet\" aria-label=\"Worksheet: {title}{part}\">{note}",
-        title = escape_html(title),
+        "<section class=\"worksheet\" aria-label=\"{}\">{note}",
+        escape_html(&label),
     )
 }
 
@@ -417,7 +459,8 @@ fn render_item<'a>(
         } => out.push(html(choice_html(id, question, options, *multiple))),
         Item::Table { columns, rows } => {
             let region = tables.name(columns);
-            out.push(html(table_html(id, &region, columns, *rows)));
+            let words = tables.words.clone();
+            out.push(html(table_html(id, &region, columns, *rows, &words)));
         }
         Item::Text(label) => out.push(html(single_input(id, label, "text", "ws-text"))),
         // A text field rather than `type=date`: it prints blank when
@@ -463,10 +506,10 @@ fn choice_html(id: &str, question: &str, options: &[String], multiple: bool) -> 
 /// the heading above the table, so three tables with the same columns
 /// under "Early", "Middle" and "Late" are three different landmarks to a
 /// screen reader; a name used twice anyway gets a number.
-#[derive(Default)]
 struct TableNames {
     heading: Option<String>,
     used: Vec<String>,
+    words: std::sync::Arc<Words>,
 }
 
 impl TableNames {
@@ -479,15 +522,14 @@ impl TableNames {
 
     /// The escaped region name for a table with `columns`.
     fn name(&mut self, columns: &[String]) -> String {
-        let names = columns
-            .iter()
-            .map(|c| escape_html(c))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let name = match &self.heading {
-            Some(heading) => format!("Table to fill in, {}: {names}", escape_html(heading)),
-            None => format!("Table to fill in: {names}"),
-        };
+        let names = columns.join(", ");
+        let name = escape_html(&match &self.heading {
+            Some(heading) => self.words.fill(
+                "worksheet.table_heading",
+                &[("heading", heading), ("columns", &names)],
+            ),
+            None => self.words.fill("worksheet.table", &[("columns", &names)]),
+        });
         let repeats = self.used.iter().filter(|n| **n == name).count();
         self.used.push(name.clone());
         if repeats > 0 {
@@ -498,7 +540,7 @@ impl TableNames {
     }
 }
 
-fn table_html(id: &str, region: &str, columns: &[String], rows: usize) -> String {
+fn table_html(id: &str, region: &str, columns: &[String], rows: usize, words: &Words) -> String {
     let names = columns.iter().map(|c| escape_html(c)).collect::<Vec<_>>();
     let mut s = format!(
         "<div class=\"ws-q ws-table-wrap table-wrap\" role=\"region\" aria-label=\"{region}\" tabindex=\"0\"><table class=\"ws-table\"><thead><tr>"
@@ -509,9 +551,13 @@ fn table_html(id: &str, region: &str, columns: &[String], rows: usize) -> String
     s.push_str("</tr></thead><tbody>");
     for row in 1..=rows {
         s.push_str("<tr>");
-        for (c, name) in names.iter().enumerate() {
+        for (c, column) in columns.iter().enumerate() {
+            let label = escape_html(&words.fill(
+                "worksheet.cell",
+                &[("column", column), ("row", &row.to_string())],
+            ));
             s.push_str(&format!(
-                "<td><textarea id=\"{id}-r{row}c{col}\" name=\"{id}-r{row}c{col}\" rows=\"2\" aria-label=\"{name}, row {row}\" autocomplete=\"off\"></textarea></td>",
+                "<td><textarea id=\"{id}-r{row}c{col}\" name=\"{id}-r{row}c{col}\" rows=\"2\" aria-label=\"{label}\" autocomplete=\"off\"></textarea></td>",
                 col = c + 1
             ));
         }

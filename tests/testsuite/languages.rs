@@ -1,0 +1,247 @@
+//! A site in English, Welsh, Arabic and Urdu: translations under `LANG/`,
+//! the language switcher, hreflang both ways, the theme's words and dates
+//! in each language, right-to-left pages, and translations that have
+//! fallen behind their source.
+
+use crate::harness::{SiteTest, main_of};
+
+fn built() -> SiteTest {
+    let site = SiteTest::fixture("languages");
+    site.build().assert_code(0);
+    site
+}
+
+#[test]
+fn translations_are_built_under_their_language_with_the_source_path() {
+    let site = built();
+    for path in [
+        "index.html",
+        "cy/index.html",
+        "ar/index.html",
+        "ur/index.html",
+        "care/plans/index.html",
+        "cy/care/plans/index.html",
+        "ar/care/plans/index.html",
+        "ur/care/plans/index.html",
+        "care/other/index.html",
+    ] {
+        site.output(path);
+    }
+    assert!(!site.root.join("output/cy/care/other/index.html").exists());
+}
+
+#[test]
+fn switcher_names_each_language_in_itself_with_lang_and_hreflang() {
+    let html = built().output("care/plans/index.html");
+    assert!(html.contains("<nav aria-label=\"This page in other languages\" class=\"languages wrap\"><ul><li><a href=../../cy/care/plans/index.html hreflang=cy lang=cy>Cymraeg</a><li><a href=../../ar/care/plans/index.html hreflang=ar lang=ar>العربية</a><li><a href=../../ur/care/plans/index.html hreflang=ur lang=ur>اردو</a></ul></nav>"), "{html}");
+    // A page in one language only has no switcher.
+    let other = built().output("care/other/index.html");
+    assert!(!other.contains("class=\"languages"), "{other}");
+}
+
+#[test]
+fn hreflang_alternates_go_both_ways_with_x_default() {
+    let site = built();
+    let alternates = "<link href=https://example.org/guide/care/plans/index.html hreflang=en rel=alternate><link href=https://example.org/guide/cy/care/plans/index.html hreflang=cy rel=alternate><link href=https://example.org/guide/ar/care/plans/index.html hreflang=ar rel=alternate><link href=https://example.org/guide/ur/care/plans/index.html hreflang=ur rel=alternate><link href=https://example.org/guide/care/plans/index.html hreflang=x-default rel=alternate>";
+    for path in [
+        "care/plans/index.html",
+        "cy/care/plans/index.html",
+        "ur/care/plans/index.html",
+    ] {
+        assert!(site.output(path).contains(alternates), "{path}");
+    }
+    let sitemap = site.output("sitemap.xml");
+    assert!(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    assert!(sitemap.contains("<url><loc>https://example.org/guide/cy/care/plans/</loc><lastmod>2026-11-01</lastmod><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/care/plans/\"/><xhtml:link rel=\"alternate\" hreflang=\"cy\" href=\"https://example.org/guide/cy/care/plans/\"/>"), "{sitemap}");
+}
+
+#[test]
+fn welsh_pages_have_welsh_words_dates_navigation_and_settings() {
+    let html = built().output("cy/care/plans/index.html");
+    assert!(html.starts_with("<!doctype html><html dir=ltr lang=cy>"));
+    for words in [
+        "<title>Cynlluniau gofal | Canllaw prawf ieithoedd</title>",
+        "<a class=skip-link href=#main>Neidio i'r prif gynnwys</a>",
+        "<strong>Angen help nawr?</strong> Mewn perygl nawr? Ffoniwch 999. <a href=index.html>Cael help</a>",
+        "<li><a href=../../index.html>Hafan</a>",
+        "<p class=callout-title>Nodyn",
+        "<p>Adolygwyd y dudalen ddiwethaf: <time datetime=2026-11-01>1 Tachwedd 2026</time>",
+        "<h2 id=site-nav-title>Cynnwys</h2><ul><li><a href=../../index.html>Hafan</a><li><a aria-current=page href=index.html>Cynlluniau gofal</a></ul>",
+    ] {
+        assert!(html.contains(words), "missing {words}\n{html}");
+    }
+    for english in [
+        "Page last reviewed",
+        "November",
+        "Skip to main content",
+        ">Home<",
+    ] {
+        assert!(!html.contains(english), "English {english} on a Welsh page");
+    }
+}
+
+#[test]
+fn machine_translations_say_so_and_link_to_the_source() {
+    let html = built().output("cy/care/plans/index.html");
+    assert!(html.contains("<div class=machine-translation role=note><p>Cafodd y dudalen hon ei chyfieithu gan gyfrifiadur. Nid yw cyfieithydd cymwys wedi'i gwirio eto. <a href=../../../care/plans/index.html hreflang=en>Darllen y dudalen wreiddiol (English).</a></div>"), "{html}");
+    // A human translation has no notice.
+    assert!(
+        !built()
+            .output("ur/care/plans/index.html")
+            .contains("class=machine-translation")
+    );
+}
+
+#[test]
+fn arabic_and_urdu_pages_run_right_to_left_with_numbers_isolated() {
+    let site = built();
+    for (path, lang) in [("ar/care/plans/index.html", "ar"), ("ur/index.html", "ur")] {
+        let html = site.output(path);
+        assert!(
+            html.starts_with(&format!("<!doctype html><html dir=rtl lang={lang}>")),
+            "{path}"
+        );
+    }
+    let main_html = site.output("ar/care/plans/index.html");
+    let main = main_of(&main_html);
+    assert!(
+        main.contains("<a dir=ltr href=tel:01000000000>0100 000 0000</a>"),
+        "{main}"
+    );
+    // The contact data is in the site's language, and says so.
+    assert!(
+        main.contains("<p class=contact-name lang=en>Test helpline"),
+        "{main}"
+    );
+    // The English page's contact card is as before.
+    let english = site.output("care/plans/index.html");
+    assert!(main_of(&english).contains("<a href=tel:01000000000>0100 000 0000</a>"));
+    assert!(main_of(&english).contains("<p class=contact-name>Test helpline"));
+}
+
+#[test]
+fn outdated_translations_are_reported_by_date_and_by_hash() {
+    let site = SiteTest::fixture("languages");
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("content/care/plans.ar.md:6:1  warning  translation-outdated  content/care/plans.md was reviewed on 2026-11-01, after this translation (2026-10-01)  (check the translation against the source, update it, then set its `reviewed:` date)"), "{}", run.stdout);
+    assert!(run.stdout.contains("content/care/plans.ur.md:6:1  warning  translation-outdated  the text of content/care/plans.md has changed since this page was translated from it (sha256:0000000000000000, now sha256:07a584e092878321)  (update the translation, then set `source_hash: \"sha256:07a584e092878321\"` under `translation:`)"), "{}", run.stdout);
+    assert!(run.stdout.contains("site.yaml:19:1  warning  untranslated-setting  ar pages show the site's description, help in en  (add them under `translations: {ar: {...}}` in site.yaml)"), "{}", run.stdout);
+    // The Welsh page's stamp matches its source: nothing to say.
+    assert!(!run.stdout.contains("plans.cy.md"), "{}", run.stdout);
+}
+
+#[test]
+fn a_lang_that_disagrees_with_the_file_name_is_an_error() {
+    let site = SiteTest::fixture("languages");
+    site.write(
+        "content/care/other.cy.md",
+        "---\ntitle: Help arall\nlang: ar\n---\nTestun.\n",
+    );
+    site.build().assert_code(1).assert_stderr("content/care/other.cy.md:3:1  error  lang-mismatch  this page says `lang: ar`, but its file name says it is in `cy`  (the file name decides the language: remove the `lang:` line, or rename the file)");
+}
+
+#[test]
+fn a_language_the_site_does_not_list_is_an_error() {
+    let site = SiteTest::fixture("languages");
+    site.write(
+        "content/care/other.pl.md",
+        "---\ntitle: Inna pomoc\n---\nTekst.\n",
+    );
+    site.build().assert_code(1).assert_stderr("content/care/other.pl.md:1:1  error  unknown-language  the file name says this page is in `pl`, which is not one of the site's languages (en, cy, ar, ur)  (add pl to `languages:` in site.yaml, or rename the file)");
+}
+
+#[test]
+fn language_must_match_the_first_of_languages() {
+    let site = SiteTest::fixture("languages");
+    site.write("site.yaml", "title: x\nlanguage: cy\nlanguages: [en, cy]\n");
+    site.build().assert_code(1).assert_stderr(
+        "site.yaml:2:1  error  bad-value  `language` is `cy`, but the first of `languages` is `en`",
+    );
+}
+
+#[test]
+fn translate_status_lists_translated_missing_and_outdated_pages() {
+    let site = SiteTest::fixture("languages");
+    let run = site.run(&["translate", "status"]);
+    run.assert_code(0);
+    assert!(run.stdout.starts_with("cy (Cymraeg): 2 translated, 0 outdated, 2 missing\n  translated  content/_index.cy.md\n  missing     content/care/_index.md\n  missing     content/care/other.md\n  translated  content/care/plans.cy.md\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("ar (العربية): 1 translated, 1 outdated, 2 missing\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("  outdated    content/care/plans.ar.md  (source reviewed 2026-11-01 after the translation (2026-10-01))\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("  outdated    content/care/plans.ur.md  (source text changed)\n"),
+        "{}",
+        run.stdout
+    );
+    let json = site.run(&["translate", "status", "--json"]);
+    json.assert_code(0);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(value[0]["lang"], "cy");
+    assert_eq!(value[2]["pages"][3]["status"], "outdated");
+    assert_eq!(
+        value[2]["pages"][3]["translation"],
+        "content/care/plans.ur.md"
+    );
+}
+
+#[test]
+fn each_language_has_its_own_not_found_page() {
+    let site = built();
+    let welsh = site.output("cy/404.html");
+    assert!(
+        welsh.contains("<base href=https://example.org/guide/cy/>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains("<h1>Heb ddod o hyd i'r dudalen</h1>"),
+        "{welsh}"
+    );
+    assert!(welsh.contains("<p>Gallwch fynd i'r <a href=index.html>hafan</a> neu ddewis adran o'r cynnwys isod.</p>") || welsh.contains("<p>Gallwch fynd i'r <a href=index.html>hafan</a> neu ddewis adran o'r cynnwys isod."), "{welsh}");
+    let english = site.output("404.html");
+    assert!(english.contains("<h1>Page not found</h1>"), "{english}");
+    assert!(
+        english.contains("<base href=https://example.org/guide/>"),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_language_without_theme_words_is_reported_once_and_shows_english() {
+    let site = SiteTest::with(&[
+        (
+            "site.yaml",
+            "title: Test\nlanguages: [en, fr]\ntranslations:\n  fr: {title: Essai}\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\nHello.\n"),
+        (
+            "content/_index.fr.md",
+            "---\ntitle: Accueil\n---\nBonjour.\n",
+        ),
+    ]);
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("untranslated-word").count()
+            + run.stdout.matches("untranslated-word").count(),
+        1,
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(format!("{}{}", run.stdout, run.stderr).contains("(built-in default theme)/i18n/fr.yaml  warning  untranslated-word  the theme has no words in `fr`, so fr pages show its English words (\"Contents\", \"Page last reviewed\")"));
+    let html = site.output("fr/index.html");
+    assert!(
+        html.starts_with("<!doctype html><html dir=ltr lang=fr>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=site-nav-title>Contents</h2>"),
+        "{html}"
+    );
+}
