@@ -9,5 +9,6 @@ pub mod attachments;
 pub mod config;
 pub mod data;
 pub mod discover;
+pub mod foreign_keys;
 pub mod front_matter;
 pub mod yaml;
