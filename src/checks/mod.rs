@@ -8,6 +8,7 @@
 pub mod contacts;
 pub mod easy_read;
 pub mod links;
+pub mod mentions;
 pub mod reading;
 pub mod review;
 pub mod structure;
