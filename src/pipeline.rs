@@ -126,6 +126,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
         built.plans = booklet_plans(&site, theme);
         assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
+        assembled.has_worksheets = rendered.iter().any(|r| r.worksheets > 0);
         let (mut files, mut problems) =
             render_output(&site, &assembled, theme, &rendered, options)?;
         built.lap("templates and minify");

@@ -7,6 +7,7 @@
 
 pub mod contacts;
 pub mod easy_read;
+pub mod leftovers;
 pub mod links;
 pub mod mentions;
 pub mod reading;
@@ -62,6 +63,7 @@ pub fn page_checks(
     let metrics = crate::text::readability::measure(&prose);
     let mut found = structure::check(page, render);
     found.extend(suppress::check(page));
+    found.extend(leftovers::check(page, render));
     found.extend(review::check(page, context.today));
     found.extend(reading::check(page, render, &metrics, config));
     found.extend(words::check(page, render, &context.words));

@@ -20,7 +20,7 @@ pub fn check(page: &Page, render: &Rendered) -> Vec<Diagnostic> {
                 "heading-h1",
                 "this is a top-level heading (#), but the page title is already the page's top-level heading",
             )
-            .help("start the parts of the page with ## (two # signs), and smaller parts within them with ###")));
+            .help("start the parts of the page with ##, and smaller parts within them with ###")));
         } else if heading.level > previous + 1 {
             problems.push(at(finding(
                 "heading-skip",

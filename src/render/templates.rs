@@ -41,6 +41,8 @@ struct SiteView<'a> {
     booklet_url: Option<String>,
     /// The easy-read booklet, when there is one.
     easy_read_booklet_url: Option<String>,
+    /// Whether any page has a worksheet.
+    has_worksheets: bool,
 }
 
 #[derive(Serialize)]
@@ -333,6 +335,7 @@ fn site_view<'a>(
             from_dir,
             crate::render::booklet::EASY_READ_DIR,
         ),
+        has_worksheets: assembled.has_worksheets,
     }
 }
 

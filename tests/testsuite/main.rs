@@ -9,6 +9,7 @@ mod checks;
 mod cli;
 mod easy_read;
 mod errors;
+mod findings;
 mod guide;
 mod hardening;
 mod harness;

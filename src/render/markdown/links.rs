@@ -336,8 +336,16 @@ fn page_for_web_address<'a>(site: &'a crate::site::model::Site, target: &str) ->
         .or_else(|| bare.strip_suffix(".html"))
         .or_else(|| bare.strip_suffix(".htm"))
         .or_else(|| (target.ends_with('/') || !bare.contains('.')).then_some(bare))?;
+    // `index` names its folder's page: `../index.html` is the home page.
+    let stem = if stem == "index" {
+        ""
+    } else {
+        stem.strip_suffix("/index").unwrap_or(stem)
+    };
     if stem.is_empty() {
-        return None;
+        return site
+            .page_by_rel("_index.md")
+            .map(|page| site.pages[page].rel.as_str());
     }
     for rel in [
         format!("{stem}.md"),
