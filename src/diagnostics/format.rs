@@ -99,7 +99,8 @@ pub fn render_quiet(report: &Report) -> String {
     out
 }
 
-/// The first `n` findings (errors first), then the counts: what `serve`
+/// The first `n` findings, errors chosen first (then shown by file, as
+/// always), then the counts: what `serve`
 /// prints on start-up, so a site with hundreds of warnings stays readable.
 pub fn render_first(report: &Report, n: usize) -> String {
     let mut sorted = report.sorted();
@@ -175,6 +176,36 @@ mod tests {
     fn github_escapes_data_and_properties() {
         assert_eq!(escape_data("50% a\r\nb"), "50%25 a%0D%0Ab");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn serve_shows_the_first_findings_errors_first_then_the_counts() {
+        let mut report = Report::default();
+        for line in 1..=7 {
+            report.push(
+                Diagnostic::warning("plain-words", "w")
+                    .in_file("a.md")
+                    .at(line, 1),
+            );
+        }
+        report.push(
+            Diagnostic::error("broken-link", "e")
+                .in_file("b.md")
+                .at(1, 1),
+        );
+        let text = render_first(&report, 5);
+        assert_eq!(
+            text,
+            "a.md:1:1  warning  plain-words  w\n\
+             a.md:2:1  warning  plain-words  w\n\
+             a.md:3:1  warning  plain-words  w\n\
+             a.md:4:1  warning  plain-words  w\n\n\
+             b.md:1:1  error  broken-link  e\n\n\
+             … and 3 more: run `signpost check` to see them all\n\
+             1 error and 7 warnings in 2 files\n\
+             errors by rule: broken-link 1\n\
+             warnings by rule: plain-words 7\n"
+        );
     }
 
     #[test]
