@@ -126,6 +126,18 @@ pub struct SiteArgs {
     pub drafts: bool,
 }
 
+/// How `check` and `build` print findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by file, with the source line, then counts by rule
+    #[default]
+    Human,
+    /// The `check --json` report (see the README)
+    Json,
+    /// GitHub Actions workflow commands, so findings show on pull requests
+    Github,
+}
+
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
@@ -133,18 +145,27 @@ pub struct BuildArgs {
     /// Where to write the site [default: ROOT/output]
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Print only problems, no summary or progress
+    /// Print only errors and one line counting the warnings; no progress
     #[arg(long, short)]
     pub quiet: bool,
+    /// How to print the findings
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Print the findings as JSON (see the README for the format)
-    #[arg(long)]
+    /// Print the findings as JSON (see the README for the format); the same as `--format json`
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// How to print the findings
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Print only errors and one line counting the warnings
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
@@ -234,6 +255,13 @@ impl SiteArgs {
             BuildOptions::new(self.root.clone().unwrap_or_else(|| PathBuf::from(".")));
         options.drafts = self.drafts;
         options
+    }
+}
+
+impl CheckArgs {
+    /// `--json` is kept as a short name for `--format json`.
+    pub fn format(&self) -> Format {
+        if self.json { Format::Json } else { self.format }
     }
 }
 

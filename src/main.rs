@@ -14,8 +14,8 @@ use clap::Parser;
 /// (measured: see the benchmark notes in bench/README.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use signpost::cli::{Cli, Command, TranslateCommand};
-use signpost::diagnostics::{Report, plural};
+use signpost::cli::{Cli, Command, Format, TranslateCommand};
+use signpost::diagnostics::{format, plural};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,7 +33,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build(args) => build(&args.options()),
+        Command::Build(args) => build(&args.options(), args.format),
         Command::Check(args) => check(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => {
@@ -103,10 +103,10 @@ fn override_command(args: &signpost::cli::OverrideArgs) -> anyhow::Result<ExitCo
 }
 
 /// `signpost build`: build, report, write only when there are no errors.
-fn build(options: &signpost::options::BuildOptions) -> anyhow::Result<ExitCode> {
+fn build(options: &signpost::options::BuildOptions, format: Format) -> anyhow::Result<ExitCode> {
     let outcome = signpost::pipeline::build(options)?;
     let built = &outcome.built;
-    print_report(&built.report);
+    print_build_report(built, format, options.quiet);
     print_timings(built);
     let Some(written) = outcome.written else {
         eprintln!(
@@ -115,7 +115,7 @@ fn build(options: &signpost::options::BuildOptions) -> anyhow::Result<ExitCode> 
         return Ok(ExitCode::from(1));
     };
     if !options.quiet {
-        println!(
+        let line = format!(
             "Built {} ({}) in {:.2} s into {} ({} written, {} unchanged)",
             plural(built.page_count(), "page"),
             plural(built.section_count(), "section"),
@@ -124,6 +124,12 @@ fn build(options: &signpost::options::BuildOptions) -> anyhow::Result<ExitCode> 
             written.written,
             written.unchanged
         );
+        // stdout holds only the JSON report when JSON was asked for.
+        if format == Format::Json {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -139,18 +145,23 @@ fn check(args: &signpost::cli::CheckArgs) -> anyhow::Result<ExitCode> {
         Some(site) => signpost::checks::reading::measure_pages(site, &built.rendered, &built.pages),
         None => Vec::new(),
     };
-    if args.json {
-        let json = signpost::checks::json_report(&built.report, built.page_count(), &readings);
-        println!("{json}");
-    } else {
-        let mut text = String::new();
-        if args.reading {
-            text.push_str(&signpost::checks::reading::table(&readings));
-            text.push('\n');
+    let text = match args.format() {
+        Format::Json => {
+            signpost::checks::json_report(&built.report, built.page_count(), &readings) + "\n"
         }
-        text.push_str(&built.report.render_text());
-        let _ = std::io::stdout().write_all(text.as_bytes());
-    }
+        Format::Github => format::render_github(&built.report),
+        Format::Human if args.quiet => format::render_quiet(&built.report),
+        Format::Human => {
+            let mut text = String::new();
+            if args.reading {
+                text.push_str(&signpost::checks::reading::table(&readings));
+                text.push('\n');
+            }
+            text.push_str(&built.report.render_text());
+            text
+        }
+    };
+    let _ = std::io::stdout().write_all(text.as_bytes());
     Ok(if built.report.has_errors() {
         ExitCode::from(1)
     } else {
@@ -186,10 +197,23 @@ fn print_timings(built: &signpost::pipeline::Built) {
     }
 }
 
-/// Problems go to stderr, grouped by file.
-fn print_report(report: &Report) {
-    if report.is_empty() {
-        return;
-    }
-    let _ = std::io::stderr().write_all(report.render_text().as_bytes());
+/// Human problems go to stderr, grouped by file (with `--quiet`, the errors
+/// and one line); JSON and GitHub commands go to stdout, where tools read them.
+fn print_build_report(built: &signpost::pipeline::Built, format: Format, quiet: bool) {
+    let report = &built.report;
+    let (text, to_stdout) = match format {
+        Format::Json => (
+            signpost::checks::json_report(report, built.page_count(), &[]) + "\n",
+            true,
+        ),
+        Format::Github => (format::render_github(report), true),
+        Format::Human if report.is_empty() && report.suppressed().is_empty() => return,
+        Format::Human if quiet => (format::render_quiet(report), false),
+        Format::Human => (report.render_text(), false),
+    };
+    let _ = if to_stdout {
+        std::io::stdout().write_all(text.as_bytes())
+    } else {
+        std::io::stderr().write_all(text.as_bytes())
+    };
 }

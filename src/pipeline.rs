@@ -102,7 +102,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     if !site.has_home() {
         // The home page's own problem is already reported, with its line;
         // there is no site to assemble without it.
-        let report = crate::checks::apply_levels(report, &site.config.check);
+        let report = crate::checks::apply_levels(report, &site);
         return Ok(built.stopped(Some(site), report));
     }
 
@@ -118,7 +118,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     built.found = crate::checks::site_checks(&site, &rendered, Date::today());
     let mut report = crate::checks::apply_levels(
         crate::checks::collect(&built.early, &rendered, &pages, &built.found),
-        &site.config.check,
+        &site,
     );
     built.lap("site checks (links, contacts)");
 
@@ -126,6 +126,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
         built.plans = booklet_plans(&site, theme, &rendered);
         assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
+        assembled.has_worksheets = rendered.iter().any(|r| r.worksheets > 0);
         let (mut files, mut problems) =
             render_output(&site, &assembled, theme, &rendered, options)?;
         built.lap("templates and minify");
@@ -138,10 +139,10 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             &mut files,
         ));
         built.lap("booklets");
-        report.extend(
-            crate::checks::apply_levels(problems.into_iter().collect(), &site.config.check)
-                .into_vec(),
-        );
+        report.merge(crate::checks::apply_levels(
+            problems.into_iter().collect(),
+            &site,
+        ));
         if site.config.output.precompress {
             crate::output::precompress::add(&mut files);
             built.lap("precompress");
@@ -280,7 +281,7 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
     }
     let mut report = crate::checks::apply_levels(
         crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
-        &site.config.check,
+        site,
     );
     lap("site checks and report");
     if report.has_errors() {
@@ -342,10 +343,10 @@ fn page_files(
         .ok()
         .and_then(|html| crate::checks::structure::check_output(&site.pages[idx], html))
     {
-        report.extend(
-            crate::checks::apply_levels(std::iter::once(problem).collect(), &site.config.check)
-                .into_vec(),
-        );
+        report.merge(crate::checks::apply_levels(
+            std::iter::once(problem).collect(),
+            site,
+        ));
     }
     match output {
         Ok(bytes) => {

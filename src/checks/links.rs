@@ -93,6 +93,9 @@ fn broken_anchor(
         LinkTarget::SamePage(fragment) => (idx, fragment),
         _ => return None,
     };
+    // A text fragment (`#:~:text=…`, or `#id:~:text=…`) asks the browser
+    // to find words, not a heading: only the part before it names an id.
+    let fragment = fragment.split(":~:").next().unwrap_or_default();
     if fragment.is_empty()
         || rendered[target].headings.iter().any(|h| h.id == *fragment)
         || is_footnote(&rendered[target], fragment)
@@ -136,8 +139,24 @@ fn normalise(text: &str) -> String {
         .to_lowercase()
 }
 
+/// Link text in quotes ("click here") is shown as an example of what not
+/// to write, not used as a link's words.
+fn is_quoted(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        (chars.next(), chars.next_back()),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('\''), Some('\''))
+            | (Some('‘'), Some('’'))
+    )
+}
+
 fn vague_text(page: &Page, link: &LinkRef) -> Option<Diagnostic> {
     let text = link.text.trim();
+    if is_quoted(text) {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let bare_url =
         lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");

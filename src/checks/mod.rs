@@ -8,10 +8,13 @@
 pub mod contacts;
 pub mod easy_read;
 pub mod images;
+pub mod leftovers;
 pub mod links;
+pub mod mentions;
 pub mod reading;
 pub mod review;
 pub mod structure;
+pub mod suppress;
 pub mod translations;
 pub mod upstream;
 pub mod words;
@@ -62,6 +65,8 @@ pub fn page_checks(
     let prose: Vec<&str> = render.prose.iter().map(|b| b.text.as_str()).collect();
     let metrics = crate::text::readability::measure(&prose);
     let mut found = structure::check(page, render);
+    found.extend(suppress::check(page));
+    found.extend(leftovers::check(page, render));
     found.extend(review::check(page, context.today));
     found.extend(reading::check(page, render, &metrics, config));
     found.extend(words::check(page, render, &context.words));
@@ -124,8 +129,14 @@ pub fn collect(
     report
 }
 
-/// Applies `check.rules` levels: changes severities and drops rules turned off.
-pub fn apply_levels(report: Report, config: &CheckConfig) -> Report {
+/// Applies the site's `check.rules` levels (changes severities and drops
+/// rules turned off), then each page's own (`signpost-ignore` comments and
+/// front-matter `check.rules`, whose silenced findings are kept aside).
+pub fn apply_levels(report: Report, site: &Site) -> Report {
+    suppress::apply(apply_site_levels(report, &site.config.check), site)
+}
+
+fn apply_site_levels(report: Report, config: &CheckConfig) -> Report {
     if config.rules.is_empty() {
         return report;
     }
@@ -157,6 +168,9 @@ pub fn json_report(report: &Report, pages: usize, readings: &[reading::PageReadi
         summary: Summary,
         findings: Vec<&'a Diagnostic>,
         reading: &'a [reading::PageReading],
+        /// Findings silenced on purpose, each with `by`: listed so that
+        /// nothing is hidden for good.
+        suppressed: Vec<&'a crate::diagnostics::Suppressed>,
     }
     let json = Json {
         version: 1,
@@ -167,6 +181,7 @@ pub fn json_report(report: &Report, pages: usize, readings: &[reading::PageReadi
         },
         findings: report.sorted(),
         reading: readings,
+        suppressed: report.suppressed(),
     };
     serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_owned())
 }

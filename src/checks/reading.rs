@@ -87,7 +87,8 @@ fn page_level(page: &Page, m: &Metrics, config: &CheckConfig) -> Vec<Diagnostic>
     if m.words < MIN_WORDS_FOR_GRADE {
         return Vec::new();
     }
-    let at = |d: Diagnostic| d.in_file(page.file()).at_source(&page.text, 1, 1);
+    // About the whole page: no line is named (line 1 is only `---`).
+    let at = |d: Diagnostic| d.in_file(page.file());
     let mut problems = Vec::new();
     if m.flesch_kincaid_grade > config.max_grade {
         problems.push(at(finding(
@@ -140,7 +141,6 @@ fn easy_page_level(
             ),
         )
         .in_file(page.file())
-        .at_source(&page.text, 1, 1)
         .help("use shorter words and shorter sentences"),
     ]
 }

@@ -49,8 +49,7 @@ pub fn check(page: &Page, today: Date) -> Vec<Diagnostic> {
                 format!("this page has no `{}`", missing.join("` or `")),
             )
             .in_file(page.file())
-            .at_source(&page.text, 1, 1)
-            .help("add `reviewed: YYYY-MM-DD` and `review_due: YYYY-MM-DD` to the front matter"),
+            .help("add `reviewed: YYYY-MM-DD` (when someone last checked the page) and `review_due: YYYY-MM-DD` (when it must be checked again) to the front matter"),
         );
     }
     problems

@@ -18,21 +18,22 @@ pub fn check(page: &Page, render: &Rendered) -> Vec<Diagnostic> {
         if heading.level == 1 {
             problems.push(at(finding(
                 "heading-h1",
-                "a second h1: the page title is already the page's h1",
+                "this is a top-level heading (#), but the page title is already the page's top-level heading",
             )
-            .help("start headings in the page at ## (level 2)")));
+            .help("start the parts of the page with ##, and smaller parts within them with ###")));
         } else if heading.level > previous + 1 {
             problems.push(at(finding(
                 "heading-skip",
                 format!(
-                    "this h{} follows an h{}: heading levels must not skip",
-                    heading.level, previous
+                    "this {} heading comes under a {} heading and skips a level; screen-reader users move through a page by these levels",
+                    "#".repeat(usize::from(heading.level)),
+                    "#".repeat(usize::from(previous)),
                 ),
             )
             .help(format!(
-                "make it {} (level {}) or add the missing level above it",
+                "make it {} or add a {} heading above it",
                 "#".repeat(usize::from(previous) + 1),
-                previous + 1
+                "#".repeat(usize::from(previous) + 1),
             ))));
         }
         if heading.text.trim().is_empty() {
@@ -66,14 +67,14 @@ pub fn check_output(page: &Page, html: &[u8]) -> Option<Diagnostic> {
         return None;
     }
     let message = if count == 0 {
-        "the built page has no h1 heading".to_owned()
+        "the built page has no top-level heading (`<h1>`)".to_owned()
     } else {
-        format!("the built page has {count} h1 headings")
+        format!("the built page has {count} top-level headings (`<h1>`); it should have one")
     };
+    // About the whole built page, so no line of the `.md` file is named.
     Some(
         finding("heading-h1", message)
             .in_file(page.file())
-            .at(1, 1)
-            .help("the theme shows the page title as the h1; start headings in the page at ##"),
+            .help("the theme shows the page title as the one `<h1>`: check the theme's templates, and start headings in the page at ##"),
     )
 }

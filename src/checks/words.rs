@@ -12,6 +12,8 @@ use crate::text::plain_words::{DEFAULT_PLAIN_WORDS, DEFAULT_RESPECTFUL_WORDS, Ph
 pub struct Lists {
     plain: PhraseMatcher,
     respectful: PhraseMatcher,
+    /// `check.names`: names the lists leave alone.
+    names: Vec<String>,
 }
 
 impl Lists {
@@ -46,6 +48,7 @@ fn lists(config: &CheckConfig) -> Lists {
             config.default_respectful_words,
             &config.respectful_words,
         ),
+        names: config.names.clone(),
     }
 }
 
@@ -62,6 +65,9 @@ pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
             ),
         ] {
             for (start, end, index) in matcher.find(&block.text) {
+                if super::mentions::is_mention(block, start, end, &lists.names) {
+                    continue;
+                }
                 let suggestion = matcher.suggestion(index);
                 let (line, column) = lines.position(&page.text, block.file_offset(start));
                 problems.push(

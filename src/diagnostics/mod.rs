@@ -6,6 +6,7 @@
 //! the exit code is chosen at the end from the worst severity seen. The type is
 //! ours (not a diagnostics crate's) so that `check --json` stays stable.
 
+pub mod format;
 pub mod rules;
 
 use std::collections::BTreeMap;
@@ -127,14 +128,26 @@ impl FromIterator<Diagnostic> for Report {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Report {
             diagnostics: iter.into_iter().collect(),
+            suppressed: Vec::new(),
         }
     }
+}
+
+/// A finding an author silenced on purpose: kept (and listed by `check
+/// --json`) so that nothing is hidden for good.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    #[serde(flatten)]
+    pub finding: Diagnostic,
+    /// What silenced it, for example `signpost-ignore comment on line 12`.
+    pub by: String,
 }
 
 /// All findings of one run, kept in a stable order.
 #[derive(Debug, Default, Clone)]
 pub struct Report {
     diagnostics: Vec<Diagnostic>,
+    suppressed: Vec<Suppressed>,
 }
 
 impl Report {
@@ -144,6 +157,33 @@ impl Report {
 
     pub fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
         self.diagnostics.extend(more);
+    }
+
+    /// Adds every finding of `other`, silenced ones included.
+    pub fn merge(&mut self, mut other: Report) {
+        self.keep_suppressed_of(&mut other);
+        self.diagnostics.extend(other.diagnostics);
+    }
+
+    /// Keeps a finding aside as silenced by `by` (it no longer counts).
+    pub fn suppress(&mut self, finding: Diagnostic, by: String) {
+        self.suppressed.push(Suppressed { finding, by });
+    }
+
+    /// Takes over the findings `other` silenced.
+    pub fn keep_suppressed_of(&mut self, other: &mut Report) {
+        self.suppressed.append(&mut other.suppressed);
+    }
+
+    /// The silenced findings, in the order of every report.
+    pub fn suppressed(&self) -> Vec<&Suppressed> {
+        let mut all: Vec<&Suppressed> = self.suppressed.iter().collect();
+        all.sort_by(|a, b| {
+            let (a, b) = (&a.finding, &b.finding);
+            (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule))
+        });
+        all.dedup();
+        all
     }
 
     pub fn has_errors(&self) -> bool {
@@ -182,6 +222,15 @@ impl Report {
     /// The human report: findings grouped by file, each with its source line,
     /// then one summary line.
     pub fn render_text(&self) -> String {
+        let mut out = self.render_findings();
+        out.push_str(&self.summary());
+        out.push('\n');
+        out.push_str(&format::by_rule_lines(self));
+        out
+    }
+
+    /// The findings grouped by file, each group ending with a blank line.
+    pub fn render_findings(&self) -> String {
         let mut out = String::new();
         let mut by_file: BTreeMap<Option<&String>, Vec<&Diagnostic>> = BTreeMap::new();
         for d in self.sorted() {
@@ -207,8 +256,6 @@ impl Report {
             }
             out.push('\n');
         }
-        out.push_str(&self.summary());
-        out.push('\n');
         out
     }
 
@@ -233,6 +280,8 @@ impl Report {
         )
     }
 
+    /// The findings; silenced ones are dropped (take them first with
+    /// [`Report::keep_suppressed_of`] where they must be kept).
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.diagnostics
     }

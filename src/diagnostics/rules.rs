@@ -38,6 +38,7 @@ pub const RULES: &[Rule] = &[
     rule("reading-grade", Severity::Warning, "a page above check.max_grade (Flesch–Kincaid)"),
     rule("reading-smog", Severity::Warning, "a page above check.max_smog (SMOG)"),
     rule("plain-words", Severity::Warning, "a word with a plainer alternative"),
+    rule("template-syntax", Severity::Warning, "Liquid ({% … %}, {{ … }}) or shortcode ({{< … >}}) syntax left in a page from another generator"),
     rule("respectful-language", Severity::Warning, "a term that stigmatises people, with a respectful alternative"),
     rule("easy-long-sentence", Severity::Warning, "easy read: a sentence longer than check.easy_read.max_sentence_words"),
     rule("easy-one-idea", Severity::Warning, "easy read: a sentence that seems to hold more than one idea"),

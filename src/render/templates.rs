@@ -44,6 +44,8 @@ struct SiteView<'a> {
     easy_read_booklet_url: Option<String>,
     /// `feed.xml`, when the site has one (it needs `base_url`).
     feed_url: Option<String>,
+    /// Whether any page has a worksheet.
+    has_worksheets: bool,
 }
 
 #[derive(Serialize)]
@@ -499,6 +501,7 @@ fn site_view<'a>(
         feed_url: config
             .base_url()
             .map(|_| crate::site::urls::relative(from_dir, "feed.xml", false)),
+        has_worksheets: assembled.has_worksheets,
     }
 }
 

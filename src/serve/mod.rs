@@ -52,7 +52,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
             );
         }
         Outcome::Failed(report) => {
-            eprint!("{}", report.render_text());
+            eprint!("{}", crate::diagnostics::format::render_quiet(&report));
             eprintln!(
                 "The site does not build yet: fix the errors above; the page shows them too."
             );
@@ -127,7 +127,7 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: &[String]) -> bool {
             );
         }
         Ok(Outcome::Failed(report)) => {
-            eprint!("{}", report.render_text());
+            eprint!("{}", crate::diagnostics::format::render_quiet(&report));
             eprintln!("Still serving the last version that built.");
             set_errors(shared, &report);
         }
@@ -168,9 +168,15 @@ fn set_errors(shared: &Shared, report: &Report) {
     snapshot.errors = errors;
 }
 
+/// How many findings `serve` shows on start-up; `signpost check` lists all.
+const FIRST_FINDINGS: usize = 5;
+
 fn print_warnings(report: &Report) {
     if !report.is_empty() {
-        eprint!("{}", report.render_text());
+        eprint!(
+            "{}",
+            crate::diagnostics::format::render_first(report, FIRST_FINDINGS)
+        );
     }
 }
 

@@ -98,10 +98,14 @@ fn read_config(
         }
     };
     let Some(config_bytes) = crate::fsutil::read_optional(&config_path)? else {
+        let folder = if root == std::path::Path::new(".") {
+            "the current folder".to_owned()
+        } else {
+            format!("the folder {}", root.display())
+        };
         anyhow::bail!(
-            "there is no {} in {}: is this a Signpost site? Run `signpost new {}` to start one, or pass --root",
+            "there is no {} in {folder}, so it is not the top folder of a Signpost site. Run `signpost new {}` to start a site there, or pass --root FOLDER to name the folder that holds site.yaml",
             config::FILE_NAME,
-            root.display(),
             root.display()
         );
     };
@@ -302,11 +306,14 @@ fn duplicate_outputs(pages: &[Page], assets: &[SourceFile]) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|(_, files)| files.len() > 1)
         .flat_map(|(output, files)| {
+            let both = if files.len() == 2 { "both" } else { "all" };
             let all = files.join(" and ");
             files.into_iter().skip(1).map(move |file| {
                 Diagnostic::error(
                     "duplicate-url",
-                    format!("{all} would all be written to {output}"),
+                    format!(
+                        "{all} would {both} be written to {output}, so one would replace the other"
+                    ),
                 )
                 .in_file(file)
                 .at(1, 1)

@@ -275,6 +275,9 @@ pub struct CheckConfig {
     pub default_respectful_words: bool,
     /// Per-rule level: `error`, `warning` or `off`.
     pub rules: BTreeMap<String, RuleLevel>,
+    /// Names (of services, places, organisations) the word lists leave
+    /// alone: "Purchase Ledger", "Notify".
+    pub names: Vec<String>,
     /// Stricter thresholds for `*.easy.md` pages.
     pub easy_read: EasyReadConfig,
 }
@@ -320,13 +323,14 @@ impl Default for CheckConfig {
             respectful_words: BTreeMap::new(),
             default_respectful_words: true,
             rules: BTreeMap::new(),
+            names: Vec::new(),
             easy_read: EasyReadConfig::default(),
         }
     }
 }
 
 /// How loudly a rule speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
     Error,

@@ -43,6 +43,9 @@ pub struct FrontMatter {
     /// How a translation (`NAME.LANG.md`) was made, and what of its
     /// source it was made from.
     pub translation: Option<TranslationFront>,
+    /// This page's own rule levels (`check: {rules: {plain-words: off}}`),
+    /// over the site's `check.rules`.
+    pub check: Option<PageCheck>,
     /// Free-form values for themes.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -71,6 +74,15 @@ pub enum TranslationMethod {
     Machine,
 }
 
+/// The `check:` key of a page.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageCheck {
+    /// Per-rule level for this page only: `error`, `warning` or `off`.
+    #[serde(default)]
+    pub rules: std::collections::BTreeMap<String, crate::source::config::RuleLevel>,
+}
+
 /// A parsed front matter block and where the Markdown body starts.
 #[derive(Debug, Clone)]
 pub struct Split {
@@ -83,10 +95,7 @@ pub struct Split {
 /// Every unknown key is reported at once (`parse_strict_all`).
 pub fn split_and_parse(file: &str, text: &str) -> Result<Split, Vec<Diagnostic>> {
     let Some(after_open) = strip_delimiter_line(text) else {
-        return Err(vec![Diagnostic::error("front-matter-missing", "this page has no front matter")
-            .in_file(file)
-            .at_source(text, 1, 1)
-            .help("start the file with a line `---`, then `title: Your page title`, then another line `---`")]);
+        return Err(vec![missing_front_matter(file, text)]);
     };
     let yaml_start = text.len() - after_open.len();
     let Some((yaml_len, body_start)) = find_closing(after_open) else {
@@ -109,7 +118,7 @@ pub fn split_and_parse(file: &str, text: &str) -> Result<Split, Vec<Diagnostic>>
     let front: FrontMatter = if yaml.trim().is_empty() {
         FrontMatter::default()
     } else {
-        parse_strict_all(yaml, &source)?
+        parse_strict_all(yaml, &source).map_err(explain_foreign_keys)?
     };
     if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         return Err(vec![
@@ -123,6 +132,50 @@ pub fn split_and_parse(file: &str, text: &str) -> Result<Split, Vec<Diagnostic>>
         front,
         body_start: yaml_start + body_start,
     })
+}
+
+/// Why a page has no YAML front matter: another generator's TOML (`+++`)
+/// or JSON (`{`) front matter gets its own message, not "no front matter".
+fn missing_front_matter(file: &str, text: &str) -> Diagnostic {
+    let first = text.lines().next().unwrap_or("").trim_end();
+    let (message, help) = if first == "+++" {
+        (
+            "this is TOML front matter; Signpost reads YAML between `---` lines",
+            "write the keys as `key: value` between two `---` lines (run `signpost import` to convert a whole site)",
+        )
+    } else if first.starts_with('{') {
+        (
+            "this is JSON front matter; Signpost reads YAML between `---` lines",
+            "write the keys as `key: value` between two `---` lines (run `signpost import` to convert a whole site)",
+        )
+    } else {
+        (
+            "this page has no front matter",
+            "start the file with a line `---`, then `title: Your page title`, then another line `---`",
+        )
+    };
+    Diagnostic::error("front-matter-missing", message)
+        .in_file(file)
+        .at_source(text, 1, 1)
+        .help(help)
+}
+
+/// Gives keys that other generators use their own help (what Signpost
+/// calls them, or why they are not needed) instead of the list of keys.
+fn explain_foreign_keys(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|mut d| {
+            let key = d
+                .message
+                .strip_prefix("unknown key `")
+                .and_then(|rest| rest.strip_suffix('`'));
+            if let Some(help) = key.and_then(crate::source::foreign_keys::help_for) {
+                d.help = Some(help.to_owned());
+            }
+            d
+        })
+        .collect()
 }
 
 /// Returns the text after a first line of exactly `---`.

@@ -11,6 +11,7 @@ pub mod config;
 pub mod data;
 pub mod data_merge;
 pub mod discover;
+pub mod foreign_keys;
 pub mod front_matter;
 pub mod layers;
 pub mod yaml;

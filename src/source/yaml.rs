@@ -205,7 +205,7 @@ fn to_diagnostic(error: &serde_yaml::Error, text: &str, source: &YamlSource) -> 
         .help("keep one of them and delete the other")
     } else if let Some(rest) = detail.strip_prefix(crate::site::dates::NOT_A_DATE) {
         Diagnostic::error("bad-date", format!("{}{}", rest.trim(), for_path(path)))
-            .help("write dates as YYYY-MM-DD, for example 2026-11-01")
+            .help("write the year, month and day of a day that exists, with dashes: 2026-11-01 is 1 November 2026")
     } else if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
         Diagnostic::error("bad-value", format!("{}{}", tidy_invalid_type(detail), for_path(path)))
             .help("check the value after the colon; put text that contains `:` or starts with `[`, `{` or `*` in quotes")

@@ -114,7 +114,7 @@ fn check_writes_nothing_and_reports_errors() {
     assert!(
         run.stdout
             .trim_end()
-            .ends_with("1 error and 0 warnings in 1 file"),
+            .ends_with("1 error and 0 warnings in 1 file\nerrors by rule: broken-link 1"),
         "{}",
         run.stdout
     );

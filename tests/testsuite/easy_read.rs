@@ -317,7 +317,7 @@ fn easy_reading_grade_is_stricter() {
         .filter(|s| !s.trim().is_empty())
         .map(|s| format!("{ROW}{}.\n\n", s.trim().trim_end_matches('.')))
         .collect::<String>();
-    assert_rule(&body, "easy-reading-grade", 1);
+    assert_rule(&body, "easy-reading-grade", 0);
     assert_no_rule(
         &format!(
             "{ROW}{}\n",

@@ -45,6 +45,7 @@ site.yaml:6:5  warning  hide-unmatched  `hide: care/nothing-here` matches no pag
       |     ^
 
 0 errors and 6 warnings in 5 files
+warnings by rule: link-to-hidden 2, upstream-changed 2, contact-override-older 1, hide-unmatched 1
 ";
 
 #[test]
@@ -187,6 +188,7 @@ fn a_loop_of_bases_is_an_error_at_the_extends_line() {
       | ^
 
 1 error and 0 warnings in 1 file
+errors by rule: extends-loop 1
 The site was not built: fix the errors above. The previous output was left as it was.
 ");
 }
@@ -201,6 +203,7 @@ fn a_missing_base_is_an_error_at_the_extends_line() {
       | ^
 
 1 error and 0 warnings in 1 file
+errors by rule: missing-base 1
 The site was not built: fix the errors above. The previous output was left as it was.
 ");
 }
@@ -234,6 +237,7 @@ guide:content/recovery/what-recovery-means.md:43:249  warning  link-to-hidden  t
        |                                                    ^
 
 0 errors and 3 warnings in 3 files
+warnings by rule: link-to-hidden 3
 ");
     let build = site.build();
     build.assert_code(0);
@@ -443,6 +447,7 @@ fn a_help_banner_link_to_a_hidden_page_is_an_error_at_the_hide_line() {
       | ^
 
 1 error and 0 warnings in 1 file
+errors by rule: broken-link 1
 The site was not built: fix the errors above. The previous output was left as it was.
 ");
 }

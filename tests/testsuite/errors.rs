@@ -48,7 +48,7 @@ fn unknown_front_matter_key() {
         },
         1,
     );
-    run.assert_stderr("content/care/plans.md:3:1  error  unknown-key  unknown key `review-due`  (did you mean `review_due`? Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, translation, extra)");
+    run.assert_stderr("content/care/plans.md:3:1  error  unknown-key  unknown key `review-due`  (did you mean `review_due`? Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, translation, check, extra)");
     run.assert_stderr("    3 | review-due: 2027-01-01\n");
 }
 
@@ -72,7 +72,7 @@ fn bad_date() {
         },
         1,
     );
-    run.assert_stderr("content/care/plans.md:3:11  error  bad-date  `2026-02-30` is not a real date in the form YYYY-MM-DD for `reviewed`  (write dates as YYYY-MM-DD, for example 2026-11-01)");
+    run.assert_stderr("content/care/plans.md:3:11  error  bad-date  `2026-02-30` is not a real date in the form YYYY-MM-DD for `reviewed`  (write the year, month and day of a day that exists, with dashes: 2026-11-01 is 1 November 2026)");
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn two_files_with_the_same_url() {
         },
         1,
     );
-    run.assert_stderr("content/care/plans/_index.md:1:1  error  duplicate-url  content/care/plans.md and content/care/plans/_index.md would all be written to care/plans/index.html  (rename or remove one of them)");
+    run.assert_stderr("content/care/plans/_index.md:1:1  error  duplicate-url  content/care/plans.md and content/care/plans/_index.md would both be written to care/plans/index.html, so one would replace the other  (rename or remove one of them)");
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn missing_site_yaml() {
     let site = SiteTest::with(&[("content/_index.md", "---\ntitle: Home\n---\n")]);
     let run = site.build();
     run.assert_code(2);
-    run.assert_stderr("there is no site.yaml in .: is this a Signpost site?");
+    run.assert_stderr_is("error: there is no site.yaml in the current folder, so it is not the top folder of a Signpost site. Run `signpost new .` to start a site there, or pass --root FOLDER to name the folder that holds site.yaml\n");
 }
 
 #[test]
@@ -399,14 +399,17 @@ fn every_unknown_front_matter_key_in_one_run() {
         },
         1,
     );
-    let keys = "(Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, translation, extra)";
+    let layout = "(`layout` is not needed: templates come from the page kind; use `template:` to pick another)";
+    let permalink = "(addresses come from file paths here; keep old addresses working with `aliases:` (a list))";
+    let categories = "(Signpost has no tags or categories: pages are grouped by their folder; delete this key, or move it under `extra:` for a theme)";
     assert_eq!(
         run.stderr,
         format!(
-            "content/care/plans.md:3:1  error  unknown-key  unknown key `layout`  {keys}\n    3 | layout: post\n      | ^\n\
-             content/care/plans.md:4:1  error  unknown-key  unknown key `permalink`  {keys}\n    4 | permalink: /plans/\n      | ^\n\
-             content/care/plans.md:5:1  error  unknown-key  unknown key `categories`  {keys}\n    5 | categories:\n      | ^\n\n\
+            "content/care/plans.md:3:1  error  unknown-key  unknown key `layout`  {layout}\n    3 | layout: post\n      | ^\n\
+             content/care/plans.md:4:1  error  unknown-key  unknown key `permalink`  {permalink}\n    4 | permalink: /plans/\n      | ^\n\
+             content/care/plans.md:5:1  error  unknown-key  unknown key `categories`  {categories}\n    5 | categories:\n      | ^\n\n\
              3 errors and 0 warnings in 1 file\n\
+             errors by rule: unknown-key 3\n\
              The site was not built: fix the errors above. The previous output was left as it was.\n"
         )
     );

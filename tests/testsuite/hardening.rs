@@ -29,7 +29,7 @@ const PAGE: &str = "content/care/plans.md";
 #[test]
 fn home_page_unknown_key_is_a_diagnostic_not_a_panic() {
     let (_, run) = breaks(|s| s.write(HOME, "---\ntitle: Home\nlayout: home\n---\nHi\n"));
-    run.assert_stderr_is("content/_index.md:3:1  error  unknown-key  unknown key `layout`  (Keys allowed here: title, summary, reviewed, review_due, weight, audience, sources, lang, draft, template, aliases, toc, overrides, translation, extra)\n    3 | layout: home\n      | ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/_index.md:3:1  error  unknown-key  unknown key `layout`  (`layout` is not needed: templates come from the page kind; use `template:` to pick another)\n    3 | layout: home\n      | ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: unknown-key 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]
@@ -55,7 +55,12 @@ fn home_page_bad_date_unclosed_missing_and_empty_front_matter() {
             "{text:?}:\n{}",
             run.stderr
         );
-        assert!(run.stderr.ends_with("1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n"), "one finding only for {text:?}:\n{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("\n1 error and 0 warnings in 1 file\nerrors by rule: "),
+            "one finding only for {text:?}:\n{}",
+            run.stderr
+        );
     }
 }
 
@@ -65,7 +70,7 @@ fn an_empty_section_page_is_reported_once_without_follow_on_errors() {
         s.write("content/care/_index.md", "");
         s.write(HOME, "---\ntitle: Home\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nSee [care](care/_index.md).\n");
     });
-    run.assert_stderr_is("content/care/_index.md:1:1  error  front-matter-missing  this page has no front matter  (start the file with a line `---`, then `title: Your page title`, then another line `---`)\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/care/_index.md:1:1  error  front-matter-missing  this page has no front matter  (start the file with a line `---`, then `title: Your page title`, then another line `---`)\n\n1 error and 0 warnings in 1 file\nerrors by rule: front-matter-missing 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 // ---- Crashes: nesting far beyond any real page -------------------------------
@@ -92,7 +97,7 @@ fn deep_nesting_is_refused_with_its_line_in_build_and_check() {
             "{}",
             &run.stderr[..run.stderr.len().min(600)]
         );
-        assert!(run.stderr.ends_with("1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n"));
+        assert!(run.stderr.ends_with("1 error and 0 warnings in 1 file\nerrors by rule: too-deeply-nested 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n"));
         assert!(
             run.stderr
                 .lines()
@@ -127,7 +132,7 @@ fn a_template_that_includes_itself_is_a_template_error() {
             "<main>{{ page.content | safe }}</main>\n{% include \"page.html\" %}",
         );
     });
-    run.assert_stderr_is("themes/mine/templates/page.html:2:1  error  template-error  the template could not be used: page.html uses itself, so rendering would never end  (remove the include or macro call that leads back to where it started)\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("themes/mine/templates/page.html:2:1  error  template-error  the template could not be used: page.html uses itself, so rendering would never end  (remove the include or macro call that leads back to where it started)\n\n1 error and 0 warnings in 1 file\nerrors by rule: template-error 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]
@@ -139,7 +144,7 @@ fn a_macro_that_calls_itself_is_a_template_error() {
             "{% macro down(n) %}\n{{ self::down(n=n) }}\n{% endmacro down %}",
         );
     });
-    run.assert_stderr_is("themes/mine/templates/macros.html:2:1  error  template-error  the template could not be used: macros.html (macro `down`) uses itself, so rendering would never end  (remove the include or macro call that leads back to where it started)\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("themes/mine/templates/macros.html:2:1  error  template-error  the template could not be used: macros.html (macro `down`) uses itself, so rendering would never end  (remove the include or macro call that leads back to where it started)\n\n1 error and 0 warnings in 1 file\nerrors by rule: template-error 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]
@@ -250,7 +255,7 @@ fn help_banner_links_pass_the_url_allow_list() {
     let (_, run) = breaks(|s| {
         s.write("site.yaml", "title: Test site\nhelp:\n  text: Help\n  links:\n    - text: Bad\n      link: \" javascript:alert(1)\"\n");
     });
-    run.assert_stderr_is("site.yaml:6:1  error  unsafe-link  the address ` javascript:alert(1)` starts with `javascript:`, which Signpost never writes into a page  (use an https:// web address, mailto:, tel:, or a path to a file inside the site; other kinds of address (javascript:, data:, file: …) can run code or reach outside the site)\n    6 |       link: \" javascript:alert(1)\"\n      | ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("site.yaml:6:1  error  unsafe-link  the address ` javascript:alert(1)` starts with `javascript:`, which Signpost never writes into a page  (use an https:// web address, mailto:, tel:, or a path to a file inside the site; other kinds of address (javascript:, data:, file: …) can run code or reach outside the site)\n    6 |       link: \" javascript:alert(1)\"\n      | ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: unsafe-link 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 // ---- Holes: file names ------------------------------------------------------------
@@ -265,7 +270,7 @@ fn file_names_that_cannot_be_addresses_are_refused_with_a_slug() {
         s.write("content/care/Leaflet 2026.pdf", "%PDF");
         s.write("content/care/what?#.md", "---\ntitle: W\n---\nHi\n");
     });
-    run.assert_stderr_is("content/care/Leaflet 2026.pdf  error  bad-file-name  this file name has spaces, which cannot be part of a web address  (rename it to leaflet-2026.pdf: use lower-case letters, digits and hyphens, and update links to it)\n\ncontent/care/javascript:alert(1).md  error  bad-file-name  this file name has `:`, which cannot be part of a web address  (rename it to javascriptalert1.md: use lower-case letters, digits and hyphens, and update links to it)\n\ncontent/care/what?#.md  error  bad-file-name  this file name has `#`, `?`, which cannot be part of a web address  (rename it to what.md: use lower-case letters, digits and hyphens, and update links to it)\n\n3 errors and 0 warnings in 3 files\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/care/Leaflet 2026.pdf  error  bad-file-name  this file name has spaces, which cannot be part of a web address  (rename it to leaflet-2026.pdf: use lower-case letters, digits and hyphens, and update links to it)\n\ncontent/care/javascript:alert(1).md  error  bad-file-name  this file name has `:`, which cannot be part of a web address  (rename it to javascriptalert1.md: use lower-case letters, digits and hyphens, and update links to it)\n\ncontent/care/what?#.md  error  bad-file-name  this file name has `#`, `?`, which cannot be part of a web address  (rename it to what.md: use lower-case letters, digits and hyphens, and update links to it)\n\n3 errors and 0 warnings in 3 files\nerrors by rule: bad-file-name 3\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]
@@ -276,7 +281,7 @@ fn names_differing_only_in_case_are_duplicate_urls() {
             "---\ntitle: Plans again\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\nHi\n",
         );
     });
-    run.assert_stderr_is("content/care/plans.md:1:1  error  duplicate-url  content/care/Plans.md and content/care/plans.md differ only in capital letters: on Windows and macOS they are one file, and one page would replace the other  (rename one of them; lower-case names are safest)\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/care/plans.md:1:1  error  duplicate-url  content/care/Plans.md and content/care/plans.md differ only in capital letters: on Windows and macOS they are one file, and one page would replace the other  (rename one of them; lower-case names are safest)\n\n1 error and 0 warnings in 1 file\nerrors by rule: duplicate-url 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 // ---- Holes: attachments --------------------------------------------------------------
@@ -307,7 +312,7 @@ fn svg_attachments_with_active_content_are_refused() {
 #[test]
 fn html_attachments_need_raw_html_allow() {
     let (site, run) = breaks(|s| s.write("content/care/old.html", "<script>alert(1)</script>"));
-    run.assert_stderr_is("content/care/old.html  error  unsafe-file  a .html file is a web page of its own and can run scripts, so it is not copied  (write it as a Markdown page instead, or, if every author of this site is trusted, set `markdown: {raw_html: allow}` in site.yaml)\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/care/old.html  error  unsafe-file  a .html file is a web page of its own and can run scripts, so it is not copied  (write it as a Markdown page instead, or, if every author of this site is trusted, set `markdown: {raw_html: allow}` in site.yaml)\n\n1 error and 0 warnings in 1 file\nerrors by rule: unsafe-file 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
     site.write(
         "site.yaml",
         "title: Test site\nmarkdown:\n  raw_html: allow\n",
@@ -350,7 +355,7 @@ fn data_and_settings_symlinked_outside_the_site_are_not_read() {
         )
         .expect("symlink");
     });
-    run.assert_stderr_is("data/contacts.yaml  error  path-escape  `data/contacts.yaml` is a symlink to somewhere outside the site folder: Signpost reads only files inside the site folder  (copy the file into the site folder and name it by its path there, like brand/logo.svg)\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("data/contacts.yaml  error  path-escape  `data/contacts.yaml` is a symlink to somewhere outside the site folder: Signpost reads only files inside the site folder  (copy the file into the site folder and name it by its path there, like brand/logo.svg)\n\n1 error and 0 warnings in 1 file\nerrors by rule: path-escape 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
     std::fs::remove_file(site.root.join("data/contacts.yaml")).expect("rm");
     std::fs::remove_file(site.root.join("site.yaml")).expect("rm");
     std::os::unix::fs::symlink(
@@ -414,7 +419,7 @@ fn an_unknown_booklet_appendix_is_an_error() {
             "title: Test site\nbooklets:\n  appendix: nosuch\n",
         )
     });
-    run.assert_stderr_is("site.yaml:3:1  error  bad-value  `booklets.appendix` is `nosuch`, but there is no section content/nosuch/  (name a folder directly inside content/ (it needs an _index.md), or write `appendix: \"\"` for none)\n    3 |   appendix: nosuch\n      | ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("site.yaml:3:1  error  bad-value  `booklets.appendix` is `nosuch`, but there is no section content/nosuch/  (name a folder directly inside content/ (it needs an _index.md), or write `appendix: \"\"` for none)\n    3 |   appendix: nosuch\n      | ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: bad-value 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]
@@ -425,13 +430,13 @@ fn a_blank_glossary_term_is_an_error() {
             "- term: advocate\n  meaning: Someone on your side.\n- term: ''\n  meaning: Nothing.\n",
         )
     });
-    run.assert_stderr_is("data/glossary.yaml:3:1  error  blank-term  this glossary entry has a blank term  (write the word or phrase the entry explains, or delete the entry)\n    3 | - term: ''\n      | ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("data/glossary.yaml:3:1  error  blank-term  this glossary entry has a blank term  (write the word or phrase the entry explains, or delete the entry)\n    3 | - term: ''\n      | ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: blank-term 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]
 fn yaml_tags_are_refused_in_front_matter_settings_and_data() {
     let (_, run) = breaks(|s| s.write(PAGE, "---\ntitle: !!binary aGk=\n---\nHi\n"));
-    run.assert_stderr_is("content/care/plans.md:2:8  error  yaml-tag  `!!binary` is a YAML tag, and Signpost's files do not use tags  (remove the tag; if the value really starts with `!`, put it in quotes)\n    2 | title: !!binary aGk=\n      |        ^\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/care/plans.md:2:8  error  yaml-tag  `!!binary` is a YAML tag, and Signpost's files do not use tags  (remove the tag; if the value really starts with `!`, put it in quotes)\n    2 | title: !!binary aGk=\n      |        ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: yaml-tag 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
     let (_, run) = breaks(|s| s.write("site.yaml", "title: !custom Test site\n"));
     run.assert_stderr("site.yaml:1:8  error  yaml-tag  `!custom` is a YAML tag");
     let (_, run) = breaks(|s| s.write("data/glossary.yaml", "- term: x\n  meaning: !secret y\n"));
@@ -445,7 +450,7 @@ fn a_theme_that_writes_a_script_is_refused_while_raw_html_is_deny() {
     let (_, run) = breaks(|s| {
         s.use_theme_with_page("<main>{{ page.content | safe }}</main><script>alert(1)</script>")
     });
-    run.assert_stderr_is("content/care/plans.md  error  unsafe-output  the built page for this file contains a <script> element, put there by the theme's templates  (remove it from the templates in themes/mine/templates: while markdown.raw_html is deny or sanitize, no page may run scripts)\n\n1 error and 0 warnings in 1 file\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+    run.assert_stderr_is("content/care/plans.md  error  unsafe-output  the built page for this file contains a <script> element, put there by the theme's templates  (remove it from the templates in themes/mine/templates: while markdown.raw_html is deny or sanitize, no page may run scripts)\n\n1 error and 0 warnings in 1 file\nerrors by rule: unsafe-output 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
 
 #[test]

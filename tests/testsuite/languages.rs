@@ -227,8 +227,8 @@ fn a_language_without_theme_words_is_reported_once_and_shows_english() {
     let run = site.build();
     run.assert_code(0);
     assert_eq!(
-        run.stderr.matches("untranslated-word").count()
-            + run.stdout.matches("untranslated-word").count(),
+        run.stderr.matches("  warning  untranslated-word  ").count()
+            + run.stdout.matches("  warning  untranslated-word  ").count(),
         1,
         "{}{}",
         run.stdout,

@@ -10,6 +10,7 @@ mod cli;
 mod easy_read;
 mod editions;
 mod errors;
+mod findings;
 mod guide;
 mod hardening;
 mod harness;

@@ -319,7 +319,7 @@ fn a_translation_edited_by_hand_is_not_overwritten_without_force() {
     site.write(path, &edited);
     let run = site.run(&["translate", "import", XLF]);
     run.assert_code(1).assert_stderr_is(
-        "content/care/crisis-plans.cy.md  error  translation-edited  not overwritten: it was edited by hand since Signpost wrote it (its text no longer matches its `target_hash`)  (copy those edits into your translation tool and export again, or import with --force to overwrite them)\n\n1 error and 0 warnings in 1 file\n",
+        "content/care/crisis-plans.cy.md  error  translation-edited  not overwritten: it was edited by hand since Signpost wrote it (its text no longer matches its `target_hash`)  (copy those edits into your translation tool and export again, or import with --force to overwrite them)\n\n1 error and 0 warnings in 1 file\nerrors by rule: translation-edited 1\n",
     );
     assert_eq!(
         read(&site, path),
@@ -364,7 +364,7 @@ fn units_left_untranslated_keep_the_source_text_and_are_reported() {
     );
     let run = site.run(&["translate", "import", XLF]);
     run.assert_code(0).assert_stderr_is(
-        "cy.xlf:11:1  warning  translation-incomplete  content/care/_index.md unit 1 has no translation, so the source text was kept: \"Pages about planning your care.\"  (translate it in your tool and import again)\n    11 |       <trans-unit id=\"1\" restype=\"x-paragraph\">\n       | ^\n\n0 errors and 1 warning in 1 file\n",
+        "cy.xlf:11:1  warning  translation-incomplete  content/care/_index.md unit 1 has no translation, so the source text was kept: \"Pages about planning your care.\"  (translate it in your tool and import again)\n    11 |       <trans-unit id=\"1\" restype=\"x-paragraph\">\n       | ^\n\n0 errors and 1 warning in 1 file\nwarnings by rule: translation-incomplete 1\n",
     );
     assert_eq!(
         run.stdout,
@@ -443,7 +443,7 @@ fn malformed_xliff_gets_its_line_and_what_to_do() {
     let broken = read(&site, XLF).replacen("</source>", "</target>", 1);
     site.write(XLF, &broken);
     site.run(&["translate", "import", XLF]).assert_code(1).assert_stderr_is(
-        "cy.xlf:9:36  error  xliff-unreadable  this is not well-formed XML: ill-formed document: expected `</source>`, but `</target>` was found  (the file may have been cut short or edited by hand: save or export it again from your translation tool, then import that)\n    9 |         <source>Help with your care</target>\n      |                                    ^\n\n1 error and 0 warnings in 1 file\n",
+        "cy.xlf:9:36  error  xliff-unreadable  this is not well-formed XML: ill-formed document: expected `</source>`, but `</target>` was found  (the file may have been cut short or edited by hand: save or export it again from your translation tool, then import that)\n    9 |         <source>Help with your care</target>\n      |                                    ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: xliff-unreadable 1\n",
     );
     site.write(XLF, "<?xml version=\"1.0\"?>\n<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"></xliff>\n");
     site.run(&["translate", "import", XLF])
@@ -473,7 +473,7 @@ fn the_language_must_be_one_of_the_sites_translations() {
     export(&site, &[]).assert_code(0);
     let run = site.run(&["translate", "export", "--lang", "fr", XLF]);
     run.assert_code(1).assert_stderr_is(
-        "site.yaml  error  bad-language  `fr` is not in the site's `languages:` list  (add it to `languages:` in site.yaml, or choose one of: cy)\n\n1 error and 0 warnings in 1 file\n",
+        "site.yaml  error  bad-language  `fr` is not in the site's `languages:` list  (add it to `languages:` in site.yaml, or choose one of: cy)\n\n1 error and 0 warnings in 1 file\nerrors by rule: bad-language 1\n",
     );
     site.run(&["translate", "export", "--lang", "en", XLF])
         .assert_code(1)

@@ -356,11 +356,62 @@ fn resolve_path(path: &str, state: &PageState) -> Result<Resolved, (&'static str
     if site.assets.iter().any(|a| a.rel == target) {
         return Ok(Resolved::Asset(target));
     }
+    if let Some(rel) = page_for_web_address(site, &target) {
+        return Err((
+            "broken-link",
+            format!("the link `{path}` is a web address, and links here name the page's file"),
+            format!(
+                "link to `{}` instead: Signpost turns links to .md files into working addresses",
+                relative_source(folder, rel)
+            ),
+        ));
+    }
     Err((
         "broken-link",
         format!("the link `{path}` goes to content/{target}, which does not exist"),
         "link to pages by their .md file, and put other files inside content/".to_owned(),
     ))
+}
+
+/// The page a web address of another generator means (`section/page/`,
+/// `section/page.html`, `page.html`): the `.md` file at that path, or else
+/// the only page in the site with that name.
+fn page_for_web_address<'a>(site: &'a crate::site::model::Site, target: &str) -> Option<&'a str> {
+    let bare = target.trim_end_matches('/');
+    let stem = bare
+        .strip_suffix("/index.html")
+        .or_else(|| bare.strip_suffix(".html"))
+        .or_else(|| bare.strip_suffix(".htm"))
+        .or_else(|| (target.ends_with('/') || !bare.contains('.')).then_some(bare))?;
+    // `index` names its folder's page: `../index.html` is the home page.
+    let stem = if stem == "index" {
+        ""
+    } else {
+        stem.strip_suffix("/index").unwrap_or(stem)
+    };
+    if stem.is_empty() {
+        return site
+            .page_by_rel("_index.md")
+            .map(|page| site.pages[page].rel.as_str());
+    }
+    for rel in [
+        format!("{stem}.md"),
+        format!("{stem}/_index.md"),
+        format!("{stem}/index.md"),
+    ] {
+        if let Some(page) = site.page_by_rel(&rel) {
+            return Some(site.pages[page].rel.as_str());
+        }
+    }
+    let name = stem.rsplit('/').next().unwrap_or(stem);
+    let mut same_name = site.pages.iter().map(|p| p.rel.as_str()).filter(|rel| {
+        rel.strip_suffix(".md")
+            .is_some_and(|r| r == name || r.ends_with(&format!("/{name}")))
+    });
+    match (same_name.next(), same_name.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// How an author would write a link from `folder` to `rel`.

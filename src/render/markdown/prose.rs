@@ -16,6 +16,12 @@ pub struct ProseBlock {
     pub text: String,
     /// Byte ranges of `text` in bold: Easy Read marks hard words this way.
     pub strong: Vec<(usize, usize)>,
+    /// Byte ranges of `text` in italics: in guidance these mark a word
+    /// being talked about ("use _buy_, not _purchase_").
+    pub emphasis: Vec<(usize, usize)>,
+    /// Offsets in `text` where a link's text starts (a new phrase, like
+    /// the start of a sentence).
+    pub link_starts: Vec<usize>,
     /// True for a heading: its words are read, but it cannot explain a word.
     pub is_heading: bool,
     /// (offset in `text`, byte offset in the file) at the start of each piece.
@@ -28,6 +34,8 @@ impl ProseBlock {
         ProseBlock {
             text: text.to_owned(),
             strong: Vec::new(),
+            emphasis: Vec::new(),
+            link_starts: Vec::new(),
             is_heading: false,
             map: vec![(0, file_offset)],
         }
@@ -51,6 +59,7 @@ pub fn collect(events: &[Spanned], state: &PageState) -> Vec<ProseBlock> {
     let mut current = ProseBlock::default();
     let mut in_code_block = false;
     let mut strong_start = None;
+    let mut emphasis_start = None;
     // Alt text is read by screen readers, not seen as a sentence of the page.
     let mut in_image = 0usize;
     let flush = |current: &mut ProseBlock, blocks: &mut Vec<ProseBlock>| {
@@ -94,6 +103,13 @@ pub fn collect(events: &[Spanned], state: &PageState) -> Vec<ProseBlock> {
                 current.text.push_str(text);
             }
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
+            Event::Start(Tag::Emphasis) => emphasis_start = Some(current.text.len()),
+            Event::End(TagEnd::Emphasis) => {
+                if let Some(start) = emphasis_start.take() {
+                    current.emphasis.push((start, current.text.len()));
+                }
+            }
+            Event::Start(Tag::Link { .. }) => current.link_starts.push(current.text.len()),
             Event::Start(Tag::Strong) => strong_start = Some(current.text.len()),
             Event::End(TagEnd::Strong) => {
                 if let Some(start) = strong_start.take() {
