@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::detect::{Generator, Layout, RootKind};
 use super::walk::Found;
+use crate::site::dates::MONTHS;
 
 /// A file's place in the new site.
 #[derive(Debug, Clone)]
@@ -205,21 +206,6 @@ pub fn missing_sections(pages: &[&str]) -> Vec<String> {
         .filter(|p| !present.contains(p.as_str()))
         .collect()
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A title made from a folder's name: `getting-help` → "Getting help",
 /// `2025/06` → "June 2025".

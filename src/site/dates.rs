@@ -13,6 +13,23 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Prefix that marks our bad-date errors, so `yaml` can give them their own rule id.
 pub const NOT_A_DATE: &str = "not a date:";
 
+/// English month names, for dates in English and for titles made from
+/// dated folders (`2025/06` → "June 2025").
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub civil::Date);
 
@@ -48,20 +65,6 @@ impl Date {
 
     /// "1 November 2026": the long form is unambiguous in every English locale.
     pub fn long(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         format!(
             "{} {} {}",
             self.0.day(),
