@@ -93,6 +93,23 @@ pub fn shown(url: &str) -> String {
     }
 }
 
+/// A plausible email address for a `mailto:` link: one `@`, a dotted
+/// domain, and nothing that would split it into several addresses.
+pub fn is_email(address: &str) -> bool {
+    let address = address.split('?').next().unwrap_or_default();
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,6 +94,9 @@ struct PageView<'a> {
     machine_translation: Option<SourceLink>,
     /// The page's large-print edition, for pages with a worksheet.
     large_print_url: Option<String>,
+    /// `mailto:` the site's `feedback.email`, with the page's title and
+    /// address in the subject; `None` when the site sets no feedback.
+    feedback_url: Option<String>,
     /// "On this page": links to the `##` headings, when the page has
     /// enough of them (`toc` in site.yaml and front matter); else empty.
     contents: Vec<ContentsEntry>,
@@ -276,9 +279,41 @@ fn page_view<'a>(
             &format!("{}{}", page.dir, crate::render::booklet::LARGE_PRINT),
         ),
         contents: page_contents(site, idx, rendered),
+        feedback_url: feedback_url(site, idx),
         based_on: site.edition.base_of(page.layer).map(|b| b.title.as_str()),
         machine_translation: machine_notice(site, assembled, idx),
     }
+}
+
+/// "Tell us if this page could be better": a mail to the site's feedback
+/// address whose subject names the page, so the team knows which page a
+/// reader means without a form, a server or a script.
+fn feedback_url(site: &Site, idx: PageIdx) -> Option<String> {
+    let email = &site.config.feedback.as_ref()?.email;
+    let page = &site.pages[idx];
+    let address = match site.config.base_url() {
+        Some(base) => format!("{base}{}", page.dir),
+        None => format!("/{}", page.dir),
+    };
+    let subject = format!("{} ({address})", page.title());
+    Some(format!(
+        "mailto:{email}?subject={}",
+        mailto_encode(&subject)
+    ))
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, as a
+/// `mailto:` header value needs (RFC 6068).
+fn mailto_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The `##` headings listed under "On this page". A page lists them when

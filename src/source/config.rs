@@ -33,6 +33,8 @@ pub struct SiteConfig {
     pub theme: String,
     /// The "Need help now?" banner shown at the top of every page.
     pub help: Option<HelpBanner>,
+    /// "Tell us if this page could be better": a `mailto:` link on every page.
+    pub feedback: Option<FeedbackConfig>,
     pub brand: Option<Brand>,
     #[serde(default)]
     pub markdown: MarkdownConfig,
@@ -102,6 +104,14 @@ pub struct TranslatedSettings {
     pub title: Option<String>,
     pub description: Option<String>,
     pub help: Option<HelpBanner>,
+}
+
+/// Where readers' comments on a page go. There is no form: a form would
+/// need a server, and a reader's words would pass through it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackConfig {
+    pub email: String,
 }
 
 /// Which printable booklets to make.
@@ -519,6 +529,21 @@ impl SiteConfig {
                     }
                 }
             }
+        }
+        if let Some(feedback) = &self.feedback
+            && !crate::gates::safe_url::is_email(&feedback.email)
+        {
+            problems.push(at_key(
+                Diagnostic::error(
+                    "bad-email-link",
+                    format!(
+                        "`{}` is not an email address, for `feedback.email`",
+                        feedback.email
+                    ),
+                )
+                .help("write one address, like feedback@example.nhs.uk"),
+                "email",
+            ));
         }
         for rule in self.check.rules.keys() {
             if !crate::diagnostics::rules::is_configurable(rule) {

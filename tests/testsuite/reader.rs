@@ -479,3 +479,43 @@ fn large_print_can_be_turned_off() {
             .contains("Large print")
     );
 }
+
+#[test]
+fn feedback_is_a_mail_naming_the_page_and_only_when_the_site_asks() {
+    let site = SiteTest::minimal();
+    site.write(
+        "site.yaml",
+        "title: Test site\nbase_url: https://example.nhs.uk/guide/\nfeedback:\n  email: patient.info@example.nhs.uk\n",
+    );
+    site.build().assert_code(0);
+    let doc = scraper::Html::parse_document(&site.output("care/plans/index.html"));
+    let link = doc
+        .select(&sel("p.feedback a"))
+        .next()
+        .expect("feedback link");
+    assert_eq!(
+        link.text().collect::<String>(),
+        "Tell us if this page could be better"
+    );
+    assert_eq!(
+        link.value().attr("href"),
+        Some(
+            "mailto:patient.info@example.nhs.uk?subject=Care%20plans%20%28https%3A%2F%2Fexample.nhs.uk%2Fguide%2Fcare%2Fplans%2F%29"
+        )
+    );
+    let plain = SiteTest::minimal();
+    plain.build().assert_code(0);
+    assert!(!plain.output("care/plans/index.html").contains("mailto:"));
+}
+
+#[test]
+fn a_feedback_address_that_is_not_one_is_refused_at_its_line() {
+    let site = SiteTest::minimal();
+    site.write(
+        "site.yaml",
+        "title: Test site\nfeedback:\n  email: the web team\n",
+    );
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_is("site.yaml:3:1  error  bad-email-link  `the web team` is not an email address, for `feedback.email`  (write one address, like feedback@example.nhs.uk)\n    3 |   email: the web team\n      | ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: bad-email-link 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
+}
