@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 
 /// What kind of block a unit is, for the translator's context (`restype`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,25 +168,14 @@ impl Unit {
     }
 }
 
-/// The Markdown dialect, the same as the renderer's
-/// (`render::markdown::parser_options`), so units split where blocks do.
-pub fn parser_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_GFM
-}
-
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// The body's units in reading order, numbered from 1. `easy` keeps line
 /// breaks inside paragraphs as codes: on easy-read pages each line is shown
 /// on its own line.
 pub fn extract(body: &str, easy: bool) -> Vec<Unit> {
-    let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
+    let events: Vec<Spanned> = // The renderer's dialect, so units split where blocks do.
+    Parser::new_ext(body, crate::render::markdown::parser_options())
         .into_offset_iter()
         .collect();
     let mut walk = Walk {

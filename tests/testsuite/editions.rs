@@ -366,7 +366,7 @@ fn the_bundled_guide_builds_unchanged_as_a_base() {
     site.run(&["build", "--root", "edition"]).assert_code(0);
     let copy_out = site.root.join("copy/output");
     let mut compared = 0;
-    for entry in walk(&copy_out) {
+    for entry in crate::harness::walkdir(&copy_out) {
         let rel = entry.strip_prefix(&copy_out).expect("prefix");
         if rel.extension().is_none_or(|e| e != "html") {
             continue;
@@ -404,23 +404,6 @@ fn strip_based_on(main: &str) -> String {
         out.replace_range(start..end, "");
     }
     out
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]

@@ -180,7 +180,8 @@ pub fn main_of(html: &str) -> &str {
     &html[start..end]
 }
 
-fn walkdir(dir: &Path) -> Vec<PathBuf> {
+/// Every file under `dir`, sorted.
+pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -200,7 +201,8 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies every file under `from` to the same place under `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
     for file in walkdir(from) {
         let rel = file.strip_prefix(from).expect("prefix");
         let target = to.join(rel);

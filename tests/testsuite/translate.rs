@@ -520,19 +520,6 @@ proptest! {
     }
 }
 
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Every page of the bundled guide (lists, tables, callouts, easy read,
 /// worksheets, contacts blocks, footnotes) goes out and back, and the
 /// translated pages build with no error: no broken link, heading anchor,
@@ -541,8 +528,8 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
 fn the_whole_bundled_guide_round_trips_and_builds() {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = SiteTest::empty();
-    copy_tree(&repo.join("content"), &site.root.join("content"));
-    copy_tree(&repo.join("data"), &site.root.join("data"));
+    crate::harness::copy_dir(&repo.join("content"), &site.root.join("content"));
+    crate::harness::copy_dir(&repo.join("data"), &site.root.join("data"));
     // The guide lists `cy` already; its two Welsh pages are left out, so
     // every page goes out and comes back through XLIFF.
     let config = std::fs::read_to_string(repo.join("site.yaml")).unwrap();

@@ -204,7 +204,8 @@ impl PageState<'_, '_> {
 }
 
 /// The Markdown dialect: CommonMark plus the extensions in DESIGN.md.
-fn parser_options() -> Options {
+/// `translate` splits pages into units with the same one.
+pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
