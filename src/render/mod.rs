@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod minify;
 pub mod redirects;
+pub mod section_nav;
 pub mod template_error;
 pub mod template_safety;
 pub mod templates;

@@ -188,6 +188,9 @@ pub fn render_page(
     let (prev, next) = assembled.neighbours(site, idx);
     context.insert("prev", &prev);
     context.insert("next", &next);
+    if let Some(nav) = crate::render::section_nav::section_nav(site, assembled, idx) {
+        context.insert("section_nav", &nav);
+    }
     if let Some(listing) = listing_view(site, assembled, idx) {
         context.insert("section", &listing);
     }

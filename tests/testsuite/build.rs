@@ -23,7 +23,7 @@ fn pages_have_lang_landmarks_skip_link_and_one_h1() {
     );
     for landmark in [
         "<header class=site-header>",
-        "<main class=wrap id=main>",
+        "<div class=\"layout wrap\"><main id=main>",
         "<nav aria-labelledby=site-nav-title class=site-nav id=site-nav>",
         "<footer class=site-footer>",
     ] {

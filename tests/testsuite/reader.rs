@@ -519,3 +519,76 @@ fn a_feedback_address_that_is_not_one_is_refused_at_its_line() {
     run.assert_code(1);
     run.assert_stderr_is("site.yaml:3:1  error  bad-email-link  `the web team` is not an email address, for `feedback.email`  (write one address, like feedback@example.nhs.uk)\n    3 |   email: the web team\n      | ^\n\n1 error and 0 warnings in 1 file\nerrors by rule: bad-email-link 1\nThe site was not built: fix the errors above. The previous output was left as it was.\n");
 }
+
+/// The links of the section list beside (or after) the content, with the
+/// one marked as the current page.
+fn section_nav(html: &str) -> Option<(String, Vec<String>, Vec<String>)> {
+    let doc = scraper::Html::parse_document(html);
+    let nav = doc.select(&sel("nav.section-nav")).next()?;
+    let heading_id = nav.value().attr("aria-labelledby").unwrap_or_default();
+    let heading = doc
+        .select(&sel(&format!("#{heading_id}")))
+        .next()
+        .map(|h| h.text().collect::<String>())
+        .unwrap_or_default();
+    let links = |query: &str| -> Vec<String> {
+        nav.select(&sel(query))
+            .map(|a| a.value().attr("href").unwrap_or_default().to_owned())
+            .collect()
+    };
+    Some((heading, links("li a"), links("a[aria-current=page]")))
+}
+
+#[test]
+fn a_page_in_a_section_lists_the_sections_pages_and_marks_itself() {
+    let site = SiteTest::minimal();
+    let page = |title: &str, weight: u8| {
+        format!("---\ntitle: {title}\nweight: {weight}\n{FRONT}\n---\nText.\n")
+    };
+    site.write("content/care/crisis.md", &page("Crisis plans", 2));
+    site.write(
+        "content/care/crisis.easy.md",
+        &page("Crisis plans (easy read)", 2),
+    );
+    site.write("content/care/review/_index.md", &page("Reviews", 3));
+    site.write("content/alone/_index.md", &page("Alone", 4));
+    site.write("content/alone/only.md", &page("The only page", 1));
+    site.write("content/top.md", &page("A top page", 5));
+    site.build().assert_code(0);
+
+    let (heading, links, current) =
+        section_nav(&site.output("care/crisis/index.html")).expect("a section list");
+    assert_eq!(heading, "Care");
+    // Listed pages in listing order (weight first: "Care plans" has none),
+    // then subsections; the easy-read twin is not listed.
+    assert_eq!(
+        links,
+        ["index.html", "../plans/index.html", "../review/index.html"]
+    );
+    assert_eq!(current, ["index.html"]);
+    // The easy-read page marks its standard twin as the page being read.
+    let (_, _, current) =
+        section_nav(&site.output("care/crisis/easy-read/index.html")).expect("easy read");
+    assert_eq!(current, ["../index.html"]);
+
+    // Every link resolves to a page that was built.
+    for link in links {
+        let path = std::path::Path::new("care/crisis").join(&link);
+        assert!(site.root.join("output").join(&path).exists(), "{link}");
+    }
+    // None on the home page, a section page, a top-level page, or a section
+    // with nothing else in it; and never in print.
+    for path in [
+        "index.html",
+        "care/index.html",
+        "top/index.html",
+        "alone/only/index.html",
+    ] {
+        assert!(section_nav(&site.output(path)).is_none(), "{path}");
+    }
+    let css = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
+    )
+    .unwrap();
+    assert!(css.contains(".site-nav, .section-nav, .breadcrumbs"));
+}
