@@ -197,6 +197,9 @@ pub struct NewArgs {
     /// Start a local edition built on a base site instead (`guide`: the bundled guide)
     #[arg(long, value_name = "BASE", conflicts_with_all = ["from_guide", "with_theme"])]
     pub extends: Option<String>,
+    /// Also write .github/workflows/publish.yml, which checks the site and publishes it to GitHub Pages
+    #[arg(long)]
+    pub github_pages: bool,
 }
 
 #[derive(Debug, Args)]

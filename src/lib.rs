@@ -31,6 +31,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod editions;
 pub mod gates;
+pub mod github_pages;
 pub mod import;
 pub mod new_site;
 pub mod options;

@@ -67,16 +67,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Override(args) => override_command(&args),
         Command::New(args) => {
-            let written = match &args.extends {
+            let mut written = match &args.extends {
                 Some(base) => signpost::new_site::create_edition(&args.dir, base)?,
                 None => signpost::new_site::create(&args.dir, args.from_guide, args.with_theme)?,
             };
+            if args.github_pages {
+                written += signpost::github_pages::write(&args.dir)?;
+            }
             println!(
                 "Created a new site in {} ({}). Build it with: signpost build --root {}",
                 args.dir.display(),
                 plural(written, "file"),
                 args.dir.display()
             );
+            if args.github_pages {
+                println!(
+                    "To publish it on GitHub Pages, read the steps at the top of {}",
+                    args.dir
+                        .join(signpost::github_pages::WORKFLOW_PATH)
+                        .display()
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

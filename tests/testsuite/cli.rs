@@ -82,6 +82,62 @@ fn new_from_guide_copies_the_bundled_guide() {
 }
 
 #[test]
+fn new_with_github_pages_writes_a_workflow_that_checks_then_publishes() {
+    let tmp = SiteTest::empty();
+    let run = tmp.run(&["new", "my-site", "--github-pages"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("To publish it on GitHub Pages, read the steps at the top of my-site/.github/workflows/publish.yml"),
+        "{}",
+        run.stdout
+    );
+    let site = tmp.root.join("my-site");
+    let text = std::fs::read_to_string(site.join(".github/workflows/publish.yml")).unwrap();
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&text).expect("the workflow is YAML");
+    let steps = workflow["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    let check = runs
+        .iter()
+        .position(|r| r.starts_with("signpost check --format github"));
+    let build = runs.iter().position(|r| r.starts_with("signpost build"));
+    assert!(
+        check.is_some() && check < build,
+        "check runs before build: {runs:?}"
+    );
+    // What is uploaded is the folder `signpost build` writes.
+    let upload = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-pages-artifact"))
+        })
+        .expect("an upload step");
+    assert_eq!(upload["with"]["path"].as_str(), Some("output"));
+    assert_eq!(
+        workflow["jobs"]["publish"]["needs"].as_str(),
+        Some("build"),
+        "nothing is published unless the check and build pass"
+    );
+    assert_eq!(
+        workflow["jobs"]["publish"]["permissions"]["pages"].as_str(),
+        Some("write")
+    );
+    let ignore = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "output/"), "{ignore}");
+    tmp.run(&["build", "--root", "my-site"]).assert_code(0);
+    assert!(!site.join("output/.github").exists());
+
+    // A local edition gets the same workflow.
+    tmp.run(&["new", "edition", "--extends", "guide", "--github-pages"])
+        .assert_code(0);
+    assert_eq!(
+        std::fs::read_to_string(tmp.root.join("edition/.github/workflows/publish.yml")).unwrap(),
+        text
+    );
+}
+
+#[test]
 fn new_refuses_a_folder_with_files() {
     let tmp = SiteTest::empty();
     tmp.write("busy/notes.txt", "mine");
