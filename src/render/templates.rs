@@ -60,6 +60,16 @@ struct HelpView<'a> {
     heading: String,
     text: &'a str,
     links: Vec<Link>,
+    /// Set when the page's language has no help text of its own and the
+    /// site's is shown instead: its `lang` and `dir`, so screen readers
+    /// switch voice and punctuation stays where it belongs on rtl pages.
+    fallback: Option<LangDir>,
+}
+
+#[derive(Serialize)]
+struct LangDir {
+    lang: String,
+    dir: &'static str,
 }
 
 #[derive(Serialize)]
@@ -491,9 +501,12 @@ fn site_view<'a>(
     } else {
         nav_items(site, assembled, from_dir, current, &root)
     };
-    let help = translated
-        .and_then(|t| t.help.as_ref())
-        .or(config.help.as_ref());
+    let own_help = translated.and_then(|t| t.help.as_ref());
+    let help = own_help.or(config.help.as_ref());
+    let fallback = (own_help.is_none() && lang != config.language).then(|| LangDir {
+        lang: config.language.clone(),
+        dir: text_direction(&config.language),
+    });
     SiteView {
         title: translated
             .and_then(|t| t.title.as_deref())
@@ -521,6 +534,7 @@ fn site_view<'a>(
             },
             text: &help.text,
             links: assembled.help_links(site, from_dir, lang),
+            fallback,
         }),
         nav,
         nav_html,

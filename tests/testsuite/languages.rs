@@ -132,6 +132,26 @@ fn outdated_translations_are_reported_by_date_and_by_hash() {
 }
 
 #[test]
+fn help_text_shown_in_the_sites_language_is_marked_as_that_language() {
+    let site = built();
+    // Arabic has no help text of its own: the English one is marked, so a
+    // screen reader reads it in an English voice and its punctuation stays put.
+    let arabic = site.output("ar/care/plans/index.html");
+    assert!(
+        arabic.contains("<strong>هل تحتاج إلى مساعدة الآن؟</strong> <span dir=ltr lang=en>In danger now? Call 999."),
+        "{arabic}"
+    );
+    // Welsh has its own, so nothing is marked; nor is the English page's.
+    let welsh = site.output("cy/care/plans/index.html");
+    let english = site.output("care/plans/index.html");
+    for html in [welsh, english] {
+        let banner = &html[html.find("class=help-now").unwrap()..];
+        let banner = &banner[..banner.find("</aside>").unwrap()];
+        assert!(!banner.contains("<span"), "{banner}");
+    }
+}
+
+#[test]
 fn a_lang_that_disagrees_with_the_file_name_is_an_error() {
     let site = SiteTest::fixture("languages");
     site.write(
