@@ -566,6 +566,11 @@ fn a_page_in_a_section_lists_the_sections_pages_and_marks_itself() {
         ["index.html", "../plans/index.html", "../review/index.html"]
     );
     assert_eq!(current, ["index.html"]);
+    assert!(
+        !site
+            .output("care/crisis/index.html")
+            .contains("class=section-all")
+    );
     // The easy-read page marks its standard twin as the page being read.
     let (_, _, current) =
         section_nav(&site.output("care/crisis/easy-read/index.html")).expect("easy read");
@@ -591,4 +596,37 @@ fn a_page_in_a_section_lists_the_sections_pages_and_marks_itself() {
     )
     .unwrap();
     assert!(css.contains(".site-nav, .section-nav, .breadcrumbs"));
+}
+
+#[test]
+fn a_long_sections_list_shows_the_pages_around_this_one_and_links_to_the_rest() {
+    let site = SiteTest::minimal();
+    for n in 1..=30 {
+        site.write(
+            &format!("content/care/p{n:02}.md"),
+            &format!("---\ntitle: Page {n}\nweight: {n}\n{FRONT}\n---\nText.\n"),
+        );
+    }
+    site.build().assert_code(0);
+    let html = site.output("care/p15/index.html");
+    let (_, links, current) = section_nav(&html).expect("a section list");
+    // 12 entries around this one (Care plans, with no weight, comes last
+    // and is out of the window), then the link to the section page.
+    let expected: Vec<String> = (9..=20)
+        .map(|n| match n {
+            15 => "index.html".to_owned(),
+            _ => format!("../p{n:02}/index.html"),
+        })
+        .chain(["../index.html".to_owned()])
+        .collect();
+    assert_eq!(links, expected);
+    assert_eq!(current, ["index.html"]);
+    assert!(
+        html.contains("<li class=section-all><a href=../index.html>All pages in this section</a>"),
+        "{html}"
+    );
+    // The first page's window starts at the top; a short section is never shortened.
+    let (_, first, _) = section_nav(&site.output("care/p01/index.html")).unwrap();
+    assert_eq!(first[0], "index.html");
+    assert_eq!(first.len(), 13);
 }
