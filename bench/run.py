@@ -237,13 +237,13 @@ def size_table(size: int, jobs: list[Job]) -> str:
             continue
         s = summary(job)
         if s is None:
-            rows.append(f"| {job.tool} | failed ({len(job.runs)}/{len(job.runs)} runs) | | | | | | | | | | |")
+            rows.append(f"| {job.name} | failed ({len(job.runs)}/{len(job.runs)} runs) | | | | | | | | | | |")
             continue
         runs_note = "" if s["n"] == s["of"] else f" ({s['n']}/{s['of']} ok)"
         wall_ratio = s["wall"] / hugo["wall"] if hugo else None
         rss_ratio = s["rss"] / hugo["rss"] if hugo else None
         rows.append(
-            f"| {job.tool}{runs_note} | {fmt(s['wall'])} | {fmt(s['wall_min'])}–{fmt(s['wall_max'])} "
+            f"| {job.name}{runs_note} | {fmt(s['wall'])} | {fmt(s['wall_min'])}–{fmt(s['wall_max'])} "
             f"| {fmt(size / s['wall'], '.0f')} | {fmt(s['rss'], '.0f')} | {fmt(s['out_mib'], '.1f')} | {s['html']} "
             f"| {fmt(s['cpu_ratio'])} | {fmt(wall_ratio) + '×' if wall_ratio else 'n/a'} "
             f"| {fmt(rss_ratio) + '×' if rss_ratio else 'n/a'} "
@@ -296,6 +296,27 @@ def ensure_corpus(work: Path, size: int, seed: int, tool: str) -> Path:
     return root
 
 
+def defaults_corpus(corpus: Path) -> Path:
+    """The Signpost corpus with its shipped settings: the same files, hard
+    linked (so a 100,000-page corpus costs no space), and a site.yaml
+    without the line that turns booklets off."""
+    root = corpus.parent / "signpost-defaults"
+    marker = (corpus / gen_corpus.MARKER).read_text()
+    if (root / gen_corpus.MARKER).is_file() and (root / gen_corpus.MARKER).read_text() == marker:
+        log(f"  corpus with Signpost's defaults: reusing {root}")
+        return root
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(corpus, root, copy_function=os.link)
+    config = root / "site.yaml"
+    text = config.read_text()
+    config.unlink()  # break the hard link before writing
+    kept = [line for line in text.splitlines() if not line.startswith("booklets:")
+            and "no printable booklets" not in line]
+    config.write_text("\n".join(kept) + "\n")
+    log(f"  corpus with Signpost's defaults (booklets on): {root}")
+    return root
+
+
 def machine_info() -> str:
     model = ""
     try:
@@ -333,6 +354,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/signpost-bench"), help="corpora and outputs")
     ap.add_argument("--timeout", type=float, default=900, help="seconds before one run is killed (default 900)")
+    ap.add_argument("--defaults", action="store_true",
+                    help="also build with Signpost's shipped settings (booklets on): the headline row")
+    ap.add_argument("--tmpfs", action="store_true",
+                    help="write every tool's output under /dev/shm, so disk noise does not swamp the ratios")
     args = ap.parse_args()
 
     command = shlex.join(["python3"] + sys.argv)
@@ -402,6 +427,9 @@ def main() -> int:
 
     args.work.mkdir(parents=True, exist_ok=True)
     out_root = args.work / "out"
+    if args.tmpfs:
+        out_root = Path("/dev/shm") / f"signpost-bench-out-{os.getpid()}"
+        info.append(f"Outputs on tmpfs: {out_root}")
     # An earlier run's outputs are moved aside and deleted at the end, so no
     # timed run follows a mass deletion (see run_job).
     stale = None
@@ -421,6 +449,11 @@ def main() -> int:
             log(f"  {e}")
             continue
         jobs: list[Job] = []
+        if "signpost" in active and args.defaults:
+            c = defaults_corpus(corpora["signpost"])
+            jobs.append(Job("signpost build (defaults)", "signpost",
+                            lambda out, c=c: [paths["signpost"], "build", "--root", str(c), "--out", str(out), "--quiet"],
+                            quiet_stderr=True, writes_output=True))
         if "signpost" in active:
             c = corpora["signpost"]
             jobs.append(Job("signpost build", "signpost",
@@ -498,7 +531,7 @@ def main() -> int:
     if len(results) >= 2:
         small, large = min(results), max(results)
         report.append("")
-        for tool_name in ("signpost build", "signpost check", "hugo", "zola"):
+        for tool_name in ("signpost build (defaults)", "signpost build", "signpost check", "hugo", "zola"):
             a = next((summary(j) for j in results[small] if j.name == tool_name), None)
             b = next((summary(j) for j in results[large] if j.name == tool_name), None)
             if a and b:
