@@ -242,6 +242,25 @@ warnings by rule: plain-words 1
 }
 
 #[test]
+fn github_format_escapes_commas_colons_and_percent_signs_through_the_binary() {
+    // A comma or colon in the file name would end the `file=` property
+    // early, and a bare `%` in the message would start an escape: GitHub
+    // shows `%25` as `%`.
+    let site = SiteTest::minimal();
+    site.write(
+        "content/care/notes, draft: 2%.md",
+        &format!("---\ntitle: Notes\n{DATES}---\nText.\n"),
+    );
+    let run = site.run(&["check", "--format", "github"]);
+    run.assert_code(1);
+    stdout_is(&run, "\
+::error file=content/care/notes%2C draft%3A 2%25.md,title=bad-file-name::this file name has `%25`, `:`, spaces, which cannot be part of a web address (rename it to notes-draft-2.md: use lower-case letters, digits and hyphens, and update links to it)
+1 error and 0 warnings in 1 file
+errors by rule: bad-file-name 1
+");
+}
+
+#[test]
 fn json_flag_is_format_json_and_build_can_print_it() {
     let site = warnings_only();
     let flag = site.run(&["check", "--json"]);
