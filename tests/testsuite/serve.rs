@@ -329,3 +329,66 @@ fn an_edit_to_the_base_of_a_local_edition_is_rebuilt_and_served() {
     );
     server.wait_for("/care/plans/", |b| b.contains("A national correction."));
 }
+
+#[test]
+fn the_first_build_prints_the_first_five_findings_and_the_counts() {
+    let site = SiteTest::minimal();
+    let body: String = [
+        "utilise",
+        "utilise",
+        "utilise",
+        "commence",
+        "commence",
+        "endeavour",
+        "endeavour",
+    ]
+    .iter()
+    .map(|word| format!("We {word} it.\n\n"))
+    .collect();
+    site.write(
+        "content/care/words.md",
+        &format!("---\ntitle: Words\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n{body}"),
+    );
+    let mut child = Command::new(BIN)
+        .args(["serve", "--port", "0"])
+        .current_dir(&site.root)
+        .env("SIGNPOST_TODAY", "2026-11-21")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start serve");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let built = stdout.next().expect("a line").expect("text");
+    assert!(built.starts_with("Built 4 pages in "), "{built}");
+    let serving = stdout.next().expect("a line").expect("text");
+    assert!(
+        serving.starts_with("Serving . at http://127.0.0.1:"),
+        "{serving}"
+    );
+    // The summary is printed before the address, so it is all there now.
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let finding = |line: usize, word: &str, plain: &str| {
+        let pad = " ".repeat(line.to_string().len());
+        format!(
+            "content/care/words.md:{line}:4  warning  plain-words  \"{word}\" has a plainer alternative  (write \"{plain}\" instead)\n    {line} | We {word} it.\n    {pad} |    ^\n"
+        )
+    };
+    let expected = [
+        finding(6, "utilise", "use"),
+        finding(8, "utilise", "use"),
+        finding(10, "utilise", "use"),
+        finding(12, "commence", "start"),
+        finding(14, "commence", "start"),
+    ]
+    .concat()
+        + "\n… and 2 more: run `signpost check` to see them all\n0 errors and 7 warnings in 1 file\nwarnings by rule: plain-words 7\n";
+    assert_eq!(stderr, expected);
+}
