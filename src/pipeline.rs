@@ -215,7 +215,7 @@ fn booklet_plans(
     rendered: &[Rendered],
 ) -> Vec<crate::render::booklet::Plan> {
     if theme.has_template(crate::render::booklet::TEMPLATE) {
-        crate::render::booklet::plans(site, &theme.words.words(&site.config.language), |idx| {
+        crate::render::booklet::plans(site, &|lang| theme.words.words(lang), |idx| {
             rendered[idx].worksheets > 0
         })
     } else {
