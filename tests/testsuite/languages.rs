@@ -245,3 +245,59 @@ fn a_language_without_theme_words_is_reported_once_and_shows_english() {
         "{html}"
     );
 }
+
+#[test]
+fn each_language_has_its_own_whole_guide_booklet_ending_with_what_is_not_translated() {
+    let site = built();
+    let welsh = site.output("cy/booklet/index.html");
+    assert!(
+        welsh.starts_with("<!doctype html><html dir=ltr lang=cy>"),
+        "{welsh}"
+    );
+    for words in [
+        "<title>Canllaw prawf ieithoedd: llyfryn i'w argraffu | Canllaw prawf ieithoedd</title>",
+        "<h2 id=booklet-toc-title>Yn y llyfryn hwn</h2><ol><li><a href=#part-rhagor-am-y-canllaw-hwn>Rhagor am y canllaw hwn</a><ol><li><a href=#ch-care-planscy>Cynlluniau gofal</a></ol><li><a href=#not-yet>Heb eu cyfieithu eto</a></ol>",
+        "<h3 id=ch-care-planscy>Cynlluniau gofal</h3><p>Mae cynllun gofal yn dweud pwy sy'n gwneud beth.",
+        "<section aria-labelledby=not-yet class=booklet-part><h2 id=not-yet>Heb eu cyfieithu eto</h2><p>Nid yw'r tudalennau hyn o'r canllaw wedi'u cyfieithu eto. Gallwch eu darllen ar y wefan:<ul><li><a dir=ltr href=../../care/index.html hreflang=en lang=en>Care</a> <bdi>https://example.org/guide/care/</bdi><li><a dir=ltr href=../../care/other/index.html hreflang=en lang=en>Other help</a> <bdi>https://example.org/guide/care/other/</bdi></ul></section>",
+        "<p class=alternate-version><a href=large-print/index.html>Fersiwn print bras</a>",
+    ] {
+        assert!(welsh.contains(words), "missing {words}\n{welsh}");
+    }
+    // Only Welsh pages are chapters: the English plans page is not in it.
+    assert!(!welsh.contains("A care plan says"), "{welsh}");
+    let large = site.output("cy/booklet/large-print/index.html");
+    assert!(large.contains("<body class=\"kind-booklet large-print\">"));
+    assert!(large.contains("<h2 id=not-yet>Heb eu cyfieithu eto</h2>"));
+    // The Welsh home page links the Welsh booklet, not the English one.
+    let home = site.output("cy/index.html");
+    assert!(home.contains("<p class=booklet-link>Argraffu'r canllaw cyfan: <a href=booklet/index.html>y canllaw fel un llyfryn</a>."), "{home}");
+    // The English booklet is as it was: no list of untranslated pages.
+    let english = site.output("booklet/index.html");
+    assert!(english.starts_with("<!doctype html><html dir=ltr lang=en>"));
+    assert!(!english.contains("not-yet"), "{english}");
+    assert!(!english.contains("Cynlluniau"), "{english}");
+}
+
+#[test]
+fn a_right_to_left_booklet_keeps_its_english_links_left_to_right() {
+    let arabic = built().output("ar/booklet/index.html");
+    assert!(
+        arabic.starts_with("<!doctype html><html dir=rtl lang=ar>"),
+        "{arabic}"
+    );
+    assert!(arabic.contains("<h2 id=not-yet>لم تُترجم بعد</h2>"), "{arabic}");
+    assert!(arabic.contains("<li><a dir=ltr href=../../care/other/index.html hreflang=en lang=en>Other help</a> <bdi>https://example.org/guide/care/other/</bdi>"), "{arabic}");
+}
+
+#[test]
+fn a_language_with_only_its_home_page_gets_no_booklet_and_links_to_none() {
+    let site = SiteTest::fixture("languages");
+    for page in ["cy", "ar", "ur"] {
+        std::fs::remove_file(site.root.join(format!("content/care/plans.{page}.md"))).unwrap();
+    }
+    site.build().assert_code(0);
+    assert!(!site.root.join("output/cy/booklet").exists());
+    let home = site.output("cy/index.html");
+    assert!(!home.contains("booklet-link>"), "{home}");
+    assert!(site.root.join("output/booklet/index.html").exists());
+}
