@@ -46,6 +46,9 @@ pub struct Rendered {
     pub easy: Option<EasyFacts>,
     /// How many worksheets the page has (its print layout changes when it has one).
     pub worksheets: usize,
+    /// The ids of the contacts the page shows, for the check that each
+    /// has words in the page's language.
+    pub contacts: Vec<String>,
     /// Line of each table whose header row has no words.
     pub headerless_tables: Vec<usize>,
     /// Problems found while rendering (broken links, alt text, syntax).
@@ -154,6 +157,8 @@ struct PageState<'p, 'c> {
     /// Readable text that does not come from Markdown text events (worksheet labels).
     extra_prose: Vec<ProseBlock>,
     worksheets: usize,
+    /// Ids of the contacts shown, in order.
+    contacts: Vec<String>,
     /// The theme's words in the page's language.
     words: std::sync::Arc<crate::render::i18n::Words>,
 }
@@ -226,6 +231,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         diagnostics: Vec::new(),
         extra_prose: Vec::new(),
         worksheets: 0,
+        contacts: Vec::new(),
         words: ctx.words.words(&page.lang),
     };
     let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
@@ -264,6 +270,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         links,
         prose,
         worksheets: state.worksheets,
+        contacts: state.contacts,
         easy,
         headerless_tables,
         diagnostics: state.diagnostics,
