@@ -59,17 +59,18 @@ pub fn untranslated(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
                 finding(
                     "untranslated-contact",
                     format!(
-                        "`{id}` is shown on a {lang} page ({}) but has no {lang} {}, so {} shows there instead",
-                        page.file(),
+                        "`{id}` has no {lang} {}, so {} shows {} in {}",
                         missing.join(", "),
+                        page.file(),
+                        if missing.len() == 1 { "it" } else { "them" },
                         site.config.language_name(default)
                     ),
                 )
                 .in_file(file)
                 .at_source(text, line, 1)
                 .help(format!(
-                    "add them to this contact: `translations: {{{lang}: {{{}: …}}}}`",
-                    missing[0]
+                    "add `translations: {{{lang}: {{{}: …}}}}` to this contact; numbers and addresses are shared",
+                    missing.join(": …, ")
                 )),
             );
         }

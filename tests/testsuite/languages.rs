@@ -301,3 +301,53 @@ fn a_language_with_only_its_home_page_gets_no_booklet_and_links_to_none() {
     assert!(!home.contains("booklet-link>"), "{home}");
     assert!(site.root.join("output/booklet/index.html").exists());
 }
+
+const TWO_LANGUAGE_SITE: &str = "title: Test\nlanguages: [en, cy, ar]\ntranslations:\n  cy: {title: Prawf, description: Safle prawf., help: {text: Help.}}\n  ar: {title: اختبار, description: اختبار., help: {text: مساعدة.}}\n";
+const CONTACTS: &str = "- id: line\n  name: Test line\n  phone: \"0100 000 0000\"\n  hours: Every day\n  description: A test line.\n  verified: 2026-11-01\n  translations:\n    cy:\n      name: Llinell brawf\n      hours: Bob dydd\n      description: Llinell brawf.\n- id: other\n  name: Other line\n  phone: \"0200 000 0000\"\n  hours: Weekdays\n  verified: 2026-11-01\n";
+
+fn contact_site() -> SiteTest {
+    SiteTest::with(&[
+        ("site.yaml", TWO_LANGUAGE_SITE),
+        ("data/contacts.yaml", CONTACTS),
+        ("content/_index.md", "---\ntitle: Home\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n"),
+        ("content/_index.cy.md", "---\ntitle: Hafan\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n"),
+        ("content/_index.ar.md", "---\ntitle: الرئيسية\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n"),
+        ("content/help.ar.md", "---\ntitle: مساعدة\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n"),
+    ])
+}
+
+#[test]
+fn a_contact_shows_its_words_in_the_page_language_when_it_has_them() {
+    let site = contact_site();
+    site.build().assert_code(0);
+    let welsh = site.output("cy/index.html");
+    let main = main_of(&welsh);
+    assert!(main.contains("<li class=contact><p class=contact-name>Llinell brawf<p>Llinell brawf.<dl><dt>Ffôn<dd><a href=tel:01000000000>0100 000 0000</a><dt>Ar agor<dd>Bob dydd<dt>"), "{main}");
+    // A contact without Welsh words shows the English ones, marked as English.
+    assert!(main.contains("<li class=contact><p class=contact-name lang=en>Other line<dl><dt>Ffôn<dd><a href=tel:02000000000>0200 000 0000</a><dt>Ar agor<dd><span lang=en>Weekdays</span>"), "{main}");
+    // English pages are as they were.
+    let english = site.output("index.html");
+    assert!(main_of(&english).contains("<p class=contact-name>Test line<p>A test line.<dl>"), "{english}");
+}
+
+#[test]
+fn a_contact_without_words_in_a_page_language_is_reported_once_per_language() {
+    let run = contact_site().run(&["check"]);
+    run.assert_code(0);
+    let findings: Vec<&str> = run.stdout.lines().filter(|l| l.contains("untranslated-contact  ")).collect();
+    assert_eq!(findings, [
+        "data/contacts.yaml:1:1  warning  untranslated-contact  `line` has no ar name, description, hours, so content/_index.ar.md shows them in English  (add `translations: {ar: {name: …, description: …, hours: …}}` to this contact; numbers and addresses are shared)",
+        "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no ar name, hours, so content/help.ar.md shows them in English  (add `translations: {ar: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
+        "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no cy name, hours, so content/_index.cy.md shows them in English  (add `translations: {cy: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
+    ], "{}", run.stdout);
+}
+
+#[test]
+fn a_misspelt_field_in_a_contact_translation_is_an_error_at_its_line() {
+    let site = contact_site();
+    site.write("data/contacts.yaml", &CONTACTS.replace("      hours: Bob dydd", "      phone: \"0300\""));
+    let run = site.build();
+    run.assert_code(1);
+    assert!(run.stderr.contains("data/contacts.yaml:10:"), "{}", run.stderr);
+    assert!(run.stderr.contains("phone"), "{}", run.stderr);
+}
