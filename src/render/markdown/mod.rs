@@ -6,6 +6,7 @@
 //! rewriting, then presentation (callouts, tables, task lists). Passes report
 //! problems with the line in the `.md` file, not in the body.
 
+mod bidi;
 mod blocks;
 mod contacts;
 mod easy_read;
@@ -252,6 +253,11 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let events = chapter_footnotes(events, &state);
     let (events, easy) = easy_read::layout(events, &mut state);
     let events = blocks::present(events, &state.words);
+    let events = if crate::text::languages::direction(&page.lang) == "rtl" {
+        bidi::isolate_ltr_runs(events)
+    } else {
+        events
+    };
     let first_html = events
         .iter()
         .find(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
