@@ -158,7 +158,28 @@ fn worth_isolating(run: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::ltr_runs;
+    use super::{isolate_ltr_runs, ltr_runs};
+
+    /// `markdown` rendered with the runs isolated.
+    fn html(markdown: &str) -> String {
+        let events = pulldown_cmark::Parser::new(markdown).into_offset_iter().collect();
+        let mut out = String::new();
+        pulldown_cmark::html::push_html(&mut out, isolate_ltr_runs(events).into_iter().map(|(e, _)| e));
+        out
+    }
+
+    #[test]
+    fn code_alt_text_and_link_addresses_are_never_touched() {
+        assert_eq!(
+            html("![NHS 111 logo](a.png) اتصل بـ `NHS 111` أو [NHS 111](https://111.nhs.uk/)\n\n```\nNHS 111\n```\n"),
+            "<p><img src=\"a.png\" alt=\"NHS 111 logo\" /> اتصل بـ <code>NHS 111</code> أو <a href=\"https://111.nhs.uk/\"><bdi dir=\"ltr\">NHS 111</bdi></a></p>\n<pre><code>NHS 111\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn text_around_a_run_is_still_escaped() {
+        assert_eq!(html("أ < NHS 111 & ب"), "<p>أ &lt; <bdi dir=\"ltr\">NHS 111</bdi> &amp; ب</p>\n");
+    }
 
     /// The isolated parts of `text`.
     fn runs(text: &str) -> Vec<&str> {
