@@ -29,6 +29,7 @@ use crate::source::config::RawHtml;
 
 pub use easy_read::EasyFacts;
 pub use glossary::GlossaryMatcher;
+pub(crate) use headings::HeadingIds;
 pub use prose::ProseBlock;
 
 /// An event with its byte range in the page body.
@@ -354,7 +355,8 @@ fn expand_fenced<'a>(
 }
 
 /// Concatenated text of the events in a slice: the words a reader hears.
-fn plain_text(events: &[Spanned]) -> String {
+/// The text of inline events, as a heading's id and outline read it.
+pub(crate) fn plain_text(events: &[Spanned]) -> String {
     let mut text = String::new();
     for (event, _) in events {
         match event {
