@@ -3,8 +3,8 @@
 
 use super::finding;
 use crate::diagnostics::Diagnostic;
-use crate::site::dates::Date;
 use crate::render::markdown::Rendered;
+use crate::site::dates::Date;
 use crate::site::model::Site;
 use crate::source::data::Contact;
 
@@ -83,7 +83,11 @@ fn missing_words(contact: &Contact, lang: &str) -> Vec<&'static str> {
     let given = contact.translations.get(lang).cloned().unwrap_or_default();
     [
         ("name", true, given.name.is_some()),
-        ("description", contact.description.is_some(), given.description.is_some()),
+        (
+            "description",
+            contact.description.is_some(),
+            given.description.is_some(),
+        ),
         ("hours", contact.hours.is_some(), given.hours.is_some()),
         ("area", contact.area.is_some(), given.area.is_some()),
         ("text", contact.text.is_some(), given.text.is_some()),

@@ -223,10 +223,7 @@ pub fn standard_dir(plan: &Plan) -> Option<&str> {
 /// "More about this guide", leaving out a glossary page because the
 /// booklet prints the glossary at the end.
 fn guide_plan(site: &Site, root: &str, words: &Words) -> Plan {
-    let appendix_dir = format!(
-        "{root}{}/",
-        site.config.booklets.appendix.trim_matches('/')
-    );
+    let appendix_dir = format!("{root}{}/", site.config.booklets.appendix.trim_matches('/'));
     let home = site.home_of(root);
     let mut parts = Vec::new();
     let mut appendix = None;

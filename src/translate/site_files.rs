@@ -49,7 +49,11 @@ pub fn languages(root: &Path) -> anyhow::Result<Result<Vec<String>, Diagnostic>>
             .in_file("site.yaml")
             .help("add a line like `languages: [en, cy]`: the site's own language first, then the languages of its translations");
         if !config.languages.is_empty() {
-            problem = problem.at_source(&text, crate::source::config::line_of_key(&text, "languages"), 1);
+            problem = problem.at_source(
+                &text,
+                crate::source::config::line_of_key(&text, "languages"),
+                1,
+            );
         }
         return Ok(Err(problem));
     }

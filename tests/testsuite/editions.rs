@@ -450,16 +450,35 @@ fn a_local_contact_replaces_the_base_one_with_its_translations() {
     let base_contacts = "- id: line\n  name: National line\n  phone: \"0100 000 0000\"\n  verified: 2026-11-01\n  translations:\n    cy: {name: Llinell genedlaethol}\n- id: kept\n  name: Kept line\n  phone: \"0300 000 0000\"\n  verified: 2026-11-01\n  translations:\n    cy: {name: Llinell a gadwyd}\n";
     let page = "```contacts\nline\nkept\n```\n";
     let site = SiteTest::with(&[
-        ("national/site.yaml", "title: National\nlanguages: [en, cy]\ntranslations:\n  cy: {title: Cenedlaethol, description: Canllaw.}\n"),
+        (
+            "national/site.yaml",
+            "title: National\nlanguages: [en, cy]\ntranslations:\n  cy: {title: Cenedlaethol, description: Canllaw.}\n",
+        ),
         ("national/data/contacts.yaml", base_contacts),
-        ("national/content/_index.md", &format!("---\ntitle: Home\nreviewed: 2026-11-01\n---\n{page}")),
-        ("national/content/_index.cy.md", &format!("---\ntitle: Hafan\nreviewed: 2026-11-01\n---\n{page}")),
+        (
+            "national/content/_index.md",
+            &format!("---\ntitle: Home\nreviewed: 2026-11-01\n---\n{page}"),
+        ),
+        (
+            "national/content/_index.cy.md",
+            &format!("---\ntitle: Hafan\nreviewed: 2026-11-01\n---\n{page}"),
+        ),
         ("local/site.yaml", "title: Local\nextends: ../national\n"),
-        ("local/data/contacts.yaml", "- id: line\n  name: Local line\n  phone: \"0200 000 0000\"\n  verified: 2026-11-02\n  translations:\n    cy: {name: Llinell leol}\n"),
+        (
+            "local/data/contacts.yaml",
+            "- id: line\n  name: Local line\n  phone: \"0200 000 0000\"\n  verified: 2026-11-02\n  translations:\n    cy: {name: Llinell leol}\n",
+        ),
     ]);
     site.run(&["build", "--root", "local"]).assert_code(0);
     let welsh = std::fs::read_to_string(site.root.join("local/output/cy/index.html")).unwrap();
-    assert!(welsh.contains("<p class=contact-name>Llinell leol<dl><dt>Ffôn<dd><a href=tel:02000000000>"), "{welsh}");
-    assert!(welsh.contains("<p class=contact-name>Llinell a gadwyd<dl>"), "{welsh}");
+    assert!(
+        welsh
+            .contains("<p class=contact-name>Llinell leol<dl><dt>Ffôn<dd><a href=tel:02000000000>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains("<p class=contact-name>Llinell a gadwyd<dl>"),
+        "{welsh}"
+    );
     assert!(!welsh.contains("genedlaethol"), "{welsh}");
 }

@@ -44,10 +44,20 @@ fn bundled_guide_has_a_welsh_easy_read_booklet_and_no_welsh_guide_booklet() {
     let read = |path: &str| std::fs::read_to_string(target.join(path)).unwrap();
     let booklet = read("cy/booklet/easy-read/index.html");
     assert!(booklet.starts_with("<!doctype html><html dir=ltr lang=cy>"));
-    assert!(booklet.contains("<h1>Eich gofal iechyd meddwl: canllaw syml: hawdd ei ddeall</h1>"), "{booklet}");
-    assert!(booklet.contains("<h2 id=ch-get-help-noweasycy>"), "{booklet}");
+    assert!(
+        booklet.contains("<h1>Eich gofal iechyd meddwl: canllaw syml: hawdd ei ddeall</h1>"),
+        "{booklet}"
+    );
+    assert!(
+        booklet.contains("<h2 id=ch-get-help-noweasycy>"),
+        "{booklet}"
+    );
     // Every English easy-read page but "Get help now" is listed as not yet in Welsh.
-    assert_eq!(booklet.matches("hreflang=en-GB lang=en-GB>").count(), 27, "{booklet}");
+    assert_eq!(
+        booklet.matches("hreflang=en-GB lang=en-GB>").count(),
+        27,
+        "{booklet}"
+    );
     assert!(!target.join("cy/booklet/index.html").exists());
     let home = read("cy/index.html");
     assert!(home.contains("<a href=booklet/easy-read/index.html>yr holl dudalennau hawdd eu deall fel un llyfryn</a>"), "{home}");

@@ -285,7 +285,10 @@ fn a_right_to_left_booklet_keeps_its_english_links_left_to_right() {
         arabic.starts_with("<!doctype html><html dir=rtl lang=ar>"),
         "{arabic}"
     );
-    assert!(arabic.contains("<h2 id=not-yet>لم تُترجم بعد</h2>"), "{arabic}");
+    assert!(
+        arabic.contains("<h2 id=not-yet>لم تُترجم بعد</h2>"),
+        "{arabic}"
+    );
     assert!(arabic.contains("<li><a dir=ltr href=../../care/other/index.html hreflang=en lang=en>Other help</a> <bdi>https://example.org/guide/care/other/</bdi>"), "{arabic}");
 }
 
@@ -309,10 +312,22 @@ fn contact_site() -> SiteTest {
     SiteTest::with(&[
         ("site.yaml", TWO_LANGUAGE_SITE),
         ("data/contacts.yaml", CONTACTS),
-        ("content/_index.md", "---\ntitle: Home\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n"),
-        ("content/_index.cy.md", "---\ntitle: Hafan\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n"),
-        ("content/_index.ar.md", "---\ntitle: الرئيسية\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n"),
-        ("content/help.ar.md", "---\ntitle: مساعدة\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n"),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n",
+        ),
+        (
+            "content/_index.cy.md",
+            "---\ntitle: Hafan\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n",
+        ),
+        (
+            "content/_index.ar.md",
+            "---\ntitle: الرئيسية\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n",
+        ),
+        (
+            "content/help.ar.md",
+            "---\ntitle: مساعدة\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n",
+        ),
     ])
 }
 
@@ -327,28 +342,47 @@ fn a_contact_shows_its_words_in_the_page_language_when_it_has_them() {
     assert!(main.contains("<li class=contact><p class=contact-name lang=en>Other line<dl><dt>Ffôn<dd><a href=tel:02000000000>0200 000 0000</a><dt>Ar agor<dd><span lang=en>Weekdays</span>"), "{main}");
     // English pages are as they were.
     let english = site.output("index.html");
-    assert!(main_of(&english).contains("<p class=contact-name>Test line<p>A test line.<dl>"), "{english}");
+    assert!(
+        main_of(&english).contains("<p class=contact-name>Test line<p>A test line.<dl>"),
+        "{english}"
+    );
 }
 
 #[test]
 fn a_contact_without_words_in_a_page_language_is_reported_once_per_language() {
     let run = contact_site().run(&["check"]);
     run.assert_code(0);
-    let findings: Vec<&str> = run.stdout.lines().filter(|l| l.contains("untranslated-contact  ")).collect();
-    assert_eq!(findings, [
-        "data/contacts.yaml:1:1  warning  untranslated-contact  `line` has no ar name, description, hours, so content/_index.ar.md shows them in English  (add `translations: {ar: {name: …, description: …, hours: …}}` to this contact; numbers and addresses are shared)",
-        "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no ar name, hours, so content/help.ar.md shows them in English  (add `translations: {ar: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
-        "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no cy name, hours, so content/_index.cy.md shows them in English  (add `translations: {cy: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
-    ], "{}", run.stdout);
+    let findings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("untranslated-contact  "))
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            "data/contacts.yaml:1:1  warning  untranslated-contact  `line` has no ar name, description, hours, so content/_index.ar.md shows them in English  (add `translations: {ar: {name: …, description: …, hours: …}}` to this contact; numbers and addresses are shared)",
+            "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no ar name, hours, so content/help.ar.md shows them in English  (add `translations: {ar: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
+            "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no cy name, hours, so content/_index.cy.md shows them in English  (add `translations: {cy: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
+        ],
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn a_misspelt_field_in_a_contact_translation_is_an_error_at_its_line() {
     let site = contact_site();
-    site.write("data/contacts.yaml", &CONTACTS.replace("      hours: Bob dydd", "      phone: \"0300\""));
+    site.write(
+        "data/contacts.yaml",
+        &CONTACTS.replace("      hours: Bob dydd", "      phone: \"0300\""),
+    );
     let run = site.build();
     run.assert_code(1);
-    assert!(run.stderr.contains("data/contacts.yaml:10:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("data/contacts.yaml:10:"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("phone"), "{}", run.stderr);
 }
 

@@ -576,8 +576,15 @@ fn imported_translations_build_in_place_with_their_stamps() {
     let run = site.run(&["check"]);
     run.assert_code(0);
     assert!(!run.stdout.contains("unknown-key"), "{}", run.stdout);
-    assert!(!run.stdout.contains("translation-outdated"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("translation-outdated"),
+        "{}",
+        run.stdout
+    );
     site.build().assert_code(0);
     let welsh = site.output("cy/care/crisis-plans/index.html");
-    assert!(welsh.starts_with("<!doctype html><html dir=ltr lang=cy>"), "{welsh}");
+    assert!(
+        welsh.starts_with("<!doctype html><html dir=ltr lang=cy>"),
+        "{welsh}"
+    );
 }

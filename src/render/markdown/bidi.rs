@@ -60,10 +60,16 @@ fn split<'a>(text: &str, runs: &[Range<usize>], range: &Range<usize>, out: &mut 
     let mut at = 0;
     for run in runs {
         if run.start > at {
-            out.push((Event::Text(text[at..run.start].to_owned().into()), range.clone()));
+            out.push((
+                Event::Text(text[at..run.start].to_owned().into()),
+                range.clone(),
+            ));
         }
         out.push((Event::InlineHtml(OPEN.into()), range.clone()));
-        out.push((Event::Text(text[run.clone()].to_owned().into()), range.clone()));
+        out.push((
+            Event::Text(text[run.clone()].to_owned().into()),
+            range.clone(),
+        ));
         out.push((Event::InlineHtml(CLOSE.into()), range.clone()));
         at = run.end;
     }
@@ -162,23 +168,33 @@ mod tests {
 
     /// `markdown` rendered with the runs isolated.
     fn html(markdown: &str) -> String {
-        let events = pulldown_cmark::Parser::new(markdown).into_offset_iter().collect();
+        let events = pulldown_cmark::Parser::new(markdown)
+            .into_offset_iter()
+            .collect();
         let mut out = String::new();
-        pulldown_cmark::html::push_html(&mut out, isolate_ltr_runs(events).into_iter().map(|(e, _)| e));
+        pulldown_cmark::html::push_html(
+            &mut out,
+            isolate_ltr_runs(events).into_iter().map(|(e, _)| e),
+        );
         out
     }
 
     #[test]
     fn code_alt_text_and_link_addresses_are_never_touched() {
         assert_eq!(
-            html("![NHS 111 logo](a.png) اتصل بـ `NHS 111` أو [NHS 111](https://111.nhs.uk/)\n\n```\nNHS 111\n```\n"),
+            html(
+                "![NHS 111 logo](a.png) اتصل بـ `NHS 111` أو [NHS 111](https://111.nhs.uk/)\n\n```\nNHS 111\n```\n"
+            ),
             "<p><img src=\"a.png\" alt=\"NHS 111 logo\" /> اتصل بـ <code>NHS 111</code> أو <a href=\"https://111.nhs.uk/\"><bdi dir=\"ltr\">NHS 111</bdi></a></p>\n<pre><code>NHS 111\n</code></pre>\n"
         );
     }
 
     #[test]
     fn text_around_a_run_is_still_escaped() {
-        assert_eq!(html("أ < NHS 111 & ب"), "<p>أ &lt; <bdi dir=\"ltr\">NHS 111</bdi> &amp; ب</p>\n");
+        assert_eq!(
+            html("أ < NHS 111 & ب"),
+            "<p>أ &lt; <bdi dir=\"ltr\">NHS 111</bdi> &amp; ب</p>\n"
+        );
     }
 
     /// The isolated parts of `text`.
@@ -203,7 +219,10 @@ mod tests {
         assert_eq!(runs("اتصل بـ NHS 111 الآن"), ["NHS 111"]);
         assert_eq!(runs("الرقم 0300-123-3393، كل يوم"), ["0300-123-3393"]);
         // The bracket opened inside the run closes inside it.
-        assert_eq!(runs("اتصل بـ NHS 111 (option 2) الآن"), ["NHS 111 (option 2)"]);
+        assert_eq!(
+            runs("اتصل بـ NHS 111 (option 2) الآن"),
+            ["NHS 111 (option 2)"]
+        );
         // Brackets around the run stay outside: they mirror with the sentence.
         assert_eq!(runs("الخط (NHS 111) مجاني"), ["NHS 111"]);
     }

@@ -140,7 +140,9 @@ fn render_contact(c: &Contact, words: &Words, look: &Look) -> String {
         "<li class=\"contact\"><p class=\"contact-name\"{name_lang}>{}</p>",
         e(name)
     );
-    if let Some((description, lang)) = look.words(c.description.as_deref(), |t| t.description.as_ref()) {
+    if let Some((description, lang)) =
+        look.words(c.description.as_deref(), |t| t.description.as_ref())
+    {
         html.push_str(&format!("<p{lang}>{}</p>", e(description)));
     }
     html.push_str("<dl>");
@@ -158,7 +160,10 @@ fn render_contact(c: &Contact, words: &Words, look: &Look) -> String {
         );
     }
     if let Some((text, lang)) = look.words(c.text.as_deref(), |t| t.text.as_ref()) {
-        row(label("contact.text"), look.isolate(Look::in_lang(e(text), &lang)));
+        row(
+            label("contact.text"),
+            look.isolate(Look::in_lang(e(text), &lang)),
+        );
     }
     if let Some(email) = &c.email {
         row(
