@@ -391,7 +391,7 @@ fn left_to_right_runs_in_right_to_left_prose_are_isolated_but_not_code_or_addres
     let site = built();
     let html = site.output("ar/care/plans/index.html");
     let main = main_of(&html);
-    assert!(main.contains("<p>للمساعدة العاجلة اتصل بـ <bdi dir=ltr>NHS 111 (option 2)</bdi> أو بالسامريين على <bdi dir=ltr>116 123</bdi>. راسلوهم على <bdi dir=ltr>jo@samaritans.org</bdi>، أو اكتب <code>NHS 111</code> في <a class=external href=https://111.nhs.uk/>موقع <bdi dir=ltr>NHS 111</bdi><span class=visually-hidden> (موقع خارجي)</span></a>."), "{main}");
+    assert!(main.contains("<p>للمساعدة العاجلة اتصل بـ <bdi dir=ltr>NHS 111 (option 2)</bdi> أو بالسامريين على <bdi dir=ltr>116\u{a0}123</bdi>. راسلوهم على <bdi dir=ltr>jo@samaritans.org</bdi>، أو اكتب <code>NHS 111</code> في <a class=external href=https://111.nhs.uk/>موقع <bdi dir=ltr>NHS 111</bdi><span class=visually-hidden> (موقع خارجي)</span></a>."), "{main}");
     // Left-to-right pages have none.
     for path in ["care/plans/index.html", "cy/care/plans/index.html"] {
         assert!(!site.output(path).contains("<bdi"), "{path}");

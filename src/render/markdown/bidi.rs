@@ -10,7 +10,9 @@
 //! isolate `[dir]` spans, and `dir="ltr"` says outright which way it runs,
 //! which matters for a run of digits and spaces alone, which has no letter
 //! for `bdi`'s own guess to go by. Punctuation before and after a run stays
-//! outside it, so it takes the sentence's direction.
+//! outside it, so it takes the sentence's direction. In a run of digits
+//! alone the spaces become no-break spaces: a phone number split over two
+//! lines of right-to-left text reads as two numbers in the wrong order.
 //!
 //! Only text events are touched: never code (inline or block), an image's
 //! alt text (it becomes an attribute), or a link's address. A lone number
@@ -67,7 +69,7 @@ fn split<'a>(text: &str, runs: &[Range<usize>], range: &Range<usize>, out: &mut 
         }
         out.push((Event::InlineHtml(OPEN.into()), range.clone()));
         out.push((
-            Event::Text(text[run.clone()].to_owned().into()),
+            Event::Text(unbroken(&text[run.clone()]).into()),
             range.clone(),
         ));
         out.push((Event::InlineHtml(CLOSE.into()), range.clone()));
@@ -75,6 +77,16 @@ fn split<'a>(text: &str, runs: &[Range<usize>], range: &Range<usize>, out: &mut 
     }
     if at < text.len() {
         out.push((Event::Text(text[at..].to_owned().into()), range.clone()));
+    }
+}
+
+/// A run of digits alone ("116 123") with no-break spaces, so a phone
+/// number is never split over two lines; runs with words wrap as before.
+fn unbroken(run: &str) -> String {
+    if run.chars().any(char::is_alphabetic) {
+        run.to_owned()
+    } else {
+        run.replace(' ', "\u{00A0}")
     }
 }
 
@@ -186,6 +198,14 @@ mod tests {
                 "![NHS 111 logo](a.png) اتصل بـ `NHS 111` أو [NHS 111](https://111.nhs.uk/)\n\n```\nNHS 111\n```\n"
             ),
             "<p><img src=\"a.png\" alt=\"NHS 111 logo\" /> اتصل بـ <code>NHS 111</code> أو <a href=\"https://111.nhs.uk/\"><bdi dir=\"ltr\">NHS 111</bdi></a></p>\n<pre><code>NHS 111\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn a_phone_number_does_not_break_over_two_lines_but_words_do() {
+        assert_eq!(
+            html("اتصل على 116 123 أو NHS 111"),
+            "<p>اتصل على <bdi dir=\"ltr\">116\u{a0}123</bdi> أو <bdi dir=\"ltr\">NHS 111</bdi></p>\n"
         );
     }
 
