@@ -537,7 +537,7 @@ fn site_view<'a>(
         feed_url: config
             .base_url()
             .map(|_| crate::site::urls::relative(from_dir, "feed.xml", false)),
-        has_worksheets: assembled.has_worksheets,
+        has_worksheets: assembled.worksheet_roots.contains(&root),
     }
 }
 

@@ -397,3 +397,35 @@ fn left_to_right_runs_in_right_to_left_prose_are_isolated_but_not_code_or_addres
         assert!(!site.output(path).contains("<bdi"), "{path}");
     }
 }
+
+#[test]
+fn a_translated_home_offers_worksheets_only_when_its_booklet_has_them() {
+    let page = |title: &str, body: &str| {
+        format!("---\ntitle: {title}\nreviewed: 2026-11-01\nreview_due: 2027-11-01\n---\n{body}")
+    };
+    let site = SiteTest::with(&[
+        ("site.yaml", TWO_LANGUAGE_SITE),
+        ("content/_index.md", &page("Home", "Hello.\n")),
+        ("content/_index.cy.md", &page("Hafan", "Helo.\n")),
+        (
+            "content/sheet.md",
+            &page(
+                "Sheet",
+                "```worksheet\nWhat matters to you? [lines 3]\n```\n",
+            ),
+        ),
+        ("content/plans.md", &page("Plans", "A plan.\n")),
+        ("content/plans.cy.md", &page("Cynlluniau", "Cynllun.\n")),
+    ]);
+    site.build().assert_code(0);
+    assert!(
+        site.output("index.html").contains(
+            "<a href=booklet/index.html>the guide as one booklet, with its worksheets</a>"
+        )
+    );
+    let welsh = site.output("cy/index.html");
+    assert!(
+        welsh.contains("<a href=booklet/index.html>y canllaw fel un llyfryn</a>"),
+        "{welsh}"
+    );
+}
