@@ -126,7 +126,10 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
         built.plans = booklet_plans(&site, theme, &rendered);
         assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
-        assembled.has_worksheets = rendered.iter().any(|r| r.worksheets > 0);
+        assembled.worksheet_roots = (0..site.pages.len())
+            .filter(|&idx| rendered[idx].worksheets > 0)
+            .map(|idx| site.language_root(idx))
+            .collect();
         let (mut files, mut problems) =
             render_output(&site, &assembled, theme, &rendered, options)?;
         built.lap("templates and minify");
@@ -215,7 +218,7 @@ fn booklet_plans(
     rendered: &[Rendered],
 ) -> Vec<crate::render::booklet::Plan> {
     if theme.has_template(crate::render::booklet::TEMPLATE) {
-        crate::render::booklet::plans(site, &theme.words.words(&site.config.language), |idx| {
+        crate::render::booklet::plans(site, &|lang| theme.words.words(lang), |idx| {
             rendered[idx].worksheets > 0
         })
     } else {

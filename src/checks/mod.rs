@@ -100,6 +100,7 @@ pub fn site_checks(site: &Site, rendered: &[Rendered], today: Date) -> SiteFindi
         links: links::check(site, rendered),
         site_wide: {
             let mut found = contacts::check(site, today);
+            found.extend(contacts::untranslated(site, rendered));
             found.extend(images::check(site));
             // Local editions: overrides whose base page has moved on.
             found.extend(upstream::check(site));

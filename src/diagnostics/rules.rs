@@ -34,6 +34,7 @@ pub const RULES: &[Rule] = &[
     rule("review-order", Severity::Error, "a page reviewed after its review_due date"),
     rule("review-missing", Severity::Warning, "a page without reviewed or review_due"),
     rule("contact-stale", Severity::Warning, "a contact not verified within check.contact_max_age_months"),
+    rule("untranslated-contact", Severity::Warning, "a contact shown on a translated page without its words in that language (translations: in data/contacts.yaml)"),
     rule("long-sentence", Severity::Warning, "a sentence longer than check.max_sentence_words"),
     rule("reading-grade", Severity::Warning, "a page above check.max_grade (Flesch–Kincaid)"),
     rule("reading-smog", Severity::Warning, "a page above check.max_smog (SMOG)"),

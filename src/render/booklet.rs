@@ -9,6 +9,7 @@
 
 use crate::render::i18n::Words;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -39,6 +40,10 @@ pub struct Plan {
     pub glossary: bool,
     /// The large-print edition, at `DIR/large-print/` of the standard one.
     pub large_print: bool,
+    /// In a translation's booklet, the default language's booklet pages
+    /// that have no version in its language, listed at the end with links
+    /// to them ("Not yet in Cymraeg").
+    pub untranslated: Vec<PageIdx>,
 }
 
 impl Plan {
@@ -83,20 +88,41 @@ pub struct PartPlan {
 /// The booklets this site gets, from `booklets:` in `site.yaml`, each
 /// followed by its large-print edition; then the large-print edition of
 /// each page for which `has_worksheet` is true.
-/// Titles Signpost gives booklets and parts are in the default
-/// language's `words`; a translated section's booklet is titled by its
-/// own section page.
-pub fn plans(site: &Site, words: &Words, has_worksheet: impl Fn(PageIdx) -> bool) -> Vec<Plan> {
+///
+/// Every language with a home page gets its own whole-guide and easy-read
+/// booklets under its folder (`cy/booklet/`), made of its own pages and
+/// titled in its words (`words_for(lang)`), when it has at least one
+/// chapter of that kind: a booklet of a translated home page alone is not
+/// worth printing. Each ends with the default language's booklet pages it
+/// has no translation of, as links.
+pub fn plans(
+    site: &Site,
+    words_for: &dyn Fn(&str) -> Arc<Words>,
+    has_worksheet: impl Fn(PageIdx) -> bool,
+) -> Vec<Plan> {
     let config = &site.config.booklets;
+    let roots = language_roots(site);
+    let default_words = words_for(&site.config.language);
     let mut standard = Vec::new();
     if config.guide {
-        standard.push(guide_plan(site, words));
+        standard.push(guide_plan(site, "", &default_words));
     }
     if config.sections {
-        standard.extend(section_plans(site));
+        standard.extend(section_plans(site, &roots));
     }
     if config.easy_read {
-        standard.extend(easy_read_plan(site, words));
+        standard.extend(easy_read_plan(site, "", &default_words));
+    }
+    for (root, lang) in roots.iter().skip(1) {
+        let words = words_for(lang);
+        if config.guide {
+            let plan = guide_plan(site, root, &words);
+            standard.extend(translated(site, lang, &default_words, plan));
+        }
+        if config.easy_read {
+            let plan = easy_read_plan(site, root, &words);
+            standard.extend(plan.and_then(|p| translated(site, lang, &default_words, p)));
+        }
     }
     if !config.large_print {
         return standard;
@@ -119,9 +145,60 @@ pub fn plans(site: &Site, words: &Words, has_worksheet: impl Fn(PageIdx) -> bool
                 appendix: None,
                 glossary: false,
                 large_print: true,
+                untranslated: Vec::new(),
             }),
     );
     plans
+}
+
+/// Each language's output folder (`""`, `cy/`) and code, the default
+/// first, for the languages that have a home page.
+fn language_roots(site: &Site) -> Vec<(String, String)> {
+    let codes = site.config.language_codes();
+    let default = site.config.language.clone();
+    std::iter::once((String::new(), default))
+        .chain(
+            codes
+                .iter()
+                .skip(1)
+                .map(|code| (format!("{code}/"), (*code).to_owned()))
+                .filter(|(root, _)| site.sections.contains_key(root)),
+        )
+        .collect()
+}
+
+/// A translation's booklet, with the pages of the default language's
+/// booklet of the same kind it has no version of; `None` when it has no
+/// chapter of its own.
+fn translated(site: &Site, lang: &str, default_words: &Words, mut plan: Plan) -> Option<Plan> {
+    let own = plan
+        .parts
+        .iter()
+        .chain(&plan.appendix)
+        .any(|p| !p.chapters.is_empty() || p.intro.is_some_and(|i| i != plan.cover));
+    if !own {
+        return None;
+    }
+    let source_pages = match plan.kind {
+        BookletKind::EasyRead => easy_read_pages(site, ""),
+        _ => {
+            let source = guide_plan(site, "", default_words);
+            pages_of(&source).filter(|&i| i != source.cover).collect()
+        }
+    };
+    plan.untranslated = source_pages
+        .into_iter()
+        .filter(|&i| site.in_language(i, lang) == i)
+        .collect();
+    Some(plan)
+}
+
+/// Every page printed in a plan: its parts' section pages and chapters.
+fn pages_of(plan: &Plan) -> impl Iterator<Item = PageIdx> + '_ {
+    plan.parts
+        .iter()
+        .chain(&plan.appendix)
+        .flat_map(|p| p.intro.into_iter().chain(p.chapters.iter().copied()))
 }
 
 /// The same booklet, in large print, one folder down.
@@ -145,9 +222,9 @@ pub fn standard_dir(plan: &Plan) -> Option<&str> {
 /// which becomes the appendix; then the standard pages listed on the home page as
 /// "More about this guide", leaving out a glossary page because the
 /// booklet prints the glossary at the end.
-fn guide_plan(site: &Site, words: &Words) -> Plan {
-    let appendix_dir = format!("{}/", site.config.booklets.appendix.trim_matches('/'));
-    let home = site.home();
+fn guide_plan(site: &Site, root: &str, words: &Words) -> Plan {
+    let appendix_dir = format!("{root}{}/", site.config.booklets.appendix.trim_matches('/'));
+    let home = site.home_of(root);
     let mut parts = Vec::new();
     let mut appendix = None;
     for dir in &home.subsections {
@@ -178,24 +255,27 @@ fn guide_plan(site: &Site, words: &Words) -> Plan {
         });
     }
     Plan {
-        dir: GUIDE_DIR.to_owned(),
+        dir: format!("{root}{GUIDE_DIR}"),
         kind: BookletKind::Guide,
         title: None,
         cover: home.index,
         parts,
         appendix,
-        glossary: !site.data.glossary.is_empty(),
+        // The glossary (data/glossary.yaml) is in the default language only.
+        glossary: root.is_empty() && !site.data.glossary.is_empty(),
         large_print: false,
+        untranslated: Vec::new(),
     }
 }
 
-/// A booklet for every section below the home page with at least one
+/// A booklet for every section below a home page with at least one
 /// chapter (a page in it or in its subsections), the section page as its
-/// cover.
-fn section_plans(site: &Site) -> Vec<Plan> {
+/// cover. A language's home (`cy/`) gets the whole-guide booklet instead.
+fn section_plans(site: &Site, roots: &[(String, String)]) -> Vec<Plan> {
     site.sections
         .iter()
-        .filter(|(dir, _)| !dir.is_empty() && !chapters_of(site, dir).is_empty())
+        .filter(|(dir, _)| !roots.iter().any(|(root, _)| root == *dir))
+        .filter(|(dir, _)| !chapters_of(site, dir).is_empty())
         .map(|(dir, section)| Plan {
             dir: format!("{dir}booklet/"),
             kind: BookletKind::Section,
@@ -205,23 +285,27 @@ fn section_plans(site: &Site) -> Vec<Plan> {
             appendix: None,
             glossary: false,
             large_print: false,
+            untranslated: Vec::new(),
         })
         .collect()
 }
 
 /// Every easy-read page as one booklet with a title of its own; `None`
 /// when the guide has no easy-read pages.
-fn easy_read_plan(site: &Site, words: &Words) -> Option<Plan> {
-    let home = site.home();
-    let chapters = easy_read_pages(site);
+fn easy_read_plan(site: &Site, root: &str, words: &Words) -> Option<Plan> {
+    let home = site.home_of(root);
+    let chapters = easy_read_pages(site, root);
     if chapters.is_empty() {
         return None;
     }
     Some(Plan {
-        dir: EASY_READ_DIR.to_owned(),
+        dir: format!("{root}{EASY_READ_DIR}"),
         kind: BookletKind::EasyRead,
         title: Some((
-            format!("{}: easy read", site.pages[home.index].title()),
+            words.fill(
+                "booklet_languages.easy_read_booklet_title",
+                &[("title", site.pages[home.index].title())],
+            ),
             words.get("booklet.easy_read_summary").to_owned(),
         )),
         cover: home.index,
@@ -233,12 +317,14 @@ fn easy_read_plan(site: &Site, words: &Words) -> Option<Plan> {
         appendix: None,
         glossary: false,
         large_print: false,
+        untranslated: Vec::new(),
     })
 }
 
 /// Easy-read pages in the order of the guide: each beside where its
-/// standard twin (or, without one, itself) is listed.
-fn easy_read_pages(site: &Site) -> Vec<PageIdx> {
+/// standard twin (or, without one, itself) is listed, from the home
+/// section of the language at `root`.
+fn easy_read_pages(site: &Site, root: &str) -> Vec<PageIdx> {
     fn walk(site: &Site, dir: &str, out: &mut Vec<PageIdx>) {
         let section = &site.sections[dir];
         for &page in &section.pages {
@@ -255,7 +341,7 @@ fn easy_read_pages(site: &Site) -> Vec<PageIdx> {
         }
     }
     let mut pages = Vec::new();
-    walk(site, "", &mut pages);
+    walk(site, &site.home_of(root).dir, &mut pages);
     pages
 }
 
@@ -334,6 +420,28 @@ pub struct BookletView {
     /// From a standard edition, its large-print edition (and back), when
     /// there is one: a link relative to this booklet.
     other_edition_url: Option<String>,
+    /// A translation's booklet: the pages it has no translation of.
+    not_yet: Option<NotYetView>,
+}
+
+/// The closing list of a translation's booklet: the default language's
+/// pages not yet translated, each a link to the page on the website.
+#[derive(Serialize)]
+struct NotYetView {
+    /// The default language's code, for the links' `lang` and `hreflang`.
+    lang: String,
+    /// `ltr` or `rtl`, of the default language.
+    dir: &'static str,
+    pages: Vec<NotYetPage>,
+}
+
+#[derive(Serialize)]
+struct NotYetPage {
+    title: String,
+    url: String,
+    /// The full web address when the site has a `base_url`, printed
+    /// beside the title so a paper copy still says where to find it.
+    address: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -412,7 +520,34 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
         },
         large_print: plan.large_print,
         other_edition_url: other_edition_url(site, plan),
+        not_yet: not_yet_view(site, plan),
     }
+}
+
+/// The "Not yet in LANG" list, when a translation's booklet has one.
+fn not_yet_view(site: &Site, plan: &Plan) -> Option<NotYetView> {
+    if plan.untranslated.is_empty() {
+        return None;
+    }
+    let pretty = site.config.output.pretty_urls;
+    let base = site.config.base_url();
+    let lang = site.config.language.clone();
+    Some(NotYetView {
+        dir: crate::text::languages::direction(&lang),
+        lang,
+        pages: plan
+            .untranslated
+            .iter()
+            .map(|&idx| {
+                let page = &site.pages[idx];
+                NotYetPage {
+                    title: page.title().to_owned(),
+                    url: crate::site::urls::relative(&plan.dir, &page.dir, pretty),
+                    address: base.as_ref().map(|b| format!("{b}{}", page.dir)),
+                }
+            })
+            .collect(),
+    })
 }
 
 /// Large print links to the standard edition, and a standard booklet to

@@ -540,20 +540,21 @@ fn site_view<'a>(
         nav_html,
         home_current: current.is_some_and(|c| site.pages[c].kind == PageKind::Home),
         paper: config.print.paper.css(),
+        // Each language's own booklets: a language without one links to none.
         booklet_url: crate::render::booklet::url_for(
             assembled,
             from_dir,
-            crate::render::booklet::GUIDE_DIR,
+            &format!("{root}{}", crate::render::booklet::GUIDE_DIR),
         ),
         easy_read_booklet_url: crate::render::booklet::url_for(
             assembled,
             from_dir,
-            crate::render::booklet::EASY_READ_DIR,
+            &format!("{root}{}", crate::render::booklet::EASY_READ_DIR),
         ),
         feed_url: config
             .base_url()
             .map(|_| crate::site::urls::relative(from_dir, "feed.xml", false)),
-        has_worksheets: assembled.has_worksheets,
+        has_worksheets: assembled.worksheet_roots.contains(&root),
     }
 }
 

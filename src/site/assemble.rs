@@ -35,9 +35,10 @@ pub struct Assembled {
     pub pretty: bool,
     /// Output folders of the booklets this build makes.
     pub booklets: Vec<String>,
-    /// Whether any page has a worksheet, so the home page only offers
-    /// "the guide with its worksheets" when there are some.
-    pub has_worksheets: bool,
+    /// The language folders (`""`, `cy/`) with a page that has a
+    /// worksheet, so a home page only offers "the guide with its
+    /// worksheets" when its language's booklet has some.
+    pub worksheet_roots: std::collections::BTreeSet<String>,
     /// The site navigation as HTML, by page position: every page at the
     /// same depth in the same top-level section gets the same list, so it is
     /// rendered once for all of them instead of once per page.
@@ -93,7 +94,7 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
             help,
             pretty: site.config.output.pretty_urls,
             booklets: Vec::new(),
-            has_worksheets: false,
+            worksheet_roots: std::collections::BTreeSet::new(),
             nav_html: Default::default(),
         },
         problems,

@@ -49,6 +49,24 @@ pub struct Contact {
     pub area: Option<String>,
     /// When someone last checked the details were right.
     pub verified: Date,
+    /// The contact's words in other languages (`translations: {cy: {name:
+    /// …}}`), shown on pages in that language. Numbers, addresses and the
+    /// `verified` date are shared by every language.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translations: std::collections::BTreeMap<String, ContactText>,
+}
+
+/// The words of a contact in one language; a field left out shows the
+/// site's language's, marked as such.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactText {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub hours: Option<String>,
+    pub area: Option<String>,
+    /// How to text the service ("Text SHOUT to 85258"), which is words too.
+    pub text: Option<String>,
 }
 
 /// Glossary and contacts, each with the file text kept for positions.

@@ -64,6 +64,9 @@ pub struct TranslationFront {
     pub source_hash: Option<String>,
     /// The source's `reviewed` date when it was translated.
     pub source_reviewed: Option<Date>,
+    /// The hash of the body `signpost translate import` wrote, so a later
+    /// import can tell a hand edit from its own text.
+    pub target_hash: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

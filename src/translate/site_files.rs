@@ -2,9 +2,9 @@
 //! `languages:` list in `site.yaml`, the source pages in the default
 //! language, and the translation beside each (`NAME.LANG.md`).
 //!
-//! Until the site model knows `languages:` and `translation:` (issue 13's
-//! other half), both are read here from the raw YAML, so these commands
-//! work on their own. The merger switches them to the model's fields.
+//! Both read the site's own typed settings and front matter
+//! (`SiteConfig::languages`, `FrontMatter::translation`), so they agree
+//! with `build` and `check` on what a language or a stamp is.
 
 use std::path::{Path, PathBuf};
 
@@ -13,9 +13,12 @@ use serde_yaml::{Mapping, Value};
 use crate::diagnostics::{Diagnostic, decode_text};
 use crate::site::dates::Date;
 use crate::site::provenance::SourceStamp;
+use crate::source::config::SiteConfig;
 use crate::source::front_matter::{FrontMatter, split_and_parse};
 
-/// The site's languages, the default (source) language first.
+/// The site's languages, the default (source) language first, from
+/// `site.yaml` read as `build` reads it; an error when it lists fewer
+/// than two (there is nothing to translate into).
 pub fn languages(root: &Path) -> anyhow::Result<Result<Vec<String>, Diagnostic>> {
     let path = root.join("site.yaml");
     let Some(bytes) = crate::fsutil::read_optional(&path)? else {
@@ -30,59 +33,35 @@ pub fn languages(root: &Path) -> anyhow::Result<Result<Vec<String>, Diagnostic>>
         Ok(text) => text,
         Err(d) => return Ok(Err(d)),
     };
-    let value: Value = match serde_yaml::from_str(&text) {
-        Ok(value) => value,
-        Err(e) => {
-            let line = e.location().map_or(1, |l| l.line());
-            return Ok(Err(Diagnostic::error(
-                "invalid-yaml",
-                format!("this YAML cannot be read: {e}"),
-            )
-            .in_file("site.yaml")
-            .at_source(&text, line, 1)
-            .help("check the indentation and the `:` after each key")));
-        }
+    let config = match SiteConfig::parse(&text) {
+        Ok(config) => config,
+        Err(d) => return Ok(Err(d)),
     };
-    let line = crate::source::config::line_of_key(&text, "languages");
-    let no_list = || {
-        Diagnostic::error("no-languages", "site.yaml has no `languages:` list, so there is nothing to translate into")
-            .in_file("site.yaml")
-            .help("add a line like `languages: [en, cy]`: the site's own language first, then the languages of its translations")
-    };
-    let Some(list) = value.get("languages").and_then(Value::as_sequence) else {
-        return Ok(Err(no_list()));
-    };
-    let mut codes = Vec::new();
-    for entry in list {
-        let code = match entry {
-            Value::String(code) => Some(code.clone()),
-            Value::Mapping(m) => m.get("code").and_then(Value::as_str).map(str::to_owned),
-            _ => None,
-        };
-        match code {
-            Some(code) if is_language_tag(&code) => codes.push(code),
-            _ => {
-                return Ok(Err(Diagnostic::error(
-                    "bad-language",
-                    "an entry of `languages:` is not a language code",
-                )
-                .in_file("site.yaml")
-                .at_source(&text, line, 1)
-                .help("write each language as a code like `cy` or `zh-Hans`, or as `{code: cy, name: Cymraeg}`")));
-            }
-        }
+    if let Some(problem) = config
+        .validate(&text)
+        .into_iter()
+        .find(|d| d.severity == crate::diagnostics::Severity::Error)
+    {
+        return Ok(Err(problem));
     }
-    if codes.len() < 2 {
-        return Ok(Err(no_list().at_source(&text, line, 1)));
+    if config.languages.len() < 2 {
+        let mut problem = Diagnostic::error("no-languages", "site.yaml has no `languages:` list, so there is nothing to translate into")
+            .in_file("site.yaml")
+            .help("add a line like `languages: [en, cy]`: the site's own language first, then the languages of its translations");
+        if !config.languages.is_empty() {
+            problem = problem.at_source(
+                &text,
+                crate::source::config::line_of_key(&text, "languages"),
+                1,
+            );
+        }
+        return Ok(Err(problem));
     }
-    Ok(Ok(codes))
-}
-
-/// A BCP 47 tag's shape: letters, digits and `-`, starting with letters.
-fn is_language_tag(code: &str) -> bool {
-    code.split('-')
-        .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
-        && code.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    Ok(Ok(config
+        .language_codes()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()))
 }
 
 /// `care/plans.md` -> `care/plans.cy.md`; `plans.easy.md` -> `plans.easy.cy.md`.
@@ -216,7 +195,9 @@ impl Existing {
 }
 
 /// Reads `path` if it exists. A file whose front matter cannot be read is
-/// still an existing translation (with no stamp): it must not be overwritten quietly.
+/// still an existing translation (with no stamp): it must not be
+/// overwritten quietly. The stamp and dates are the typed
+/// `FrontMatter` fields; the raw map is kept to copy what it holds.
 pub fn read_existing(path: &Path) -> anyhow::Result<Option<Existing>> {
     let Some(bytes) = crate::fsutil::read_optional(path)? else {
         return Ok(None);
@@ -229,28 +210,20 @@ pub fn read_existing(path: &Path) -> anyhow::Result<Option<Existing>> {
         ),
         None => (Mapping::new(), text.clone()),
     };
-    let translation = front.get("translation").and_then(Value::as_mapping);
-    let text_of = |key: &str| {
-        translation
-            .and_then(|t| t.get(key))
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    };
-    let stamp = translation.map(|_| SourceStamp {
-        source_hash: text_of("source_hash"),
-        source_reviewed: text_of("source_reviewed").and_then(|d| Date::parse(&d)),
+    let typed = split_and_parse(&path.to_string_lossy(), &text)
+        .ok()
+        .map(|split| split.front);
+    let translation = typed.as_ref().and_then(|f| f.translation.as_ref());
+    let stamp = translation.map(|t| SourceStamp {
+        source_hash: t.source_hash.clone(),
+        source_reviewed: t.source_reviewed,
     });
-    let target_hash = text_of("target_hash");
-    let reviewed = front
-        .get("reviewed")
-        .and_then(Value::as_str)
-        .and_then(Date::parse);
     Ok(Some(Existing {
         body,
+        target_hash: translation.and_then(|t| t.target_hash.clone()),
+        reviewed: typed.as_ref().and_then(|f| f.reviewed),
         front,
         stamp,
-        target_hash,
-        reviewed,
     }))
 }
 

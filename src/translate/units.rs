@@ -183,7 +183,7 @@ pub fn extract(body: &str, easy: bool) -> Vec<Unit> {
         easy,
         units: Vec::new(),
         blocks: Vec::new(),
-        anchors: Anchors::default(),
+        anchors: crate::render::markdown::HeadingIds::default(),
         anchor: None,
     };
     walk.run(&events);
@@ -217,39 +217,11 @@ struct Walk<'b> {
     units: Vec<Unit>,
     /// The open block tags, innermost last, to name a unit's kind.
     blocks: Vec<Tag<'b>>,
-    anchors: Anchors,
+    /// Heading ids as the renderer hands them out, so a translated
+    /// heading keeps its English heading's id.
+    anchors: crate::render::markdown::HeadingIds,
     /// The id of the heading being read.
     anchor: Option<String>,
-}
-
-/// Heading ids as the renderer gives them (`render::markdown::headings`):
-/// from the text, or `{#custom}`; repeats get `-1`, `-2`; the theme's own
-/// landmark ids are never used.
-#[derive(Default)]
-struct Anchors {
-    used: std::collections::HashSet<String>,
-}
-
-impl Anchors {
-    fn next(&mut self, wanted: String) -> String {
-        if self.used.is_empty() {
-            for id in ["main", "site-nav", "help-now", "page-info", "top"] {
-                self.used.insert(id.to_owned());
-            }
-        }
-        let base = if wanted.is_empty() {
-            "section".to_owned()
-        } else {
-            wanted
-        };
-        let mut unique = base.clone();
-        let mut n = 0;
-        while !self.used.insert(unique.clone()) {
-            n += 1;
-            unique = format!("{base}-{n}");
-        }
-        unique
-    }
 }
 
 impl<'b> Walk<'b> {
@@ -285,19 +257,8 @@ impl<'b> Walk<'b> {
                 Event::Start(tag) => {
                     if let Tag::Heading { id, .. } = tag {
                         let end = matching_end(events, i);
-                        let text: String = events[i + 1..end]
-                            .iter()
-                            .filter_map(|(e, _)| match e {
-                                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                                Event::SoftBreak | Event::HardBreak => Some(" "),
-                                _ => None,
-                            })
-                            .collect();
-                        let wanted = match id {
-                            Some(custom) => custom.to_string(),
-                            None => crate::site::slug::slugify(text.trim()),
-                        };
-                        let unique = self.anchors.next(wanted);
+                        let text = crate::render::markdown::plain_text(&events[i + 1..end]);
+                        let unique = self.anchors.next(id.as_deref(), &text);
                         self.anchor = id.is_none().then_some(unique);
                     }
                     self.blocks.push(tag.clone());

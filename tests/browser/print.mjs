@@ -15,7 +15,8 @@
 //           (an easy-read worksheet, in large type with pictures, on at most
 //           6), an easy-read page on at most 24, a section booklet on at most
 //           80 (the whole-guide booklets, booklet/index.html and the easy-read
-//           booklet of every easy-read page, are only reported)
+//           booklet of every easy-read page, and each language's own at
+//           LANG/booklet/, are only reported)
 //   width   with print media emulated and the window as wide as the printed
 //           page's content box (the @page size and margins, 96 px to the
 //           inch), nothing is wider than the page, and no box clips its
@@ -87,10 +88,17 @@ function bodyClasses(html) {
   return (cls[1] ?? cls[2] ?? cls[3] ?? '').split(/\s+/).filter(Boolean);
 }
 
-function kindOf(rel, classes) {
+// A translation's booklets sit under its language's folder (cy/booklet/):
+// the path without it, when the document's <html lang> names that folder.
+function withoutLanguageFolder(rel, html) {
+  const lang = /<html\b[^>]*\blang\s*=\s*"?([A-Za-z0-9-]+)/i.exec(html);
+  return lang && rel.startsWith(`${lang[1]}/`) ? rel.slice(lang[1].length + 1) : rel;
+}
+
+function kindOf(rel, classes, html) {
   if (classes.includes('has-worksheet')) return 'worksheet';
   if (classes.includes('kind-booklet')) {
-    return WHOLE_GUIDE_BOOKLETS.includes(rel) ? 'guide-booklet' : 'section-booklet';
+    return WHOLE_GUIDE_BOOKLETS.includes(withoutLanguageFolder(rel, html)) ? 'guide-booklet' : 'section-booklet';
   }
   if (classes.includes('kind-easy-read')) return 'easy-read';
   return null;
@@ -496,7 +504,7 @@ async function main() {
   const docs = [];
   for (const rel of await findHtml(SITE)) {
     const html = await fsp.readFile(path.join(SITE, ...rel.split('/')), 'utf8');
-    const kind = kindOf(rel, bodyClasses(html));
+    const kind = kindOf(rel, bodyClasses(html), html);
     if (kind) docs.push({ rel, kind });
   }
   if (docs.length === 0) {

@@ -442,3 +442,43 @@ fn an_override_whose_base_page_went_away_is_reported() {
     let run = site.run(&["check", "--root", "local"]);
     assert!(run.stdout.contains("content/care/crisis-plans.md:5:1  warning  upstream-changed  this page is stamped `overrides:`, but no site this one extends has content/care/crisis-plans.md any more: the base page was moved or removed  (find where the base page went and move this page to the same path, or delete the `overrides:` lines to keep it as a page of this site only)\n"), "{}", run.stdout);
 }
+
+/// A local contact replaces the base's whole entry, its translations too:
+/// the base's Welsh words would describe the base's number.
+#[test]
+fn a_local_contact_replaces_the_base_one_with_its_translations() {
+    let base_contacts = "- id: line\n  name: National line\n  phone: \"0100 000 0000\"\n  verified: 2026-11-01\n  translations:\n    cy: {name: Llinell genedlaethol}\n- id: kept\n  name: Kept line\n  phone: \"0300 000 0000\"\n  verified: 2026-11-01\n  translations:\n    cy: {name: Llinell a gadwyd}\n";
+    let page = "```contacts\nline\nkept\n```\n";
+    let site = SiteTest::with(&[
+        (
+            "national/site.yaml",
+            "title: National\nlanguages: [en, cy]\ntranslations:\n  cy: {title: Cenedlaethol, description: Canllaw.}\n",
+        ),
+        ("national/data/contacts.yaml", base_contacts),
+        (
+            "national/content/_index.md",
+            &format!("---\ntitle: Home\nreviewed: 2026-11-01\n---\n{page}"),
+        ),
+        (
+            "national/content/_index.cy.md",
+            &format!("---\ntitle: Hafan\nreviewed: 2026-11-01\n---\n{page}"),
+        ),
+        ("local/site.yaml", "title: Local\nextends: ../national\n"),
+        (
+            "local/data/contacts.yaml",
+            "- id: line\n  name: Local line\n  phone: \"0200 000 0000\"\n  verified: 2026-11-02\n  translations:\n    cy: {name: Llinell leol}\n",
+        ),
+    ]);
+    site.run(&["build", "--root", "local"]).assert_code(0);
+    let welsh = std::fs::read_to_string(site.root.join("local/output/cy/index.html")).unwrap();
+    assert!(
+        welsh
+            .contains("<p class=contact-name>Llinell leol<dl><dt>Ffôn<dd><a href=tel:02000000000>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains("<p class=contact-name>Llinell a gadwyd<dl>"),
+        "{welsh}"
+    );
+    assert!(!welsh.contains("genedlaethol"), "{welsh}");
+}

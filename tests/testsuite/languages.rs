@@ -265,3 +265,187 @@ fn a_language_without_theme_words_is_reported_once_and_shows_english() {
         "{html}"
     );
 }
+
+#[test]
+fn each_language_has_its_own_whole_guide_booklet_ending_with_what_is_not_translated() {
+    let site = built();
+    let welsh = site.output("cy/booklet/index.html");
+    assert!(
+        welsh.starts_with("<!doctype html><html dir=ltr lang=cy>"),
+        "{welsh}"
+    );
+    for words in [
+        "<title>Canllaw prawf ieithoedd: llyfryn i'w argraffu | Canllaw prawf ieithoedd</title>",
+        "<h2 id=booklet-toc-title>Yn y llyfryn hwn</h2><ol><li><a href=#part-rhagor-am-y-canllaw-hwn>Rhagor am y canllaw hwn</a><ol><li><a href=#ch-care-planscy>Cynlluniau gofal</a></ol><li><a href=#not-yet>Heb eu cyfieithu eto</a></ol>",
+        "<h3 id=ch-care-planscy>Cynlluniau gofal</h3><p>Mae cynllun gofal yn dweud pwy sy'n gwneud beth.",
+        "<section aria-labelledby=not-yet class=booklet-part><h2 id=not-yet>Heb eu cyfieithu eto</h2><p>Nid yw'r tudalennau hyn o'r canllaw wedi'u cyfieithu eto. Gallwch eu darllen ar y wefan:<ul><li><a dir=ltr href=../../care/index.html hreflang=en lang=en>Care</a> <bdi>https://example.org/guide/care/</bdi><li><a dir=ltr href=../../care/other/index.html hreflang=en lang=en>Other help</a> <bdi>https://example.org/guide/care/other/</bdi></ul></section>",
+        "<p class=alternate-version><a href=large-print/index.html>Fersiwn print bras</a>",
+    ] {
+        assert!(welsh.contains(words), "missing {words}\n{welsh}");
+    }
+    // Only Welsh pages are chapters: the English plans page is not in it.
+    assert!(!welsh.contains("A care plan says"), "{welsh}");
+    let large = site.output("cy/booklet/large-print/index.html");
+    assert!(large.contains("<body class=\"kind-booklet large-print\">"));
+    assert!(large.contains("<h2 id=not-yet>Heb eu cyfieithu eto</h2>"));
+    // The Welsh home page links the Welsh booklet, not the English one.
+    let home = site.output("cy/index.html");
+    assert!(home.contains("<p class=booklet-link>Argraffu'r canllaw cyfan: <a href=booklet/index.html>y canllaw fel un llyfryn</a>."), "{home}");
+    // The English booklet is as it was: no list of untranslated pages.
+    let english = site.output("booklet/index.html");
+    assert!(english.starts_with("<!doctype html><html dir=ltr lang=en>"));
+    assert!(!english.contains("not-yet"), "{english}");
+    assert!(!english.contains("Cynlluniau"), "{english}");
+}
+
+#[test]
+fn a_right_to_left_booklet_keeps_its_english_links_left_to_right() {
+    let arabic = built().output("ar/booklet/index.html");
+    assert!(
+        arabic.starts_with("<!doctype html><html dir=rtl lang=ar>"),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains("<h2 id=not-yet>لم تُترجم بعد</h2>"),
+        "{arabic}"
+    );
+    assert!(arabic.contains("<li><a dir=ltr href=../../care/other/index.html hreflang=en lang=en>Other help</a> <bdi>https://example.org/guide/care/other/</bdi>"), "{arabic}");
+}
+
+#[test]
+fn a_language_with_only_its_home_page_gets_no_booklet_and_links_to_none() {
+    let site = SiteTest::fixture("languages");
+    for page in ["cy", "ar", "ur"] {
+        std::fs::remove_file(site.root.join(format!("content/care/plans.{page}.md"))).unwrap();
+    }
+    site.build().assert_code(0);
+    assert!(!site.root.join("output/cy/booklet").exists());
+    let home = site.output("cy/index.html");
+    assert!(!home.contains("booklet-link>"), "{home}");
+    assert!(site.root.join("output/booklet/index.html").exists());
+}
+
+const TWO_LANGUAGE_SITE: &str = "title: Test\nlanguages: [en, cy, ar]\ntranslations:\n  cy: {title: Prawf, description: Safle prawf., help: {text: Help.}}\n  ar: {title: اختبار, description: اختبار., help: {text: مساعدة.}}\n";
+const CONTACTS: &str = "- id: line\n  name: Test line\n  phone: \"0100 000 0000\"\n  hours: Every day\n  description: A test line.\n  verified: 2026-11-01\n  translations:\n    cy:\n      name: Llinell brawf\n      hours: Bob dydd\n      description: Llinell brawf.\n- id: other\n  name: Other line\n  phone: \"0200 000 0000\"\n  hours: Weekdays\n  verified: 2026-11-01\n";
+
+fn contact_site() -> SiteTest {
+    SiteTest::with(&[
+        ("site.yaml", TWO_LANGUAGE_SITE),
+        ("data/contacts.yaml", CONTACTS),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n",
+        ),
+        (
+            "content/_index.cy.md",
+            "---\ntitle: Hafan\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n",
+        ),
+        (
+            "content/_index.ar.md",
+            "---\ntitle: الرئيسية\nreviewed: 2026-11-01\n---\n```contacts\nline\n```\n",
+        ),
+        (
+            "content/help.ar.md",
+            "---\ntitle: مساعدة\nreviewed: 2026-11-01\n---\n```contacts\nline\nother\n```\n",
+        ),
+    ])
+}
+
+#[test]
+fn a_contact_shows_its_words_in_the_page_language_when_it_has_them() {
+    let site = contact_site();
+    site.build().assert_code(0);
+    let welsh = site.output("cy/index.html");
+    let main = main_of(&welsh);
+    assert!(main.contains("<li class=contact><p class=contact-name>Llinell brawf<p>Llinell brawf.<dl><dt>Ffôn<dd><a href=tel:01000000000>0100 000 0000</a><dt>Ar agor<dd>Bob dydd<dt>"), "{main}");
+    // A contact without Welsh words shows the English ones, marked as English.
+    assert!(main.contains("<li class=contact><p class=contact-name lang=en>Other line<dl><dt>Ffôn<dd><a href=tel:02000000000>0200 000 0000</a><dt>Ar agor<dd><span lang=en>Weekdays</span>"), "{main}");
+    // English pages are as they were.
+    let english = site.output("index.html");
+    assert!(
+        main_of(&english).contains("<p class=contact-name>Test line<p>A test line.<dl>"),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_contact_without_words_in_a_page_language_is_reported_once_per_language() {
+    let run = contact_site().run(&["check"]);
+    run.assert_code(0);
+    let findings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("untranslated-contact  "))
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            "data/contacts.yaml:1:1  warning  untranslated-contact  `line` has no ar name, description, hours, so content/_index.ar.md shows them in English  (add `translations: {ar: {name: …, description: …, hours: …}}` to this contact; numbers and addresses are shared)",
+            "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no ar name, hours, so content/help.ar.md shows them in English  (add `translations: {ar: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
+            "data/contacts.yaml:12:1  warning  untranslated-contact  `other` has no cy name, hours, so content/_index.cy.md shows them in English  (add `translations: {cy: {name: …, hours: …}}` to this contact; numbers and addresses are shared)",
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_misspelt_field_in_a_contact_translation_is_an_error_at_its_line() {
+    let site = contact_site();
+    site.write(
+        "data/contacts.yaml",
+        &CONTACTS.replace("      hours: Bob dydd", "      phone: \"0300\""),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("data/contacts.yaml:10:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("phone"), "{}", run.stderr);
+}
+
+#[test]
+fn left_to_right_runs_in_right_to_left_prose_are_isolated_but_not_code_or_addresses() {
+    let site = built();
+    let html = site.output("ar/care/plans/index.html");
+    let main = main_of(&html);
+    assert!(main.contains("<p>للمساعدة العاجلة اتصل بـ <bdi dir=ltr>NHS 111 (option 2)</bdi> أو بالسامريين على <bdi dir=ltr>116\u{a0}123</bdi>. راسلوهم على <bdi dir=ltr>jo@samaritans.org</bdi>، أو اكتب <code>NHS 111</code> في <a class=external href=https://111.nhs.uk/>موقع <bdi dir=ltr>NHS 111</bdi><span class=visually-hidden> (موقع خارجي)</span></a>."), "{main}");
+    // Left-to-right pages have none.
+    for path in ["care/plans/index.html", "cy/care/plans/index.html"] {
+        assert!(!site.output(path).contains("<bdi"), "{path}");
+    }
+}
+
+#[test]
+fn a_translated_home_offers_worksheets_only_when_its_booklet_has_them() {
+    let page = |title: &str, body: &str| {
+        format!("---\ntitle: {title}\nreviewed: 2026-11-01\nreview_due: 2027-11-01\n---\n{body}")
+    };
+    let site = SiteTest::with(&[
+        ("site.yaml", TWO_LANGUAGE_SITE),
+        ("content/_index.md", &page("Home", "Hello.\n")),
+        ("content/_index.cy.md", &page("Hafan", "Helo.\n")),
+        (
+            "content/sheet.md",
+            &page(
+                "Sheet",
+                "```worksheet\nWhat matters to you? [lines 3]\n```\n",
+            ),
+        ),
+        ("content/plans.md", &page("Plans", "A plan.\n")),
+        ("content/plans.cy.md", &page("Cynlluniau", "Cynllun.\n")),
+    ]);
+    site.build().assert_code(0);
+    assert!(
+        site.output("index.html").contains(
+            "<a href=booklet/index.html>the guide as one booklet, with its worksheets</a>"
+        )
+    );
+    let welsh = site.output("cy/index.html");
+    assert!(
+        welsh.contains("<a href=booklet/index.html>y canllaw fel un llyfryn</a>"),
+        "{welsh}"
+    );
+}

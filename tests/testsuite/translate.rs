@@ -3,9 +3,9 @@
 //! and Welsh; links, emphasis, lists, tables, a callout, easy read and a
 //! worksheet).
 //!
-//! The site model does not know `languages:` or `translation:` yet, so
-//! the fixture is not built as it is: the round trip builds the translated
-//! pages in a copy of the site without those keys.
+//! Most round-trip tests build each translated page in place of its
+//! source, to compare it with the English page's HTML; one builds the
+//! translations where they are, with their stamps.
 
 use proptest::prelude::*;
 
@@ -562,4 +562,29 @@ fn the_whole_bundled_guide_round_trips_and_builds() {
     let check = site.run(&["check"]);
     check.assert_code(0);
     assert!(!check.stdout.contains(" error "), "{}", check.stdout);
+}
+
+/// What `import` writes is a translation `build` reads as it is, stamp
+/// and all (`target_hash` included), and `check` finds it up to date.
+#[test]
+fn imported_translations_build_in_place_with_their_stamps() {
+    let site = translated();
+    site.write(
+        "site.yaml",
+        "title: Translation test site\nlanguages: [en, {code: cy, name: Cymraeg}]\ntranslations:\n  cy: {title: Safle prawf cyfieithu, description: Safle prawf.}\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stdout.contains("unknown-key"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("translation-outdated"),
+        "{}",
+        run.stdout
+    );
+    site.build().assert_code(0);
+    let welsh = site.output("cy/care/crisis-plans/index.html");
+    assert!(
+        welsh.starts_with("<!doctype html><html dir=ltr lang=cy>"),
+        "{welsh}"
+    );
 }

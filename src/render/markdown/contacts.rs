@@ -11,7 +11,7 @@ use pulldown_cmark::Event;
 
 use super::{PageState, Spanned};
 use crate::diagnostics::did_you_mean;
-use crate::source::data::Contact;
+use crate::source::data::{Contact, ContactText};
 
 pub fn expand<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> Vec<Spanned<'a>> {
     super::expand_fenced(events, "contacts", state, |body, range, state, out| {
@@ -54,12 +54,18 @@ fn render_block(body: &str, range: &std::ops::Range<usize>, state: &mut PageStat
         }
     }
     let mut html = String::from("<ul class=\"contacts\" role=\"list\">");
-    let look = Look {
-        rtl: crate::text::languages::direction(&state.page.lang) == "rtl",
-        data_lang: Some(state.ctx.site.config.language.as_str()).filter(|l| *l != state.page.lang),
-    };
+    let site_lang = state.ctx.site.config.language.as_str();
     for contact in chosen {
+        let translated = Some(state.page.lang.as_str())
+            .filter(|l| *l != site_lang)
+            .and_then(|l| contact.translations.get(l));
+        let look = Look {
+            rtl: crate::text::languages::direction(&state.page.lang) == "rtl",
+            data_lang: Some(site_lang).filter(|l| *l != state.page.lang),
+            translated,
+        };
         html.push_str(&render_contact(contact, &state.words, &look));
+        state.contacts.push(contact.id.clone());
     }
     html.push_str("</ul>");
     html
@@ -68,15 +74,30 @@ fn render_block(body: &str, range: &std::ops::Range<usize>, state: &mut PageStat
 /// One contact card, labelled in the page's language. On a right-to-left
 /// page, numbers, addresses and hours are isolated left to right, so a
 /// phone number's digits and punctuation do not flip.
-/// How a card sits on its page: the page's direction, and the language
-/// of `data/contacts.yaml` (the site's) when the page is in another, so
-/// the names and descriptions are marked as such for screen readers.
+/// How a card sits on its page: the page's direction, the contact's
+/// words in the page's language when it has them, and the language of
+/// `data/contacts.yaml` (the site's) when the page is in another, so
+/// words shown untranslated are marked as such for screen readers.
 struct Look<'a> {
     rtl: bool,
     data_lang: Option<&'a str>,
+    translated: Option<&'a ContactText>,
 }
 
-impl Look<'_> {
+impl<'a> Look<'a> {
+    /// A field's words in the page's language, with ` lang="en"` when they
+    /// are the site's language's and the page is in another.
+    fn words(
+        &self,
+        own: Option<&'a str>,
+        pick: impl Fn(&'a ContactText) -> Option<&'a String>,
+    ) -> Option<(&'a str, String)> {
+        match self.translated.and_then(pick) {
+            Some(text) => Some((text.as_str(), String::new())),
+            None => own.map(|text| (text, self.data_attr())),
+        }
+    }
+
     /// ` lang="en"` on data in the site's language, when the page is not.
     fn data_attr(&self) -> String {
         self.data_lang
@@ -84,11 +105,12 @@ impl Look<'_> {
             .unwrap_or_default()
     }
 
-    /// Data text marked with its language when that differs from the page's.
-    fn in_data_lang(&self, html: String) -> String {
-        match self.data_lang {
-            Some(_) => format!("<span{}>{html}</span>", self.data_attr()),
-            None => html,
+    /// Text marked with its language (`attr`, maybe empty) as a span.
+    fn in_lang(html: String, attr: &str) -> String {
+        if attr.is_empty() {
+            html
+        } else {
+            format!("<span{attr}>{html}</span>")
         }
     }
 
@@ -109,15 +131,19 @@ impl Look<'_> {
 
 fn render_contact(c: &Contact, words: &Words, look: &Look) -> String {
     let e = |s: &str| escape_html(s);
-    let data = look.data_attr();
     let ltr = look.ltr();
     let label = |key: &str| escape_html(words.get(key));
+    let (name, name_lang) = look
+        .words(Some(&c.name), |t| t.name.as_ref())
+        .unwrap_or_default();
     let mut html = format!(
-        "<li class=\"contact\"><p class=\"contact-name\"{data}>{}</p>",
-        e(&c.name)
+        "<li class=\"contact\"><p class=\"contact-name\"{name_lang}>{}</p>",
+        e(name)
     );
-    if let Some(description) = &c.description {
-        html.push_str(&format!("<p{data}>{}</p>", e(description)));
+    if let Some((description, lang)) =
+        look.words(c.description.as_deref(), |t| t.description.as_ref())
+    {
+        html.push_str(&format!("<p{lang}>{}</p>", e(description)));
     }
     html.push_str("<dl>");
     let mut row = |label: String, value: String| {
@@ -133,8 +159,11 @@ fn render_contact(c: &Contact, words: &Words, look: &Look) -> String {
             ),
         );
     }
-    if let Some(text) = &c.text {
-        row(label("contact.text"), look.isolate(e(text)));
+    if let Some((text, lang)) = look.words(c.text.as_deref(), |t| t.text.as_ref()) {
+        row(
+            label("contact.text"),
+            look.isolate(Look::in_lang(e(text), &lang)),
+        );
     }
     if let Some(email) = &c.email {
         row(
@@ -145,11 +174,11 @@ fn render_contact(c: &Contact, words: &Words, look: &Look) -> String {
     if let Some(website) = website_html(c, ltr, &label("link.external")) {
         row(label("contact.website"), website);
     }
-    if let Some(hours) = &c.hours {
-        row(label("contact.open"), look.in_data_lang(e(hours)));
+    if let Some((hours, lang)) = look.words(c.hours.as_deref(), |t| t.hours.as_ref()) {
+        row(label("contact.open"), Look::in_lang(e(hours), &lang));
     }
-    if let Some(area) = &c.area {
-        row(label("contact.covers"), look.in_data_lang(e(area)));
+    if let Some((area, lang)) = look.words(c.area.as_deref(), |t| t.area.as_ref()) {
+        row(label("contact.covers"), Look::in_lang(e(area), &lang));
     }
     row(
         label("contact.checked"),

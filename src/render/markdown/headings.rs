@@ -15,16 +15,56 @@ use crate::site::slug::slugify;
 /// Ids used by the default theme's templates.
 pub const RESERVED_IDS: &[&str] = &["main", "site-nav", "help-now", "page-info", "top"];
 
+/// Hands out heading ids the way pages get them: from `{#custom}` or the
+/// heading's text, never a theme landmark's id, repeats numbered `-1`,
+/// `-2`. `translate` uses it too, so a translated heading keeps the id its
+/// English heading has on the page.
+pub struct HeadingIds {
+    used: HashSet<String>,
+    /// The last suffix tried for each base id. Every suffix below it is
+    /// already taken (ids are never freed), so the search for a free one
+    /// resumes there: 6,000 identical headings cost no more than 6,000
+    /// different ones, and each gets the id a search from 1 would find.
+    last_suffix: HashMap<String, usize>,
+}
+
+impl Default for HeadingIds {
+    fn default() -> Self {
+        HeadingIds {
+            used: RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect(),
+            last_suffix: HashMap::new(),
+        }
+    }
+}
+
+impl HeadingIds {
+    /// The id of the next heading, whose `{#id}` is `custom` and whose
+    /// plain text is `text`.
+    pub fn next(&mut self, custom: Option<&str>, text: &str) -> String {
+        let wanted = match custom {
+            Some(custom) => custom.to_owned(),
+            None => slugify(text.trim()),
+        };
+        let base = if wanted.is_empty() {
+            "section".to_owned()
+        } else {
+            wanted
+        };
+        let mut unique = base.clone();
+        let n = self.last_suffix.entry(base.clone()).or_insert(0);
+        while !self.used.insert(unique.clone()) {
+            *n += 1;
+            unique = format!("{base}-{n}");
+        }
+        unique
+    }
+}
+
 pub fn assign_ids<'a>(
     mut events: Vec<Spanned<'a>>,
     state: &mut PageState,
 ) -> (Vec<Spanned<'a>>, Vec<Heading>) {
-    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect();
-    // The last suffix tried for each base id. Every suffix below it is
-    // already taken (ids are never freed), so the search for a free one
-    // resumes there: 6,000 identical headings cost no more than 6,000
-    // different ones, and each gets the id a search from 1 would find.
-    let mut last_suffix: HashMap<String, usize> = HashMap::new();
+    let mut ids = HeadingIds::default();
     let mut headings = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -34,21 +74,7 @@ pub fn assign_ids<'a>(
                 .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
                 .map_or(events.len(), |p| i + p);
             let text = plain_text(&events[i + 1..end]).trim().to_owned();
-            let wanted = match id {
-                Some(custom) => custom.to_string(),
-                None => slugify(&text),
-            };
-            let base = if wanted.is_empty() {
-                "section".to_owned()
-            } else {
-                wanted
-            };
-            let mut unique = base.clone();
-            let n = last_suffix.entry(base.clone()).or_insert(0);
-            while !used.insert(unique.clone()) {
-                *n += 1;
-                unique = format!("{base}-{n}");
-            }
+            let unique = ids.next(id.as_deref(), &text);
             let (line, _) = state.position(range);
             headings.push(Heading {
                 level: *level as u8,

@@ -6,6 +6,7 @@
 //! rewriting, then presentation (callouts, tables, task lists). Passes report
 //! problems with the line in the `.md` file, not in the body.
 
+mod bidi;
 mod blocks;
 mod contacts;
 mod easy_read;
@@ -28,6 +29,7 @@ use crate::source::config::RawHtml;
 
 pub use easy_read::EasyFacts;
 pub use glossary::GlossaryMatcher;
+pub(crate) use headings::HeadingIds;
 pub use prose::ProseBlock;
 
 /// An event with its byte range in the page body.
@@ -46,6 +48,9 @@ pub struct Rendered {
     pub easy: Option<EasyFacts>,
     /// How many worksheets the page has (its print layout changes when it has one).
     pub worksheets: usize,
+    /// The ids of the contacts the page shows, for the check that each
+    /// has words in the page's language.
+    pub contacts: Vec<String>,
     /// Line of each table whose header row has no words.
     pub headerless_tables: Vec<usize>,
     /// Problems found while rendering (broken links, alt text, syntax).
@@ -154,6 +159,8 @@ struct PageState<'p, 'c> {
     /// Readable text that does not come from Markdown text events (worksheet labels).
     extra_prose: Vec<ProseBlock>,
     worksheets: usize,
+    /// Ids of the contacts shown, in order.
+    contacts: Vec<String>,
     /// The theme's words in the page's language.
     words: std::sync::Arc<crate::render::i18n::Words>,
 }
@@ -226,6 +233,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         diagnostics: Vec::new(),
         extra_prose: Vec::new(),
         worksheets: 0,
+        contacts: Vec::new(),
         words: ctx.words.words(&page.lang),
     };
     let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
@@ -246,6 +254,11 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let events = chapter_footnotes(events, &state);
     let (events, easy) = easy_read::layout(events, &mut state);
     let events = blocks::present(events, &state.words);
+    let events = if crate::text::languages::direction(&page.lang) == "rtl" {
+        bidi::isolate_ltr_runs(events)
+    } else {
+        events
+    };
     let first_html = events
         .iter()
         .find(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
@@ -264,6 +277,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         links,
         prose,
         worksheets: state.worksheets,
+        contacts: state.contacts,
         easy,
         headerless_tables,
         diagnostics: state.diagnostics,
@@ -341,7 +355,8 @@ fn expand_fenced<'a>(
 }
 
 /// Concatenated text of the events in a slice: the words a reader hears.
-fn plain_text(events: &[Spanned]) -> String {
+/// The text of inline events, as a heading's id and outline read it.
+pub(crate) fn plain_text(events: &[Spanned]) -> String {
     let mut text = String::new();
     for (event, _) in events {
         match event {
