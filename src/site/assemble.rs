@@ -38,6 +38,10 @@ pub struct Assembled {
     /// Whether any page has a worksheet, so the home page only offers
     /// "the guide with its worksheets" when there are some.
     pub has_worksheets: bool,
+    /// Output folders of the A–Z, "What has changed" and accessibility
+    /// pages (generated, or the site's own at those addresses), which the
+    /// header and footer link to.
+    pub special_pages: std::collections::BTreeSet<String>,
     /// The site navigation as HTML, by page position: every page at the
     /// same depth in the same top-level section gets the same list, so it is
     /// rendered once for all of them instead of once per page.
@@ -94,6 +98,7 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
             pretty: site.config.output.pretty_urls,
             booklets: Vec::new(),
             has_worksheets: false,
+            special_pages: Default::default(),
             nav_html: Default::default(),
         },
         problems,

@@ -8,6 +8,8 @@
 
 mod blocks;
 mod contacts;
+/// A phone number as a `tel:` link wants it (also for the accessibility statement).
+pub(crate) use contacts::tel_digits;
 mod easy_read;
 mod glossary;
 mod headings;
