@@ -574,24 +574,7 @@ impl SiteConfig {
                 }
             }
         }
-        if let Some(feedback) = &self.feedback
-            && !crate::gates::safe_url::is_email(&feedback.email)
-        {
-            problems.push(at_key(
-                Diagnostic::error(
-                    "bad-email-link",
-                    format!(
-                        "`{}` is not an email address, for `feedback.email`",
-                        feedback.email
-                    ),
-                )
-                .help("write one address, like feedback@example.nhs.uk"),
-                "email",
-            ));
-        }
-        if let Some(statement) = &self.accessibility {
-            problems.extend(accessibility_problems(statement, text));
-        }
+        problems.extend(self.contact_problems(text));
         for rule in self.check.rules.keys() {
             if !crate::diagnostics::rules::is_configurable(rule) {
                 let near =
@@ -621,6 +604,35 @@ impl SiteConfig {
                 .help("write it like https://example.org/guide/ or remove the line"),
                 "base_url",
             ));
+        }
+        problems
+    }
+
+    /// Addresses readers are given that they could not use: the feedback
+    /// email and the accessibility statement's contacts.
+    fn contact_problems(&self, text: &str) -> Vec<Diagnostic> {
+        let at_key = |d: Diagnostic, key: &str| {
+            let line = line_of_key(text, key);
+            d.in_file(FILE_NAME).at_source(text, line, 1)
+        };
+        let mut problems = Vec::new();
+        if let Some(feedback) = &self.feedback
+            && !crate::gates::safe_url::is_email(&feedback.email)
+        {
+            problems.push(at_key(
+                Diagnostic::error(
+                    "bad-email-link",
+                    format!(
+                        "`{}` is not an email address, for `feedback.email`",
+                        feedback.email
+                    ),
+                )
+                .help("write one address, like feedback@example.nhs.uk"),
+                "email",
+            ));
+        }
+        if let Some(statement) = &self.accessibility {
+            problems.extend(accessibility_problems(statement, text));
         }
         problems
     }
