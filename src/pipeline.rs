@@ -379,7 +379,8 @@ fn page_files(
 
 /// True when an edit leaves the page where it was: same title and summary
 /// (shown in listings and navigation), weight (order), template, language
-/// and draft flag, and old addresses (each has a redirect page naming the title).
+/// and draft flag, old addresses (each has a redirect page naming the title),
+/// and review date ("What has changed" lists pages by it).
 fn same_place(
     old: &crate::source::front_matter::FrontMatter,
     new: &crate::source::front_matter::FrontMatter,
@@ -392,6 +393,7 @@ fn same_place(
         && old.translation == new.translation
         && old.draft == new.draft
         && old.aliases == new.aliases
+        && old.reviewed == new.reviewed
 }
 
 /// The rendering context for a site and its theme's pictograms.
