@@ -15,7 +15,10 @@ pub fn create(dir: &Path, from_guide: bool, with_theme: bool) -> anyhow::Result<
     ensure_empty(dir)?;
     let mut files: Vec<(String, &'static [u8])> = Vec::new();
     if from_guide {
-        files.push(("site.yaml".to_owned(), GUIDE_CONFIG.as_bytes()));
+        crate::fsutil::write(
+            &dir.join("site.yaml"),
+            guide_config_for_publisher().as_bytes(),
+        )?;
         collect(&GUIDE_CONTENT, "content", &mut files);
         collect(&GUIDE_DATA, "data", &mut files);
     } else {
@@ -29,7 +32,38 @@ pub fn create(dir: &Path, from_guide: bool, with_theme: bool) -> anyhow::Result<
     for (rel, bytes) in &files {
         crate::fsutil::write(&dir.join(rel), bytes)?;
     }
-    Ok(files.len())
+    Ok(files.len() + usize::from(from_guide))
+}
+
+/// Where the guide's own `site.yaml` turns the missing-contact warning off.
+const GUIDE_ONLY_START: &str = "  # The bundled guide has no publisher yet";
+const GUIDE_ONLY_END: &str = "  rules: {accessibility-contact-missing: off}\n";
+
+/// The commented `accessibility:` block of the skeleton's `site.yaml`,
+/// for every new site to fill in.
+fn accessibility_block() -> &'static str {
+    let skeleton = SKELETON
+        .get_file("site.yaml")
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_default();
+    skeleton
+        .find("# The accessibility statement")
+        .map_or("", |at| &skeleton[at..])
+}
+
+/// The guide's `site.yaml` for a site that will publish it: without the
+/// lines that silence the missing-contact warning (the bundled guide has no
+/// publisher; a copy has one), and with the commented `accessibility:`
+/// block to fill in.
+fn guide_config_for_publisher() -> String {
+    let mut config = GUIDE_CONFIG.to_owned();
+    if let (Some(start), Some(end)) = (config.find(GUIDE_ONLY_START), config.find(GUIDE_ONLY_END))
+        && start < end
+    {
+        config.replace_range(start..end + GUIDE_ONLY_END.len(), "");
+    }
+    config.push_str(accessibility_block());
+    config
 }
 
 /// Refuses a folder that is a file or holds anything.
@@ -112,7 +146,10 @@ pub fn create_edition(dir: &Path, base: &str) -> anyhow::Result<usize> {
     let today = crate::site::dates::Date::today().to_string();
     let contacts = EDITION_CONTACTS.replace("TODAY", &today);
     let files = [
-        ("site.yaml", EDITION_CONFIG.to_owned()),
+        (
+            "site.yaml",
+            format!("{EDITION_CONFIG}{}", accessibility_block()),
+        ),
         (help_page, page),
         ("data/contacts.yaml", contacts),
     ];

@@ -106,7 +106,12 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
         return Ok(built.stopped(Some(site), report));
     }
 
-    let (assembled, theme) = assemble_and_theme(&site, options, &mut report);
+    let (mut assembled, theme) = assemble_and_theme(&site, options, &mut report);
+    let generated = theme
+        .as_ref()
+        .map_or_else(Vec::new, |t| crate::render::generated::plans(&site, t));
+    report.extend(crate::render::generated::problems(&site, &generated));
+    assembled.special_pages = crate::render::generated::link_targets(&site, &generated);
     let context = render_context(&site, theme.as_ref());
     built.lap("assemble and theme");
 
@@ -122,7 +127,6 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     );
     built.lap("site checks (links, contacts)");
 
-    let mut assembled = assembled;
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
         built.plans = booklet_plans(&site, theme, &rendered);
         assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
@@ -131,7 +135,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             .map(|idx| site.language_root(idx))
             .collect();
         let (mut files, mut problems) =
-            render_output(&site, &assembled, theme, &rendered, options)?;
+            render_output(&site, &assembled, theme, &rendered, &generated, options)?;
         built.lap("templates and minify");
         problems.extend(render_booklets(
             &site,
@@ -378,7 +382,8 @@ fn page_files(
 
 /// True when an edit leaves the page where it was: same title and summary
 /// (shown in listings and navigation), weight (order), template, language
-/// and draft flag, and old addresses (each has a redirect page naming the title).
+/// and draft flag, old addresses (each has a redirect page naming the title),
+/// and review date ("What has changed" lists pages by it).
 fn same_place(
     old: &crate::source::front_matter::FrontMatter,
     new: &crate::source::front_matter::FrontMatter,
@@ -391,6 +396,7 @@ fn same_place(
         && old.translation == new.translation
         && old.draft == new.draft
         && old.aliases == new.aliases
+        && old.reviewed == new.reviewed
 }
 
 /// The rendering context for a site and its theme's pictograms.
@@ -422,9 +428,13 @@ fn render_output(
     assembled: &Assembled,
     theme: &Theme,
     rendered: &[Rendered],
+    generated: &[crate::render::generated::Plan],
     options: &BuildOptions,
 ) -> anyhow::Result<(OutputMap, Vec<Diagnostic>)> {
     let (mut files, mut problems) = template_pages(site, assembled, theme, rendered);
+    problems.extend(generated_pages(
+        site, assembled, theme, generated, &mut files,
+    ));
     // One 404 page per language with a home page: `404.html`, `cy/404.html`.
     for lang in site.config.language_codes() {
         let root =
@@ -444,7 +454,7 @@ fn render_output(
         }
     }
     files.insert("robots.txt".to_owned(), robots(site).into_bytes());
-    if let Some(sitemap) = sitemap(site) {
+    if let Some(sitemap) = sitemap(site, generated) {
         files.insert("sitemap.xml".to_owned(), sitemap.into_bytes());
     }
     if let Some(feed) = crate::render::feed::atom(site) {
@@ -459,6 +469,37 @@ fn render_output(
     problems.extend(redirect_pages(site, theme, &mut files));
     problems.extend(copy_logo(site, assembled, options, &mut files));
     Ok((files, problems))
+}
+
+/// The A–Z, "What has changed" and accessibility pages of each language,
+/// templated and minified like every page, in parallel.
+fn generated_pages(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    plans: &[crate::render::generated::Plan],
+    files: &mut OutputMap,
+) -> Vec<Diagnostic> {
+    let results: Vec<(String, Result<Vec<u8>, Diagnostic>)> = plans
+        .par_iter()
+        .map(|plan| {
+            let path = format!("{}index.html", plan.dir);
+            let html = crate::render::generated::render(site, assembled, theme, plan, plans)
+                .map(|html| crate::render::minify::html(&html))
+                .and_then(|bytes| refuse_active_content(site, &path, bytes));
+            (path, html)
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (path, result) in results {
+        match result {
+            Ok(bytes) => {
+                files.insert(path, bytes);
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
+    }
+    problems
 }
 
 /// The pages at old addresses (front matter `aliases`). They go in last,
@@ -663,8 +704,9 @@ fn robots(site: &Site) -> String {
     text
 }
 
-/// `sitemap.xml`, only when the site knows its address.
-fn sitemap(site: &Site) -> Option<String> {
+/// `sitemap.xml`, only when the site knows its address: every page, then
+/// every page Signpost wrote itself.
+fn sitemap(site: &Site, generated: &[crate::render::generated::Plan]) -> Option<String> {
     let base = site.config.base_url()?;
     let escape = crate::text::escape::escape_html;
     let mut xml = String::from(
@@ -690,6 +732,20 @@ fn sitemap(site: &Site) -> Option<String> {
                 "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                 escape(&other.lang),
                 escape(&format!("{base}{}", other.dir))
+            ));
+        }
+        xml.push_str("</url>\n");
+    }
+    for plan in generated {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            escape(&format!("{base}{}", plan.dir))
+        ));
+        for (lang, dir) in crate::render::generated::versions(generated, plan) {
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(&lang),
+                escape(&format!("{base}{dir}"))
             ));
         }
         xml.push_str("</url>\n");

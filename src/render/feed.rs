@@ -13,12 +13,15 @@ use crate::text::escape::escape_html;
 /// How many pages the feed lists.
 pub const ENTRIES: usize = 20;
 
-/// The most recently reviewed pages, newest first.
-pub fn recent(site: &Site) -> Vec<(PageIdx, Date)> {
+/// The most recently reviewed pages among those `keep` accepts, newest
+/// first. The feed keeps every page; the "What has changed" page keeps its
+/// language's, so both show the same choice in the same order.
+pub fn recent(site: &Site, keep: impl Fn(PageIdx) -> bool) -> Vec<(PageIdx, Date)> {
     let mut pages: Vec<(PageIdx, Date)> = site
         .pages
         .iter()
         .enumerate()
+        .filter(|(idx, _)| keep(*idx))
         .filter_map(|(idx, page)| page.front.reviewed.map(|date| (idx, date)))
         .collect();
     pages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -29,7 +32,7 @@ pub fn recent(site: &Site) -> Vec<(PageIdx, Date)> {
 /// The feed, or `None` when the site has no `base_url` or no reviewed page.
 pub fn atom(site: &Site) -> Option<String> {
     let base = site.config.base_url()?;
-    let recent = recent(site);
+    let recent = recent(site, |_| true);
     let newest = recent.first()?.1;
     let e = xml_text;
     let author = site

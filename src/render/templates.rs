@@ -46,6 +46,11 @@ struct SiteView<'a> {
     feed_url: Option<String>,
     /// Whether any page has a worksheet.
     has_worksheets: bool,
+    /// The A–Z index, "What has changed" and the accessibility statement
+    /// in the page's language, when the site has them (generated or its own).
+    a_to_z_url: Option<String>,
+    changes_url: Option<String>,
+    accessibility_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -442,6 +447,100 @@ fn listing_view(site: &Site, assembled: &Assembled, idx: PageIdx) -> Option<List
     })
 }
 
+/// A page Signpost writes itself (`render::generated`), as the shared
+/// templates need it.
+pub struct GeneratedPage<'a> {
+    pub template: &'a str,
+    /// Its output folder (`a-z/`, `cy/a-z/`).
+    pub dir: &'a str,
+    /// Its language's root folder (`""`, `cy/`), for the breadcrumb home.
+    pub root: &'a str,
+    pub lang: &'a str,
+    pub title: String,
+    /// `(lang, dir)` of the same page in each language, for the switcher.
+    pub versions: Vec<(String, String)>,
+}
+
+/// Renders a generated page through `base.html` like any page: a full
+/// `page` view (title, language, direction; no Markdown body), breadcrumbs
+/// Home > the page, and the language switcher; `view` goes in as `name`.
+pub fn render_generated(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    page: &GeneratedPage,
+    name: &str,
+    view: &impl Serialize,
+) -> Result<String, Diagnostic> {
+    let words = theme.words.words(page.lang);
+    let extra = serde_json::Map::new();
+    let page_view = PageView {
+        title: &page.title,
+        summary: None,
+        content: "",
+        kind: "generated",
+        lang: page.lang,
+        dir: text_direction(page.lang),
+        reviewed: None,
+        review_due: None,
+        audience: &[],
+        sources: &[],
+        extra: &extra,
+        source: String::new(),
+        has_worksheet: false,
+        alternate: None,
+        machine_translation: None,
+        large_print_url: None,
+        feedback_url: None,
+        contents: Vec::new(),
+        based_on: None,
+    };
+    let pretty = assembled.pretty;
+    let crumb = |title: &str, to: &str| Link {
+        title: title.to_owned(),
+        url: crate::site::urls::relative(page.dir, to, pretty),
+        external: false,
+    };
+    let breadcrumbs = vec![
+        crumb(words.get("nav.home"), page.root),
+        crumb(&page.title, page.dir),
+    ];
+    let base = site.config.base_url();
+    let languages: Vec<LanguageLink> = page
+        .versions
+        .iter()
+        .map(|(lang, dir)| {
+            let url = crate::site::urls::relative(page.dir, dir, pretty);
+            LanguageLink {
+                lang: lang.clone(),
+                name: site.config.language_name(lang),
+                href: base.as_ref().map_or_else(
+                    || url.clone(),
+                    |b| format!("{b}{}", crate::site::urls::relative("", dir, pretty)),
+                ),
+                url,
+                current: dir == page.dir,
+            }
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert(
+        "site",
+        &site_view(site, assembled, theme, page.dir, None, &words),
+    );
+    context.insert("page", &page_view);
+    context.insert("t", words.nested());
+    context.insert("languages", &languages);
+    context.insert("breadcrumbs", &breadcrumbs);
+    context.insert("prev", &None::<Link>);
+    context.insert("next", &None::<Link>);
+    context.insert(name, view);
+    theme
+        .tera
+        .render(page.template, &context)
+        .map_err(|error| template_error(&error, &theme.sources))
+}
+
 /// Renders `404.html`. It is served at any depth, so it carries a `<base>`
 /// pointing at the site root (`base_url`, else `/`) and links from there.
 /// `lang` is the site's language for `404.html`, or another of its
@@ -555,7 +654,20 @@ fn site_view<'a>(
             .base_url()
             .map(|_| crate::site::urls::relative(from_dir, "feed.xml", false)),
         has_worksheets: assembled.worksheet_roots.contains(&root),
+        a_to_z_url: special_url(assembled, from_dir, &root, "a-z/"),
+        changes_url: special_url(assembled, from_dir, &root, "changes/"),
+        accessibility_url: special_url(assembled, from_dir, &root, "accessibility/"),
     }
+}
+
+/// The link from `from_dir` to one of the pages the header and footer
+/// offer (`a-z/` under the language's `root`), when the site has it.
+fn special_url(assembled: &Assembled, from_dir: &str, root: &str, slug: &str) -> Option<String> {
+    let dir = format!("{root}{slug}");
+    assembled
+        .special_pages
+        .contains(&dir)
+        .then(|| crate::site::urls::relative(from_dir, &dir, assembled.pretty))
 }
 
 /// `current`'s state in the navigation entry `idx`: the page itself, or a

@@ -39,6 +39,10 @@ pub struct Assembled {
     /// worksheet, so a home page only offers "the guide with its
     /// worksheets" when its language's booklet has some.
     pub worksheet_roots: std::collections::BTreeSet<String>,
+    /// Output folders of the A–Z, "What has changed" and accessibility
+    /// pages (generated, or the site's own at those addresses), which the
+    /// header and footer link to.
+    pub special_pages: std::collections::BTreeSet<String>,
     /// The site navigation as HTML, by page position: every page at the
     /// same depth in the same top-level section gets the same list, so it is
     /// rendered once for all of them instead of once per page.
@@ -95,6 +99,7 @@ pub fn assemble(site: &Site, config_text: &str) -> (Assembled, Vec<Diagnostic>) 
             pretty: site.config.output.pretty_urls,
             booklets: Vec::new(),
             worksheet_roots: std::collections::BTreeSet::new(),
+            special_pages: Default::default(),
             nav_html: Default::default(),
         },
         problems,

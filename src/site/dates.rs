@@ -63,6 +63,27 @@ impl Date {
         Date(jiff::Zoned::now().date())
     }
 
+    /// The day of this build, for pages that say when they were made (the
+    /// accessibility statement): `SIGNPOST_TODAY` when set, else
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+    /// convention) as a UTC date, else today.
+    pub fn build_date() -> Date {
+        let fixed = std::env::var("SIGNPOST_TODAY")
+            .ok()
+            .as_deref()
+            .and_then(Date::parse);
+        let from_epoch = || {
+            let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()?
+                .trim()
+                .parse()
+                .ok()?;
+            let moment = jiff::Timestamp::from_second(seconds).ok()?;
+            Some(Date(moment.to_zoned(jiff::tz::TimeZone::UTC).date()))
+        };
+        fixed.or_else(from_epoch).unwrap_or_else(Date::today)
+    }
+
     /// "1 November 2026": the long form is unambiguous in every English locale.
     pub fn long(self) -> String {
         format!(

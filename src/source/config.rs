@@ -35,6 +35,9 @@ pub struct SiteConfig {
     pub help: Option<HelpBanner>,
     /// "Tell us if this page could be better": a `mailto:` link on every page.
     pub feedback: Option<FeedbackConfig>,
+    /// The publisher's details for the accessibility statement
+    /// (`accessibility/`). Never inherited from a base site.
+    pub accessibility: Option<AccessibilityConfig>,
     pub brand: Option<Brand>,
     #[serde(default)]
     pub markdown: MarkdownConfig,
@@ -112,6 +115,47 @@ pub struct TranslatedSettings {
 #[serde(deny_unknown_fields)]
 pub struct FeedbackConfig {
     pub email: String,
+}
+
+/// What the accessibility statement says that Signpost cannot know: who
+/// publishes the site, how to reach them about a problem, and what testing
+/// by people and tools found. The UK regulations require the contact.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityConfig {
+    /// Who runs the site ("Anytown NHS Foundation Trust"); else the brand's
+    /// name, else the statement says "the publisher of this site".
+    pub organisation: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    /// A web page with a contact form.
+    pub contact_url: Option<String>,
+    /// The result of the publisher's own test against WCAG 2.2 AA. Without
+    /// it the statement says the site has not been tested yet.
+    pub compliance: Option<Compliance>,
+    /// When that test was done; needed with `compliance`.
+    pub last_tested: Option<crate::site::dates::Date>,
+    /// Who did it ("our digital team", "an external auditor").
+    pub tested_by: Option<String>,
+    /// What the test found not accessible, one plain sentence each.
+    #[serde(default)]
+    pub known_issues: Vec<String>,
+}
+
+impl AccessibilityConfig {
+    /// Whether readers are given any way to report a problem.
+    pub fn has_contact(&self) -> bool {
+        self.contact_email.is_some() || self.contact_phone.is_some() || self.contact_url.is_some()
+    }
+}
+
+/// How far the site meets WCAG 2.2 AA, in the model statement's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compliance {
+    Full,
+    Partial,
+    Not,
 }
 
 /// Which printable booklets to make.
@@ -530,21 +574,7 @@ impl SiteConfig {
                 }
             }
         }
-        if let Some(feedback) = &self.feedback
-            && !crate::gates::safe_url::is_email(&feedback.email)
-        {
-            problems.push(at_key(
-                Diagnostic::error(
-                    "bad-email-link",
-                    format!(
-                        "`{}` is not an email address, for `feedback.email`",
-                        feedback.email
-                    ),
-                )
-                .help("write one address, like feedback@example.nhs.uk"),
-                "email",
-            ));
-        }
+        problems.extend(self.contact_problems(text));
         for rule in self.check.rules.keys() {
             if !crate::diagnostics::rules::is_configurable(rule) {
                 let near =
@@ -578,12 +608,103 @@ impl SiteConfig {
         problems
     }
 
+    /// Addresses readers are given that they could not use: the feedback
+    /// email and the accessibility statement's contacts.
+    fn contact_problems(&self, text: &str) -> Vec<Diagnostic> {
+        let at_key = |d: Diagnostic, key: &str| {
+            let line = line_of_key(text, key);
+            d.in_file(FILE_NAME).at_source(text, line, 1)
+        };
+        let mut problems = Vec::new();
+        if let Some(feedback) = &self.feedback
+            && !crate::gates::safe_url::is_email(&feedback.email)
+        {
+            problems.push(at_key(
+                Diagnostic::error(
+                    "bad-email-link",
+                    format!(
+                        "`{}` is not an email address, for `feedback.email`",
+                        feedback.email
+                    ),
+                )
+                .help("write one address, like feedback@example.nhs.uk"),
+                "email",
+            ));
+        }
+        if let Some(statement) = &self.accessibility {
+            problems.extend(accessibility_problems(statement, text));
+        }
+        problems
+    }
+
     /// `base_url` with exactly one trailing slash.
     pub fn base_url(&self) -> Option<String> {
         self.base_url
             .as_ref()
             .map(|u| format!("{}/", u.trim_end_matches('/')))
     }
+}
+
+/// A contact in `accessibility:` that readers could not use, and a
+/// compliance claim with no test date.
+fn accessibility_problems(statement: &AccessibilityConfig, text: &str) -> Vec<Diagnostic> {
+    let at_key = |d: Diagnostic, key: &str| {
+        d.in_file(FILE_NAME)
+            .at_source(text, line_of_key(text, key), 1)
+    };
+    let mut problems = Vec::new();
+    if let Some(email) = statement
+        .contact_email
+        .as_deref()
+        .filter(|e| !crate::gates::safe_url::is_email(e))
+    {
+        problems.push(at_key(
+            Diagnostic::error(
+                "bad-email-link",
+                format!("`{email}` is not an email address, for `accessibility.contact_email`"),
+            )
+            .help("write one address, like accessibility@example.nhs.uk"),
+            "contact_email",
+        ));
+    }
+    if let Some(phone) = statement
+        .contact_phone
+        .as_deref()
+        .filter(|p| p.chars().filter(char::is_ascii_digit).count() < 3)
+    {
+        problems.push(at_key(
+            Diagnostic::error(
+                "bad-phone-link",
+                format!("`{phone}` is not a phone number, for `accessibility.contact_phone`"),
+            )
+            .help("write the number as readers dial it, like \"0300 123 4567\""),
+            "contact_phone",
+        ));
+    }
+    if let Some(url) = statement.contact_url.as_deref().filter(|u| {
+        !(u.starts_with("https://") || u.starts_with("http://"))
+            || crate::gates::safe_url::check(u) != Ok(crate::gates::safe_url::UrlKind::Web)
+    }) {
+        problems.push(at_key(
+            Diagnostic::error(
+                "bad-value",
+                format!("`accessibility.contact_url` must be a full web address, found `{url}`"),
+            )
+            .help("write it like https://example.nhs.uk/contact-us"),
+            "contact_url",
+        ));
+    }
+    if statement.compliance.is_some() && statement.last_tested.is_none() {
+        problems.push(at_key(
+            Diagnostic::error(
+                "bad-value",
+                "`accessibility.compliance` is set, but not when the site was tested",
+            )
+            .help("add `last_tested: YYYY-MM-DD`, the date of the test the compliance comes from"),
+            "compliance",
+        ));
+    }
+    problems
 }
 
 /// The 1-based line where `key:` first appears, or 1.

@@ -274,6 +274,7 @@ pub fn merged_config(config_text: &str, bases: &[Layer]) -> Result<SiteConfig, D
         if let Value::Mapping(map) = &mut value {
             map.remove("extends");
             map.remove("hide");
+            drop_publisher_settings(map);
         }
         deep_merge(&mut merged, value);
     }
@@ -289,6 +290,19 @@ pub fn merged_config(config_text: &str, bases: &[Layer]) -> Result<SiteConfig, D
         .in_file(FILE_NAME)
         .help("set the value in this site's site.yaml to override the base's")
     })
+}
+
+/// The accessibility statement names the site's publisher and how to reach
+/// them: a base's contact, or a base's choice to go without one
+/// (`check.rules: {accessibility-contact-missing: off}`), is not this
+/// site's, so neither is inherited.
+fn drop_publisher_settings(map: &mut Mapping) {
+    map.remove("accessibility");
+    if let Some(Value::Mapping(check)) = map.get_mut("check")
+        && let Some(Value::Mapping(rules)) = check.get_mut("rules")
+    {
+        rules.remove("accessibility-contact-missing");
+    }
 }
 
 /// Puts `over` on top of `under`: mappings key by key, anything else replaced.

@@ -308,6 +308,23 @@ fn new_extends_guide_starts_an_edition_that_builds() {
     let contacts = std::fs::read_to_string(root.join("data/contacts.yaml")).expect("contacts");
     assert!(contacts.contains("phone: \"01632 960000\""));
     assert!(contacts.contains("EXAMPLE ONLY"));
+    // Clean but for the accessibility contact, which the guide's publisher
+    // cannot give for the edition's; once it is filled in, nothing is left.
+    let check = site.run(&["check", "--strict", "--root", "mine"]);
+    check.assert_code(1);
+    assert!(
+        check.stdout.ends_with(
+            "1 error and 0 warnings in 1 file\nerrors by rule: accessibility-contact-missing 1\n"
+        ),
+        "{}",
+        check.stdout
+    );
+    let filled = config.replace(
+        "# accessibility:\n#   organisation: Our organisation\n#   contact_email:",
+        "accessibility:\n  organisation: Our organisation\n  contact_email:",
+    );
+    assert_ne!(filled, config, "the block is there to fill in");
+    std::fs::write(root.join("site.yaml"), filled).expect("write");
     let check = site.run(&["check", "--strict", "--root", "mine"]);
     check.assert_code(0);
     assert_eq!(check.stdout, "no problems found\n");
@@ -359,7 +376,8 @@ fn the_bundled_guide_builds_unchanged_as_a_base() {
     site.run(&["new", "copy", "--from-guide"]).assert_code(0);
     site.run(&["build", "--root", "copy"]).assert_code(0);
     // The same title, so booklet covers match too.
-    site.write(
+    // Exactly as given: like the copy, it names no accessibility contact.
+    site.write_exact(
         "edition/site.yaml",
         "title: \"Your mental health care: a plain guide\"\nextends: guide\n",
     );

@@ -23,6 +23,10 @@ pub const MINIMAL: &[(&str, &str)] = &[
     ),
 ];
 
+/// The accessibility contact every test site's `site.yaml` gets unless it
+/// sets its own (example.org is reserved for examples).
+pub const TEST_CONTACT: &str = "accessibility: {contact_email: accessibility@example.org}\n";
+
 pub struct SiteTest {
     _tmp: tempfile::TempDir,
     pub root: PathBuf,
@@ -116,7 +120,25 @@ impl SiteTest {
         self.write("themes/mine/templates/page.html", page);
     }
 
+    /// Writes a file. A `site.yaml` without `accessibility:` gets
+    /// [`TEST_CONTACT`], so a test's site is one that names its contact, as
+    /// a published site must; `write_exact` writes one without.
     pub fn write(&self, path: &str, text: &str) {
+        let is_settings = path == "site.yaml" || path.ends_with("/site.yaml");
+        if is_settings && !text.contains("accessibility:") {
+            let mut text = text.to_owned();
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(TEST_CONTACT);
+            self.write_bytes(path, text.as_bytes());
+        } else {
+            self.write_bytes(path, text.as_bytes());
+        }
+    }
+
+    /// Writes a file exactly as given.
+    pub fn write_exact(&self, path: &str, text: &str) {
         self.write_bytes(path, text.as_bytes());
     }
 

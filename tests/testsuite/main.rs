@@ -11,6 +11,7 @@ mod easy_read;
 mod editions;
 mod errors;
 mod findings;
+mod generated;
 mod guide;
 mod hardening;
 mod harness;

@@ -931,3 +931,23 @@ fn worksheet_and_section_booklet_pages() {
     page_snapshot("worksheet", &site, "sheets/review/index.html");
     page_snapshot("section-booklet", &site, "sheets/booklet/index.html");
 }
+
+#[test]
+fn accessibility_contact_missing() {
+    let site = SiteTest::minimal();
+    site.write_exact("site.yaml", "title: Test site\n");
+    check_finds("accessibility-contact-missing", &site);
+}
+
+/// A small statement: a named publisher with every kind of contact, a
+/// partial compliance result from its own test, and one known problem.
+#[test]
+fn accessibility_statement_page() {
+    let site = SiteTest::minimal();
+    site.write_exact(
+        "site.yaml",
+        "title: Test site\nbase_url: https://example.org/guide\naccessibility:\n  organisation: Test trust\n  contact_email: accessibility@example.org\n  contact_phone: \"0300 123 4567\"\n  contact_url: https://example.org/contact\n  compliance: partial\n  last_tested: 2026-10-01\n  tested_by: an outside auditor\n  known_issues:\n    - Some PDF leaflets cannot be read by screen readers.\ncheck:\n  rules: {plain-words: off, long-sentence: off}\n",
+    );
+    site.build().assert_code(0);
+    page_snapshot("accessibility", &site, "accessibility/index.html");
+}

@@ -9,6 +9,8 @@
 mod bidi;
 mod blocks;
 mod contacts;
+/// A phone number as a `tel:` link wants it (also for the accessibility statement).
+pub(crate) use contacts::tel_digits;
 mod easy_read;
 mod glossary;
 mod headings;
