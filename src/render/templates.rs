@@ -46,6 +46,9 @@ struct SiteView<'a> {
     feed_url: Option<String>,
     /// Whether any page has a worksheet.
     has_worksheets: bool,
+    /// `mailto:` the site's `feedback.email`, its subject the site's title,
+    /// for the footer; `None` without the setting.
+    feedback_url: Option<String>,
     /// The A–Z index, "What has changed" and the accessibility statement
     /// in the page's language, when the site has them (generated or its own).
     a_to_z_url: Option<String>,
@@ -654,6 +657,13 @@ fn site_view<'a>(
             .base_url()
             .map(|_| crate::site::urls::relative(from_dir, "feed.xml", false)),
         has_worksheets: assembled.worksheet_roots.contains(&root),
+        feedback_url: config.feedback.as_ref().map(|f| {
+            format!(
+                "mailto:{}?subject={}",
+                f.email,
+                mailto_encode(&config.title)
+            )
+        }),
         a_to_z_url: special_url(assembled, from_dir, &root, "a-z/"),
         changes_url: special_url(assembled, from_dir, &root, "changes/"),
         accessibility_url: special_url(assembled, from_dir, &root, "accessibility/"),

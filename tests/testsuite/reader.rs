@@ -503,6 +503,19 @@ fn feedback_is_a_mail_naming_the_page_and_only_when_the_site_asks() {
             "mailto:patient.info@example.nhs.uk?subject=Care%20plans%20%28https%3A%2F%2Fexample.nhs.uk%2Fguide%2Fcare%2Fplans%2F%29"
         )
     );
+    // The footer carries a link for feedback about the whole site.
+    let footer = doc
+        .select(&sel("footer.site-footer a[href^='mailto:']"))
+        .next()
+        .expect("footer feedback link");
+    assert_eq!(
+        footer.text().collect::<String>(),
+        "Send us feedback about this site"
+    );
+    assert_eq!(
+        footer.value().attr("href"),
+        Some("mailto:patient.info@example.nhs.uk?subject=Test%20site")
+    );
     let plain = SiteTest::minimal();
     plain.build().assert_code(0);
     assert!(!plain.output("care/plans/index.html").contains("mailto:"));

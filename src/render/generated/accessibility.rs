@@ -14,7 +14,9 @@ use serde::Serialize;
 
 use super::Plan;
 use crate::diagnostics::Diagnostic;
-use crate::diagnostics::rules::{RULES, finding};
+#[cfg(test)]
+use crate::diagnostics::rules::RULES;
+use crate::diagnostics::rules::finding;
 use crate::render::i18n::Words;
 use crate::render::views::DateView;
 use crate::site::assemble::Assembled;
@@ -57,7 +59,8 @@ pub struct StatementView {
     last_tested: Option<DateView>,
     tested_by: Option<String>,
     /// The ids of the configurable checks that were on for this language.
-    checks: Vec<&'static str>,
+    /// What the build checks made sure of, in the page's language.
+    checks: Vec<String>,
     /// The build date (`SIGNPOST_TODAY`, `SOURCE_DATE_EPOCH`, else today).
     prepared: DateView,
     eass_url: &'static str,
@@ -69,6 +72,10 @@ pub fn view(site: &Site, assembled: &Assembled, plan: &Plan, words: &Words) -> S
     let given = site.config.accessibility.as_ref().unwrap_or(&empty);
     let codes = site.config.language_codes();
     let in_root = |dir: &str| crate::site::urls::language_root(dir, &codes) == plan.root;
+    let has_easy_read = site
+        .pages
+        .iter()
+        .any(|p| p.kind == PageKind::EasyRead && in_root(&p.dir));
     StatementView {
         address: site.config.base_url().map(|b| format!("{b}{}", plan.root)),
         organisation: organisation(site),
@@ -76,10 +83,7 @@ pub fn view(site: &Site, assembled: &Assembled, plan: &Plan, words: &Words) -> S
             .unwrap_or_else(|| words.get("accessibility.publisher").to_owned()),
         no_javascript: site.config.markdown.raw_html != RawHtml::Allow,
         page_budget: PAGE_BUDGET,
-        has_easy_read: site
-            .pages
-            .iter()
-            .any(|p| p.kind == PageKind::EasyRead && in_root(&p.dir)),
+        has_easy_read,
         has_large_print: assembled
             .booklets
             .iter()
@@ -99,7 +103,7 @@ pub fn view(site: &Site, assembled: &Assembled, plan: &Plan, words: &Words) -> S
         }),
         last_tested: given.last_tested.map(|d| DateView::new(d, words)),
         tested_by: given.tested_by.clone(),
-        checks: checks_on(site, &plan.lang),
+        checks: checks_on(site, &plan.lang, has_easy_read, words),
         prepared: DateView::new(Date::build_date(), words),
         eass_url: EASS_URL,
         ecni_url: ECNI_URL,
@@ -116,16 +120,97 @@ fn organisation(site: &Site) -> Option<String> {
         .or_else(|| config.brand.as_ref().map(|b| b.name.clone()))
 }
 
-/// The configurable checks that ran on this language's pages: every rule
-/// the site did not turn off, less the English word lists and reading
-/// scores on pages in other languages (which skip them).
-fn checks_on(site: &Site, lang: &str) -> Vec<&'static str> {
+/// The build checks a reader can understand, grouped by what they make
+/// sure of, each with the rules behind it. A rule not listed (leftover
+/// template syntax, settings that match nothing) is about the author's
+/// files, not about what a reader meets.
+const CHECK_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "accessibility.check_links",
+        &[
+            "vague-link-text",
+            "duplicate-link-text",
+            "bad-email-link",
+            "bad-phone-link",
+        ],
+    ),
+    (
+        "accessibility.check_images",
+        &[
+            "image-alt-empty",
+            "image-alt-filename",
+            "caption-repeats-alt",
+            "image-too-heavy",
+        ],
+    ),
+    (
+        "accessibility.check_headings",
+        &[
+            "heading-skip",
+            "heading-h1",
+            "heading-empty",
+            "table-no-header",
+        ],
+    ),
+    (
+        "accessibility.check_words",
+        &[
+            "long-sentence",
+            "reading-grade",
+            "reading-smog",
+            "plain-words",
+            "respectful-language",
+        ],
+    ),
+    (
+        "accessibility.check_easy_read",
+        &[
+            "easy-long-sentence",
+            "easy-one-idea",
+            "easy-row-without-picture",
+            "easy-picture-alt",
+            "easy-too-long",
+        ],
+    ),
+    (
+        "accessibility.check_review",
+        &[
+            "review-overdue",
+            "review-order",
+            "review-missing",
+            "contact-stale",
+        ],
+    ),
+    (
+        "accessibility.check_translations",
+        &[
+            "translation-outdated",
+            "untranslated-setting",
+            "untranslated-word",
+            "untranslated-contact",
+        ],
+    ),
+];
+
+/// What the build checks made sure of on this language's pages, in plain
+/// words: each group with at least one of its rules on. The word lists and
+/// reading scores skip pages in other languages than English, the
+/// easy-read group needs easy-read pages, and the translation group a
+/// second language.
+fn checks_on(site: &Site, lang: &str, has_easy_read: bool, words: &Words) -> Vec<String> {
     let english = crate::checks::translations::is_english(lang);
-    RULES
+    let on = |id: &&str| {
+        site.config.check.rules.get(*id) != Some(&RuleLevel::Off)
+            && (english || !crate::checks::translations::ENGLISH_ONLY.contains(id))
+    };
+    CHECK_GROUPS
         .iter()
-        .map(|r| r.id)
-        .filter(|id| site.config.check.rules.get(*id) != Some(&RuleLevel::Off))
-        .filter(|id| english || !crate::checks::translations::ENGLISH_ONLY.contains(id))
+        .filter(|(key, _)| has_easy_read || *key != "accessibility.check_easy_read")
+        .filter(|(key, _)| {
+            site.config.languages.len() > 1 || *key != "accessibility.check_translations"
+        })
+        .filter(|(_, rules)| rules.iter().any(on))
+        .map(|(key, _)| words.get(key).to_owned())
         .collect()
 }
 
@@ -151,4 +236,18 @@ pub fn contact_problem(site: &Site) -> Option<Diagnostic> {
         .at_source(text, line, 1)
         .help("add `accessibility:` with `organisation:` and at least one of `contact_email:`, `contact_phone:` or `contact_url:`; the accessibility regulations require a way to report a problem"),
     )
+}
+
+#[cfg(test)]
+mod check_group_tests {
+    use super::{CHECK_GROUPS, RULES};
+
+    #[test]
+    fn every_grouped_rule_is_a_real_rule() {
+        for (_, rules) in CHECK_GROUPS {
+            for id in *rules {
+                assert!(RULES.iter().any(|r| r.id == *id), "{id} is not in RULES");
+            }
+        }
+    }
 }
