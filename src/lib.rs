@@ -42,6 +42,7 @@ pub mod translate;
 
 // The stages and leaves, used only inside the library.
 pub(crate) mod fsutil;
+pub(crate) mod images;
 pub(crate) mod output;
 pub(crate) mod progress;
 pub(crate) mod render;

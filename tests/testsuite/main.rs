@@ -14,6 +14,7 @@ mod findings;
 mod guide;
 mod hardening;
 mod harness;
+mod images;
 mod import;
 mod languages;
 mod properties;

@@ -13,6 +13,7 @@ mod glossary;
 mod headings;
 mod hidden_links;
 mod html_policy;
+mod images;
 mod links;
 mod nesting;
 mod prose;
@@ -156,6 +157,8 @@ struct PageState<'p, 'c> {
     worksheets: usize,
     /// The theme's words in the page's language.
     words: std::sync::Arc<crate::render::i18n::Words>,
+    /// Pictures and pictograms written so far, for `loading="lazy"`.
+    images_seen: images::ImagesSeen,
 }
 
 impl PageState<'_, '_> {
@@ -227,6 +230,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         extra_prose: Vec::new(),
         worksheets: 0,
         words: ctx.words.words(&page.lang),
+        images_seen: Default::default(),
     };
     let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
         .into_offset_iter()
