@@ -106,32 +106,24 @@ pub fn prepare(
     config: &ImagesConfig,
     out: &Path,
 ) -> (ImageTable, Vec<Diagnostic>) {
-    let names: std::collections::BTreeSet<&str> = assets.iter().map(|a| a.rel.as_str()).collect();
-    let results: Vec<(String, Result<Option<ImageFacts>, Diagnostic>)> = {
-        #[cfg(feature = "images")]
-        let previous = cache::Previous::read(out);
-        #[cfg(not(feature = "images"))]
-        let _ = out;
-        assets
-            .par_iter()
-            .filter_map(|asset| Some((asset, probe::kind(&asset.rel)?)))
-            .map(|(asset, kind)| {
-                let facts = read_one(asset, kind).and_then(|facts| {
-                    #[cfg(feature = "images")]
-                    let facts = match facts {
-                        Some(facts) if config.resize => {
-                            resize_one(asset, kind, facts, config, &previous, &names).map(Some)?
-                        }
-                        other => other,
-                    };
-                    #[cfg(not(feature = "images"))]
-                    let _ = (config, &names);
-                    Ok(facts)
-                });
-                (asset.rel.clone(), facts)
-            })
-            .collect()
+    #[cfg(feature = "images")]
+    let job = Job {
+        config,
+        names: assets.iter().map(|a| a.rel.as_str()).collect(),
+        previous: cache::Previous::read(out),
     };
+    #[cfg(not(feature = "images"))]
+    let _ = (config, out);
+    let results: Vec<(String, Result<Option<ImageFacts>, Diagnostic>)> = assets
+        .par_iter()
+        .filter_map(|asset| Some((asset, probe::kind(&asset.rel)?)))
+        .map(|(asset, kind)| {
+            let facts = read_one(asset, kind);
+            #[cfg(feature = "images")]
+            let facts = facts.and_then(|facts| job.resize(asset, kind, facts));
+            (asset.rel.clone(), facts)
+        })
+        .collect();
     let mut table = ImageTable::default();
     let mut problems = Vec::new();
     for (rel, result) in results {
@@ -192,55 +184,79 @@ pub fn unreadable(asset: &SourceFile) -> Diagnostic {
     .help("open it on your computer: if it does not show, copy it again from the phone or camera; if it does, save it again as JPEG (photos) or PNG (drawings)")
 }
 
-/// With `resize: true`: a JPEG or PNG wider than `max_width` gets its
-/// smaller copy, from the previous build when the source is unchanged.
+/// What resizing needs besides the picture: the settings, the names of
+/// the site's files (a WebP twin never replaces one), the previous build.
 #[cfg(feature = "images")]
-fn resize_one(
-    asset: &SourceFile,
-    kind: probe::Kind,
-    facts: ImageFacts,
-    config: &ImagesConfig,
-    previous: &cache::Previous,
-    names: &std::collections::BTreeSet<&str>,
-) -> Result<ImageFacts, Diagnostic> {
-    if !matches!(kind, probe::Kind::Jpeg | probe::Kind::Png) || facts.width <= config.max_width {
-        return Ok(facts);
+struct Job<'a> {
+    config: &'a ImagesConfig,
+    names: std::collections::BTreeSet<&'a str>,
+    previous: cache::Previous,
+}
+
+#[cfg(feature = "images")]
+impl Job<'_> {
+    /// With `resize: true`: a JPEG or PNG wider than `max_width` gets its
+    /// smaller copy, from the previous build when the source is unchanged.
+    fn resize(
+        &self,
+        asset: &SourceFile,
+        kind: probe::Kind,
+        facts: Option<ImageFacts>,
+    ) -> Result<Option<ImageFacts>, Diagnostic> {
+        match facts {
+            Some(facts) if self.config.resize => self.resize_one(asset, kind, facts).map(Some),
+            other => Ok(other),
+        }
     }
-    let bytes = asset.read().map_err(|_| unreadable(asset))?;
-    let settings = resize::Settings {
-        max_width: config.max_width,
-        quality: config.quality,
-    };
-    let key = cache::Key::new(&bytes, settings);
-    let made = match previous.reuse(&asset.rel, &key) {
-        Some(made) => made,
-        None => match resize::shrink(&bytes, kind, settings) {
-            Ok(Some(made)) => made,
-            Ok(None) => return Ok(facts),
-            Err(_) => return Err(unreadable(asset)),
-        },
-    };
-    let webp_rel = webp_path(&asset.rel);
-    // A WebP file of the site's own at that path wins: no twin then.
-    let webp = made
-        .webp
-        .clone()
-        .filter(|_| !names.contains(webp_rel.as_str()))
-        .map(|bytes| (webp_rel, bytes));
-    Ok(ImageFacts {
-        width: made.width,
-        height: made.height,
-        has_location: false,
-        resized: Some(Resized {
-            bytes: made.bytes,
-            webp,
-            source_width: facts.width,
-            stamp: key.0,
-        }),
-    })
+
+    fn resize_one(
+        &self,
+        asset: &SourceFile,
+        kind: probe::Kind,
+        facts: ImageFacts,
+    ) -> Result<ImageFacts, Diagnostic> {
+        let (config, previous, names) = (self.config, &self.previous, &self.names);
+        if !matches!(kind, probe::Kind::Jpeg | probe::Kind::Png) || facts.width <= config.max_width
+        {
+            return Ok(facts);
+        }
+        let bytes = asset.read().map_err(|_| unreadable(asset))?;
+        let settings = resize::Settings {
+            max_width: config.max_width,
+            quality: config.quality,
+        };
+        let key = cache::Key::new(&bytes, settings);
+        let made = match previous.reuse(&asset.rel, &key) {
+            Some(made) => made,
+            None => match resize::shrink(&bytes, kind, settings) {
+                Ok(Some(made)) => made,
+                Ok(None) => return Ok(facts),
+                Err(_) => return Err(unreadable(asset)),
+            },
+        };
+        let webp_rel = webp_path(&asset.rel);
+        // A WebP file of the site's own at that path wins: no twin then.
+        let webp = made
+            .webp
+            .clone()
+            .filter(|_| !names.contains(webp_rel.as_str()))
+            .map(|bytes| (webp_rel, bytes));
+        Ok(ImageFacts {
+            width: made.width,
+            height: made.height,
+            has_location: false,
+            resized: Some(Resized {
+                bytes: made.bytes,
+                webp,
+                source_width: facts.width,
+                stamp: key.0,
+            }),
+        })
+    }
 }
 
 /// `drawings/map.png` → `drawings/map.webp`.
+#[cfg(feature = "images")]
 pub fn webp_path(rel: &str) -> String {
     let (folder, name) = rel.rsplit_once('/').map_or(("", rel), |(f, n)| (f, n));
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);

@@ -536,7 +536,7 @@ impl SiteConfig {
     /// Problems that parse fine but are still wrong (for example a brand
     /// colour too light to read white text on).
     pub fn validate(&self, text: &str) -> Vec<Diagnostic> {
-        let mut problems = self.language_problems(text);
+        let mut problems = [self.language_problems(text), self.images_problems(text)].concat();
         let at_key = |d: Diagnostic, key: &str| {
             let line = line_of_key(text, key);
             d.in_file(FILE_NAME).at_source(text, line, 1)
@@ -601,7 +601,6 @@ impl SiteConfig {
                 ));
             }
         }
-        problems.extend(self.images_problems(text));
         if let Some(url) = &self.base_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
