@@ -9,6 +9,8 @@
 //!    carry active content;
 //! 2. `site` puts them together into the model (pages, sections, easy-read
 //!    twins) and assembles navigation and the help banner;
+//!    `images` then reads each picture's size from its header (and, with
+//!    `images: {resize: true}`, makes the smaller copies that ship);
 //! 3. `render` turns each page's Markdown into HTML in parallel, with
 //!    Signpost's extensions, then applies the theme's templates and minifies;
 //! 4. [`checks`] inspect the rendered site: links, headings, reading level,
@@ -43,6 +45,7 @@ pub mod translate;
 
 // The stages and leaves, used only inside the library.
 pub(crate) mod fsutil;
+pub(crate) mod images;
 pub(crate) mod output;
 pub(crate) mod progress;
 pub(crate) mod render;

@@ -95,10 +95,15 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     let mut built = Built::new();
     let mut report = Report::default();
 
-    let Some(site) = crate::site::load::load_site(options, &mut report)? else {
+    let Some(mut site) = crate::site::load::load_site(options, &mut report)? else {
         return Ok(built.stopped(None, report));
     };
     built.lap("discover and load (files, YAML)");
+    let (images, problems) =
+        crate::images::prepare(&site.assets, &site.config.images, &options.out);
+    site.images = std::sync::Arc::new(images);
+    report.extend(problems);
+    built.lap("images (sizes, resizing)");
     if !site.has_home() {
         // The home page's own problem is already reported, with its line;
         // there is no site to assemble without it.
@@ -464,8 +469,17 @@ fn render_output(
         files.insert(format!("static/{rel}"), bytes.clone());
     }
     for asset in &site.assets {
-        files.insert(asset.rel.clone(), read_asset(asset)?);
+        if site
+            .images
+            .get(&asset.rel)
+            .is_none_or(|i| i.resized.is_none())
+        {
+            files.insert(asset.rel.clone(), read_asset(asset)?);
+        }
     }
+    // Resized pictures at their source's path, their WebP twins, and the
+    // record that lets the next build reuse them.
+    files.extend(site.images.output_files());
     problems.extend(redirect_pages(site, theme, &mut files));
     problems.extend(copy_logo(site, assembled, options, &mut files));
     Ok((files, problems))

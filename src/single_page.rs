@@ -57,6 +57,7 @@ pub fn build_page(bytes: &[u8], raw_html: crate::source::config::RawHtml) -> Pag
         unreadable: Default::default(),
         config_text: "title: Fuzz\n".to_owned(),
         edition: Default::default(),
+        images: Default::default(),
     };
     let Some(idx) = site.page_by_rel("care/page.md").filter(|_| site.has_home()) else {
         return PageResult {

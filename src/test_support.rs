@@ -62,5 +62,6 @@ pub fn site_from(files: &[(&str, &str)]) -> Site {
         unreadable: Default::default(),
         config_text: "title: Test\n".to_owned(),
         edition: Default::default(),
+        images: Default::default(),
     }
 }

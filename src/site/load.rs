@@ -75,6 +75,7 @@ pub fn load_site(options: &BuildOptions, report: &mut Report) -> anyhow::Result<
         unreadable,
         config_text,
         edition,
+        images: Default::default(),
     }))
 }
 

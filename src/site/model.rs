@@ -116,6 +116,9 @@ pub struct Site {
     /// What this site keeps of the sites it extends (`extends:`): hidden
     /// pages, overridden base pages. Empty for a site that extends none.
     pub edition: crate::site::layering::Edition,
+    /// The size of each picture, and its resized copy (`crate::images`):
+    /// filled by the pipeline before pages are rendered.
+    pub images: std::sync::Arc<crate::images::ImageTable>,
 }
 
 impl Site {

@@ -51,6 +51,8 @@ pub struct SiteConfig {
     pub booklets: BookletConfig,
     #[serde(default)]
     pub toc: TocConfig,
+    #[serde(default)]
+    pub images: ImagesConfig,
     // Local editions (`source::layers`, `site::layering`): never inherited.
     /// The site this one is a local edition of: a folder, or `guide`.
     pub extends: Option<String>,
@@ -294,6 +296,42 @@ impl Default for TocConfig {
     fn default() -> Self {
         TocConfig { min_headings: 3 }
     }
+}
+
+/// `images: {resize: true, max_width: 1200, quality: 70}`: smaller copies
+/// of wide pictures at build time (cargo feature `images`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImagesConfig {
+    /// Ship a copy of each JPEG or PNG wider than `max_width`, that wide.
+    pub resize: bool,
+    /// The widest picture shipped, in pixels: 1200 is sharp on any phone
+    /// and fills the page's text column on a desktop.
+    pub max_width: u32,
+    /// JPEG quality of the copies, 1 to 100.
+    pub quality: u8,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            resize: false,
+            max_width: 1200,
+            quality: 70,
+        }
+    }
+}
+
+/// `images.resize: true` in a copy of Signpost built without the `images`
+/// feature: the site still builds, with its pictures as they are.
+pub fn resize_unavailable(text: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "images-unavailable",
+        "`images.resize` is on, but this copy of Signpost was built without image support, so pictures ship at their full size",
+    )
+    .in_file(FILE_NAME)
+    .at_source(text, line_of_key(text, "resize"), 1)
+    .help("install a copy built with its default features (`cargo install signpost`), or build it with `cargo build --release --features images`; or remove `resize: true`")
 }
 
 /// Which host's redirects file to write beside the redirect pages.
@@ -542,7 +580,7 @@ impl SiteConfig {
     /// Problems that parse fine but are still wrong (for example a brand
     /// colour too light to read white text on).
     pub fn validate(&self, text: &str) -> Vec<Diagnostic> {
-        let mut problems = self.language_problems(text);
+        let mut problems = [self.language_problems(text), self.images_problems(text)].concat();
         let at_key = |d: Diagnostic, key: &str| {
             let line = line_of_key(text, key);
             d.in_file(FILE_NAME).at_source(text, line, 1)
@@ -633,6 +671,42 @@ impl SiteConfig {
         }
         if let Some(statement) = &self.accessibility {
             problems.extend(accessibility_problems(statement, text));
+        }
+        problems
+    }
+
+    /// `images:` values out of range, and `resize` without the feature.
+    fn images_problems(&self, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let images = &self.images;
+        if images.resize && !cfg!(feature = "images") {
+            problems.push(resize_unavailable(text));
+        }
+        let at = |key: &str, message: String, help: &str| {
+            Diagnostic::error("bad-value", message)
+                .in_file(FILE_NAME)
+                .at_source(text, line_of_key(text, key), 1)
+                .help(help)
+        };
+        if !(1..=100).contains(&images.quality) {
+            problems.push(at(
+                "quality",
+                format!(
+                    "`images.quality` is {}, and it must be from 1 to 100",
+                    images.quality
+                ),
+                "70 keeps photos clear and small; higher numbers make bigger files",
+            ));
+        }
+        if images.max_width < 100 {
+            problems.push(at(
+                "max_width",
+                format!(
+                    "`images.max_width` is {} pixels, too narrow for a picture anyone can see",
+                    images.max_width
+                ),
+                "1200 is sharp on any phone; 800 is enough for a small picture",
+            ));
         }
         problems
     }
@@ -772,6 +846,38 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].rule, "brand-contrast");
         assert_eq!(problems[0].line, 4);
+    }
+
+    #[test]
+    fn resize_without_the_feature_says_how_to_get_it() {
+        let text = "title: x\nimages:\n  resize: true\n";
+        let d = resize_unavailable(text);
+        assert_eq!(
+            (d.rule, d.line, d.file.as_deref()),
+            ("images-unavailable", 3, Some("site.yaml"))
+        );
+        assert!(d.help.unwrap().contains("--features images"));
+        let c = SiteConfig::parse(text).unwrap();
+        let found: Vec<&str> = c.validate(text).iter().map(|d| d.rule).collect();
+        let expected: &[&str] = if cfg!(feature = "images") {
+            &[]
+        } else {
+            &["images-unavailable"]
+        };
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn images_settings_out_of_range_name_their_line() {
+        let text = "title: x\nimages: {resize: true,\n  quality: 0,\n  max_width: 20}\n";
+        let c = SiteConfig::parse(text).unwrap();
+        let found: Vec<(&str, usize)> = c
+            .validate(text)
+            .iter()
+            .filter(|d| d.rule == "bad-value")
+            .map(|d| (d.rule, d.line))
+            .collect();
+        assert_eq!(found, [("bad-value", 3), ("bad-value", 4)]);
     }
 
     #[test]

@@ -41,11 +41,11 @@ fn images_keep_alt_text_and_decorative_images_are_empty() {
     let html = built_basic().output("care/plans/index.html");
     let main = main_of(&html);
     assert!(
-        main.contains("<img alt=\"A person writing a plan\" loading=lazy src=../plan.png>"),
+        main.contains("<img alt=\"A person writing a plan\" decoding=async height=80 src=../plan.png width=120>"),
         "{main}"
     );
     assert!(
-        main.contains("<img alt loading=lazy src=../border.png>"),
+        main.contains("<img alt decoding=async height=8 loading=lazy src=../border.png width=200>"),
         "{main}"
     );
 }

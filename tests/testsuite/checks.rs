@@ -161,7 +161,7 @@ fn malformed_email_and_phone_links() {
 fn image_alt_rules() {
     let with_image = |body: &str| {
         let site = site_with_page(body);
-        site.write("content/care/IMG_0123.jpg", "jpg");
+        site.write_bytes("content/care/IMG_0123.jpg", &crate::images::jpeg(8, 8));
         findings(&site)
     };
     assert!(with_image("![](IMG_0123.jpg)\n").contains(&(

@@ -122,7 +122,7 @@ fn image_without_alt_text() {
     let run = fails_keeping_output(
         |s| {
             s.write(PLANS, "---\ntitle: Plans\n---\n\n![](photo.jpg)\n");
-            s.write("content/care/photo.jpg", "jpg");
+            s.write_bytes("content/care/photo.jpg", &crate::images::jpeg(8, 8));
         },
         1,
     );

@@ -15,6 +15,7 @@ mod generated;
 mod guide;
 mod hardening;
 mod harness;
+mod images;
 mod import;
 mod languages;
 mod properties;

@@ -169,10 +169,7 @@ fn an_alias_over_a_file_signpost_writes_is_refused() {
 #[test]
 fn a_captioned_image_alone_in_its_paragraph_is_a_figure() {
     let site = SiteTest::minimal();
-    site.write_bytes(
-        "content/care/garden.jpg",
-        b"\xff\xd8\xff\xe0 not really a jpeg",
-    );
+    site.write_bytes("content/care/garden.jpg", &crate::images::jpeg(8, 8));
     site.write(
         "content/care/plans.md",
         &format!("---\ntitle: Care plans\n{FRONT}\n---\n![Two people on a bench](garden.jpg \"The garden at Oak House\")\n\nText with ![a bench](garden.jpg \"A bench\") inline.\n\n![A path](garden.jpg)\n"),
@@ -216,7 +213,7 @@ fn a_captioned_image_alone_in_its_paragraph_is_a_figure() {
 #[test]
 fn a_caption_that_repeats_the_alt_text_is_a_warning_at_its_line() {
     let site = SiteTest::minimal();
-    site.write_bytes("content/care/garden.jpg", b"\xff\xd8\xff\xe0");
+    site.write_bytes("content/care/garden.jpg", &crate::images::jpeg(8, 8));
     site.write(
         "content/care/plans.md",
         &format!("---\ntitle: Care plans\n{FRONT}\n---\nIntro.\n\n![The garden](garden.jpg \"The garden.\")\n"),
@@ -233,15 +230,24 @@ fn a_caption_that_repeats_the_alt_text_is_a_warning_at_its_line() {
 #[test]
 fn an_image_over_the_budget_is_reported_at_the_file_with_its_size() {
     let site = SiteTest::minimal();
+    // A real JPEG header, padded to the weight of a phone photo.
+    let mut heavy = crate::images::jpeg(8, 8);
+    heavy.resize(3 * 1024 * 1024 + 300 * 1024, 0);
+    site.write_bytes("content/care/photo.JPG", &heavy);
     site.write_bytes(
-        "content/care/photo.JPG",
-        &vec![0u8; 3 * 1024 * 1024 + 300 * 1024],
+        "content/care/small.png",
+        &crate::images::png_drawing(40, 40),
     );
-    site.write_bytes("content/care/small.png", &[0u8; 2048]);
     site.write_bytes("content/care/leaflet.pdf", &vec![0u8; 400 * 1024]);
     let run = site.run(&["check"]);
     run.assert_code(0);
-    assert!(run.stdout.contains("content/care/photo.JPG  warning  image-too-heavy  this image is 3.3 MB, over the 100 KB budget for one image  (make it smaller before adding it: about 1200 pixels wide is enough for any screen, and saving a photo as JPEG at 75% quality, or a drawing as PNG or SVG, usually brings it under 100 KB)\n"), "{}", run.stdout);
+    // With image support built in, the help points to `images: {resize: true}`.
+    let help = if cfg!(feature = "images") {
+        "set `images: {resize: true}` in site.yaml and Signpost ships a copy 1200 pixels wide; or make it smaller before adding it: saving a photo as JPEG at 75% quality usually brings it under 100 KB"
+    } else {
+        "make it smaller before adding it: about 1200 pixels wide is enough for any screen, and saving a photo as JPEG at 75% quality, or a drawing as PNG or SVG, usually brings it under 100 KB"
+    };
+    assert!(run.stdout.contains(&format!("content/care/photo.JPG  warning  image-too-heavy  this image is 3.3 MB, over the 100 KB budget for one image  ({help})\n")), "{}", run.stdout);
     assert_eq!(
         run.stdout.matches("  warning  image-too-heavy  ").count(),
         1,
@@ -346,7 +352,7 @@ fn precompress_writes_gzip_and_brotli_beside_text_files_only() {
         "site.yaml",
         "title: Test site\noutput:\n  precompress: true\n",
     );
-    site.write_bytes("content/care/photo.jpg", &[0xff, 0xd8, 0xff]);
+    site.write_bytes("content/care/photo.jpg", &crate::images::jpeg(8, 8));
     site.build().assert_code(0);
     let out = site.root.join("output");
     let html = std::fs::read(out.join("care/plans/index.html")).unwrap();

@@ -383,7 +383,7 @@ fn unsafe_link() {
 fn image_alt_missing() {
     let site = SiteTest::minimal();
     site.write(PLANS, &page("Care plans", "A plan.\n\n![](photo.jpg)\n"));
-    site.write("content/care/photo.jpg", "jpg");
+    site.write_bytes("content/care/photo.jpg", &crate::images::jpeg(8, 8));
     build_fails("image-alt-missing", &site);
 }
 
@@ -539,14 +539,14 @@ fn bad_phone_link() {
 #[test]
 fn image_alt_empty() {
     let site = with_page("![ ](nurse.jpg)\n");
-    site.write("content/care/nurse.jpg", "jpg");
+    site.write_bytes("content/care/nurse.jpg", &crate::images::jpeg(8, 8));
     check_finds("image-alt-empty", &site);
 }
 
 #[test]
 fn image_alt_filename() {
     let site = with_page("![IMG_0123.jpg](IMG_0123.jpg)\n");
-    site.write("content/care/IMG_0123.jpg", "jpg");
+    site.write_bytes("content/care/IMG_0123.jpg", &crate::images::jpeg(8, 8));
     check_finds("image-alt-filename", &site);
 }
 

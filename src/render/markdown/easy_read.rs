@@ -100,8 +100,7 @@ fn open_paragraph<'a>(
     range: Range<usize>,
     out: &mut Vec<Spanned<'a>>,
 ) -> bool {
-    let starts_with_picture =
-        matches!(iter.peek(), Some((Event::Html(html), _)) if html.starts_with("<img"));
+    let starts_with_picture = matches!(iter.peek(), Some((Event::Html(html), _)) if html.starts_with("<img") || html.starts_with("<picture"));
     let picture = if starts_with_picture {
         iter.next()
     } else {

@@ -475,8 +475,8 @@ fn render_image(
         );
     }
     let pictogram = dest.strip_prefix(PICTOGRAM_SCHEME);
-    let src = if let Some(name) = pictogram {
-        pictogram_src(name, &range, state)
+    let (src, asset) = if let Some(name) = pictogram {
+        (pictogram_src(name, &range, state), None)
     } else {
         image_src(dest, &range, state)
     };
@@ -486,13 +486,10 @@ fn render_image(
     } else {
         String::new()
     };
-    let size = if pictogram.is_some() {
-        " width=\"64\" height=\"64\" class=\"pictogram\""
-    } else {
-        ""
-    };
+    let img = super::images::Img::new(&src, &alt, pictogram.is_some(), asset.as_deref(), state);
+    let inline = img.html(&title_attr);
     let figure = figure_html(
-        &src,
+        &img.html(""),
         &alt,
         title,
         decorative || pictogram.is_some(),
@@ -500,14 +497,7 @@ fn render_image(
         &range,
         state,
     );
-    ImageHtml {
-        inline: format!(
-            "<img src=\"{}\" alt=\"{}\"{title_attr}{size} loading=\"lazy\">",
-            escape_html(&src),
-            escape_html(&alt)
-        ),
-        figure,
-    }
+    ImageHtml { inline, figure }
 }
 
 /// The `<figure>` form of a captioned image (its title is the caption),
@@ -515,7 +505,7 @@ fn render_image(
 /// pictogram. A caption that only repeats the alt text is a finding: a
 /// screen reader would read the same words twice.
 fn figure_html(
-    src: &str,
+    picture: &str,
     alt: &str,
     title: &str,
     no_caption: bool,
@@ -539,9 +529,7 @@ fn figure_html(
         );
     }
     Some(format!(
-        "<figure><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>",
-        escape_html(src),
-        escape_html(alt),
+        "<figure>{picture}<figcaption>{}</figcaption></figure>",
         escape_html(caption)
     ))
 }
@@ -565,8 +553,15 @@ fn pictogram_src(name: &str, range: &std::ops::Range<usize>, state: &mut PageSta
     relative(state.link_base(), &path, false)
 }
 
-fn image_src(dest: &str, range: &std::ops::Range<usize>, state: &mut PageState) -> String {
+/// The `src` of an image, and the file under `content/` it names (none
+/// for an external or broken one).
+fn image_src(
+    dest: &str,
+    range: &std::ops::Range<usize>,
+    state: &mut PageState,
+) -> (String, Option<String>) {
     match resolve(dest, LinkType::Inline, range, state) {
+        (LinkTarget::Asset(rel), href) => (href, Some(rel)),
         (LinkTarget::External(url), _) => {
             state.error(
                 "external-image",
@@ -574,9 +569,9 @@ fn image_src(dest: &str, range: &std::ops::Range<usize>, state: &mut PageState) 
                 range.clone(),
                 "save the image inside content/ and link to it there: readers must not be tracked by other sites",
             );
-            url
+            (url, None)
         }
-        (_, href) => href,
+        (_, href) => (href, None),
     }
 }
 

@@ -16,6 +16,7 @@ mod glossary;
 mod headings;
 mod hidden_links;
 mod html_policy;
+mod images;
 mod links;
 mod nesting;
 mod prose;
@@ -165,6 +166,8 @@ struct PageState<'p, 'c> {
     contacts: Vec<String>,
     /// The theme's words in the page's language.
     words: std::sync::Arc<crate::render::i18n::Words>,
+    /// Pictures and pictograms written so far, for `loading="lazy"`.
+    images_seen: images::ImagesSeen,
 }
 
 impl PageState<'_, '_> {
@@ -237,6 +240,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         worksheets: 0,
         contacts: Vec::new(),
         words: ctx.words.words(&page.lang),
+        images_seen: Default::default(),
     };
     let events: Vec<Spanned> = Parser::new_ext(body, parser_options())
         .into_offset_iter()

@@ -111,7 +111,7 @@ fn images_need_alt_text_unless_marked_decorative() {
     );
     assert!(
         r.html
-            .contains("<img src=\"../pic.png\" alt=\"\" loading=\"lazy\">"),
+            .contains("<img src=\"../pic.png\" alt=\"\" loading=\"lazy\" decoding=\"async\">"),
         "{}",
         r.html
     );
