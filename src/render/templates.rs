@@ -603,12 +603,6 @@ fn site_view<'a>(
     } else {
         nav_items(site, assembled, from_dir, current, &root)
     };
-    let own_help = translated.and_then(|t| t.help.as_ref());
-    let help = own_help.or(config.help.as_ref());
-    let fallback = (own_help.is_none() && lang != config.language).then(|| LangDir {
-        lang: config.language.clone(),
-        dir: text_direction(&config.language),
-    });
     SiteView {
         title: translated
             .and_then(|t| t.title.as_deref())
@@ -628,16 +622,7 @@ fn site_view<'a>(
                 .map(|logo| crate::site::urls::relative(from_dir, logo, false)),
             colour: brand.colour.as_deref(),
         }),
-        help: help.map(|help| HelpView {
-            heading: if help.heading == crate::source::config::DEFAULT_HELP_HEADING {
-                words.get("header.help_heading").to_owned()
-            } else {
-                help.heading.clone()
-            },
-            text: &help.text,
-            links: assembled.help_links(site, from_dir, lang),
-            fallback,
-        }),
+        help: help_view(site, assembled, from_dir, lang, words),
         nav,
         nav_html,
         home_current: current.is_some_and(|c| site.pages[c].kind == PageKind::Home),
@@ -668,6 +653,35 @@ fn site_view<'a>(
         changes_url: special_url(assembled, from_dir, &root, "changes/"),
         accessibility_url: special_url(assembled, from_dir, &root, "accessibility/"),
     }
+}
+
+/// The help banner in `lang`: its own text from `translations:`, else the
+/// site's, marked with the site's language so it is read and laid out as
+/// that language.
+fn help_view<'a>(
+    site: &'a Site,
+    assembled: &Assembled,
+    from_dir: &str,
+    lang: &str,
+    words: &Words,
+) -> Option<HelpView<'a>> {
+    let config = &site.config;
+    let own_help = config.translations.get(lang).and_then(|t| t.help.as_ref());
+    let help = own_help.or(config.help.as_ref())?;
+    let fallback = (own_help.is_none() && lang != config.language).then(|| LangDir {
+        lang: config.language.clone(),
+        dir: text_direction(&config.language),
+    });
+    Some(HelpView {
+        heading: if help.heading == crate::source::config::DEFAULT_HELP_HEADING {
+            words.get("header.help_heading").to_owned()
+        } else {
+            help.heading.clone()
+        },
+        text: &help.text,
+        links: assembled.help_links(site, from_dir, lang),
+        fallback,
+    })
 }
 
 /// The link from `from_dir` to one of the pages the header and footer
