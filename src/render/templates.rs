@@ -52,6 +52,8 @@ struct SiteView<'a> {
     /// The A–Z index, "What has changed" and the accessibility statement
     /// in the page's language, when the site has them (generated or its own).
     a_to_z_url: Option<String>,
+    /// True on the A–Z page itself, for `aria-current` on the header's link.
+    a_to_z_current: bool,
     changes_url: Option<String>,
     accessibility_url: Option<String>,
 }
@@ -650,6 +652,7 @@ fn site_view<'a>(
             )
         }),
         a_to_z_url: special_url(assembled, from_dir, &root, "a-z/"),
+        a_to_z_current: from_dir == format!("{root}a-z/"),
         changes_url: special_url(assembled, from_dir, &root, "changes/"),
         accessibility_url: special_url(assembled, from_dir, &root, "accessibility/"),
     }

@@ -115,6 +115,13 @@ fn header_footer_and_404_link_the_pages() {
         href(".site-footer a"),
         ["../../accessibility/index.html", "../../changes/index.html"]
     );
+    assert!(page.contains("<a class=\"menu-link az-link\" href=../../a-z/index.html>"));
+    // On the A–Z itself, its header link says it is the current page.
+    let a_to_z = site.output("cy/a-z/index.html");
+    assert!(
+        a_to_z.contains("<a class=\"menu-link az-link\" aria-current=page href=index.html>"),
+        "{a_to_z}"
+    );
     let not_found = site.output("cy/404.html");
     assert!(
         not_found.contains("<a href=a-z/index.html>rhestr A i Y o'r holl dudalennau</a>"),
