@@ -26,6 +26,7 @@ pub const RULES: &[Rule] = &[
     rule("image-alt-filename", Severity::Error, "alt text that repeats the file name (\"IMG_0123.jpg\")"),
     rule("image-too-heavy", Severity::Warning, "an image file over check.max_image_kb (100 KB by default)"),
     rule("image-unreadable", Severity::Error, "a file named as a picture (.jpg, .png, …) that is not one Signpost can read"),
+    rule("image-too-large", Severity::Warning, "a picture over 100 million pixels, too large to resize safely with images: {resize: true}; it ships at full size"),
     rule("image-has-location", Severity::Warning, "a JPEG that ships with GPS coordinates in its EXIF: where the photo was taken"),
     rule("caption-repeats-alt", Severity::Warning, "an image caption (its title) that says the same as its alt text"),
     rule("heading-skip", Severity::Error, "a heading level that skips one (## then ####)"),

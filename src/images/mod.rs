@@ -111,6 +111,7 @@ pub fn prepare(
         config,
         names: assets.iter().map(|a| a.rel.as_str()).collect(),
         previous: cache::Previous::read(out),
+        too_large: Default::default(),
     };
     #[cfg(not(feature = "images"))]
     let _ = (config, out);
@@ -138,6 +139,9 @@ pub fn prepare(
     #[cfg(feature = "images")]
     {
         table.manifest = cache::manifest(&table);
+        let mut too_large = job.too_large.into_inner().unwrap_or_default();
+        too_large.sort_by(|a, b| a.file.cmp(&b.file));
+        problems.extend(too_large);
     }
     (table, problems)
 }
@@ -191,6 +195,28 @@ struct Job<'a> {
     config: &'a ImagesConfig,
     names: std::collections::BTreeSet<&'a str>,
     previous: cache::Previous,
+    /// Pictures too big to resize safely: they ship as they are, and each
+    /// gets an `image-too-large` warning.
+    too_large: std::sync::Mutex<Vec<Diagnostic>>,
+}
+
+/// The most pixels Signpost decodes to resize one picture: 100 million
+/// (a 48-megapixel phone photo is 48 million). Decoding takes about 4
+/// bytes a pixel, in parallel, so a larger picture, or a file made to
+/// look like one, could use gigabytes of memory.
+#[cfg(feature = "images")]
+pub const MAX_RESIZE_PIXELS: u64 = 100_000_000;
+
+#[cfg(feature = "images")]
+fn too_large(asset: &SourceFile, width: u32, height: u32) -> Diagnostic {
+    crate::diagnostics::rules::finding(
+        "image-too-large",
+        format!(
+            "this picture is {width} × {height} pixels, too large for Signpost to resize safely (the limit is 100 million pixels), so it ships at full size"
+        ),
+    )
+    .in_file(&asset.shown)
+    .help("make it smaller in a photo editor (1200 pixels wide is plenty for a web page), or take it again at a lower resolution")
 }
 
 #[cfg(feature = "images")]
@@ -218,6 +244,12 @@ impl Job<'_> {
         let (config, previous, names) = (self.config, &self.previous, &self.names);
         if !matches!(kind, probe::Kind::Jpeg | probe::Kind::Png) || facts.width <= config.max_width
         {
+            return Ok(facts);
+        }
+        if u64::from(facts.width) * u64::from(facts.height) > MAX_RESIZE_PIXELS {
+            if let Ok(mut found) = self.too_large.lock() {
+                found.push(too_large(asset, facts.width, facts.height));
+            }
             return Ok(facts);
         }
         let bytes = asset.read().map_err(|_| unreadable(asset))?;

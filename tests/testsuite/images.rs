@@ -249,6 +249,46 @@ mod resize {
         site
     }
 
+    /// A PNG whose header says 30,000 × 30,000 pixels (900 million), with
+    /// no picture data after it: the size a decompression bomb claims.
+    fn huge_png_header() -> Vec<u8> {
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend(30_000u32.to_be_bytes());
+        ihdr.extend(30_000u32.to_be_bytes());
+        ihdr.extend([8, 0, 0, 0, 0]);
+        let mut crc = flate2::Crc::new();
+        crc.update(&ihdr);
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(13u32.to_be_bytes());
+        png.extend(&ihdr);
+        png.extend(crc.sum().to_be_bytes());
+        png
+    }
+
+    #[test]
+    fn a_picture_too_large_to_resize_safely_ships_as_it_is_with_a_warning() {
+        let site = SiteTest::minimal();
+        site.write("site.yaml", RESIZE);
+        site.write_bytes("content/care/huge.png", &huge_png_header());
+        site.write(
+            "content/care/plans.md",
+            &page("![A blank test picture](huge.png)\n"),
+        );
+        let run = site.run(&["build"]);
+        run.assert_code(0);
+        assert!(
+            run.stderr.starts_with("content/care/huge.png  warning  image-too-large  this picture is 30000 × 30000 pixels, too large for Signpost to resize safely (the limit is 100 million pixels), so it ships at full size  (make it smaller in a photo editor (1200 pixels wide is plenty for a web page), or take it again at a lower resolution)\n"),
+            "{}",
+            run.stderr
+        );
+        // Never decoded: the file ships byte for byte, with its own size.
+        assert_eq!(output_bytes(&site, "care/huge.png"), huge_png_header());
+        assert!(
+            site.output("care/plans/index.html")
+                .contains("height=30000")
+        );
+    }
+
     fn output_bytes(site: &SiteTest, rel: &str) -> Vec<u8> {
         std::fs::read(site.root.join("output").join(rel)).expect("output file")
     }
