@@ -386,29 +386,29 @@ fn machine_notice(site: &Site, assembled: &Assembled, idx: PageIdx) -> Option<So
 /// marked `current`), in the order of `languages:`; empty when it has none.
 fn language_links(site: &Site, assembled: &Assembled, idx: PageIdx) -> Vec<LanguageLink> {
     let from = &site.pages[idx].dir;
-    let base = site.config.base_url();
     site.versions(idx)
         .into_iter()
         .map(|v| {
             let page = &site.pages[v];
-            let url = assembled.url(site, from, v);
-            LanguageLink {
-                lang: page.lang.clone(),
-                name: site.config.language_name(&page.lang),
-                href: base.as_ref().map_or_else(
-                    || url.clone(),
-                    |b| {
-                        format!(
-                            "{b}{}",
-                            crate::site::urls::relative("", &page.dir, assembled.pretty)
-                        )
-                    },
-                ),
-                url,
-                current: v == idx,
-            }
+            language_link(site, assembled.pretty, from, &page.lang, &page.dir)
         })
         .collect()
+}
+
+/// The link from `from_dir` to the version of a page in `lang` at `dir`:
+/// relative for the switcher, absolute (with `base_url`) for `hreflang`.
+fn language_link(site: &Site, pretty: bool, from_dir: &str, lang: &str, dir: &str) -> LanguageLink {
+    let url = crate::site::urls::relative(from_dir, dir, pretty);
+    LanguageLink {
+        lang: lang.to_owned(),
+        name: site.config.language_name(lang),
+        href: site.config.base_url().map_or_else(
+            || url.clone(),
+            |b| format!("{b}{}", crate::site::urls::relative("", dir, pretty)),
+        ),
+        url,
+        current: dir == from_dir,
+    }
 }
 
 /// What the home page and section pages see as `section`: their listed
@@ -510,23 +510,10 @@ pub fn render_generated(
         crumb(words.get("nav.home"), page.root),
         crumb(&page.title, page.dir),
     ];
-    let base = site.config.base_url();
     let languages: Vec<LanguageLink> = page
         .versions
         .iter()
-        .map(|(lang, dir)| {
-            let url = crate::site::urls::relative(page.dir, dir, pretty);
-            LanguageLink {
-                lang: lang.clone(),
-                name: site.config.language_name(lang),
-                href: base.as_ref().map_or_else(
-                    || url.clone(),
-                    |b| format!("{b}{}", crate::site::urls::relative("", dir, pretty)),
-                ),
-                url,
-                current: dir == page.dir,
-            }
-        })
+        .map(|(lang, dir)| language_link(site, pretty, page.dir, lang, dir))
         .collect();
     let mut context = Context::new();
     context.insert(

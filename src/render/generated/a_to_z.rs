@@ -109,7 +109,7 @@ fn shown(site: &Site, idx: PageIdx, plan: &Plan) -> bool {
         && site.is_listed(idx)
         && !page.title().trim().is_empty()
         && page.dir != plan.dir
-        && super::in_root(site, idx, &plan.root)
+        && site.language_root(idx) == plan.root
 }
 
 /// Each glossary term, linking to its entry on the glossary page in this

@@ -72,10 +72,9 @@ pub fn view(site: &Site, assembled: &Assembled, plan: &Plan, words: &Words) -> S
     let given = site.config.accessibility.as_ref().unwrap_or(&empty);
     let codes = site.config.language_codes();
     let in_root = |dir: &str| crate::site::urls::language_root(dir, &codes) == plan.root;
-    let has_easy_read = site
-        .pages
-        .iter()
-        .any(|p| p.kind == PageKind::EasyRead && in_root(&p.dir));
+    let has_easy_read = (0..site.pages.len()).any(|idx| {
+        site.pages[idx].kind == PageKind::EasyRead && site.language_root(idx) == plan.root
+    });
     StatementView {
         address: site.config.base_url().map(|b| format!("{b}{}", plan.root)),
         organisation: organisation(site),

@@ -28,7 +28,7 @@ struct Change {
 }
 
 pub fn view(site: &Site, assembled: &Assembled, plan: &Plan, words: &Words) -> ChangesView {
-    let entries = crate::render::feed::recent(site, |idx| super::in_root(site, idx, &plan.root))
+    let entries = crate::render::feed::recent(site, |idx| site.language_root(idx) == plan.root)
         .into_iter()
         .map(|(idx, reviewed)| Change {
             title: site.pages[idx].title().to_owned(),

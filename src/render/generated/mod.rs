@@ -166,9 +166,3 @@ pub fn versions(all: &[Plan], plan: &Plan) -> Vec<(String, String)> {
         .collect();
     if same.len() < 2 { Vec::new() } else { same }
 }
-
-/// The pages of the language whose root folder is `root`: `""` holds the
-/// default language's pages, `cy/` the Welsh ones.
-pub fn in_root(site: &Site, idx: crate::site::model::PageIdx, root: &str) -> bool {
-    crate::site::urls::language_root(&site.pages[idx].dir, &site.config.language_codes()) == root
-}
