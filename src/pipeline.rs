@@ -133,7 +133,8 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     built.lap("site checks (links, contacts)");
 
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
-        built.plans = booklet_plans(&site, theme, &rendered);
+        let (plans, too_long) = booklet_plans(&site, theme, &rendered);
+        built.plans = plans;
         assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
         assembled.worksheet_roots = (0..site.pages.len())
             .filter(|&idx| rendered[idx].worksheets > 0)
@@ -141,6 +142,7 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             .collect();
         let (mut files, mut problems) =
             render_output(&site, &assembled, theme, &rendered, &generated, options)?;
+        problems.extend(too_long);
         built.lap("templates and minify");
         problems.extend(render_booklets(
             &site,
@@ -220,18 +222,19 @@ pub fn render_pages(
     rendered.into_iter().unzip()
 }
 
-/// The booklets the theme can print: none if it has no booklet template.
+/// The booklets the theme can print (none if it has no booklet template),
+/// and a warning for each one too long to make.
 fn booklet_plans(
     site: &Site,
     theme: &Theme,
     rendered: &[Rendered],
-) -> Vec<crate::render::booklet::Plan> {
+) -> (Vec<crate::render::booklet::Plan>, Vec<Diagnostic>) {
     if theme.has_template(crate::render::booklet::TEMPLATE) {
         crate::render::booklet::plans(site, &|lang| theme.words.words(lang), |idx| {
             rendered[idx].worksheets > 0
         })
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     }
 }
 
@@ -669,7 +672,8 @@ pub fn refuse_active_content(
 }
 
 /// Renders every booklet into `files`; a booklet whose address is already
-/// taken by a page is an error rather than a silent overwrite.
+/// taken by a page is an error rather than a silent overwrite. A booklet
+/// and its large print are rendered together, their chapters once.
 pub fn render_booklets(
     site: &Site,
     assembled: &Assembled,
@@ -678,18 +682,21 @@ pub fn render_booklets(
     plans: &[crate::render::booklet::Plan],
     files: &mut OutputMap,
 ) -> Vec<Diagnostic> {
-    let rendered: Vec<(String, Result<Vec<u8>, Diagnostic>)> = plans
+    let rendered: Vec<(String, Result<Vec<u8>, Diagnostic>)> = editions(plans)
         .par_iter()
-        .map(|plan| {
-            let view = crate::render::booklet::view(site, context, plan);
-            let html =
-                crate::render::templates::render_booklet(site, assembled, theme, &plan.dir, &view);
-            let cover = site.pages[plan.cover].file();
-            (
-                format!("{}index.html", plan.dir),
-                html.map(|h| crate::render::minify::html(&h))
-                    .and_then(|bytes| refuse_active_content(site, &cover, bytes)),
-            )
+        .flat_map_iter(|editions| {
+            let views = crate::render::booklet::views(site, context, editions);
+            editions.iter().zip(views).map(|(plan, view)| {
+                let html = crate::render::templates::render_booklet(
+                    site, assembled, theme, &plan.dir, &view,
+                );
+                let cover = site.pages[plan.cover].file();
+                (
+                    format!("{}index.html", plan.dir),
+                    html.map(|h| crate::render::minify::html(&h))
+                        .and_then(|bytes| refuse_active_content(site, &cover, bytes)),
+                )
+            })
         })
         .collect();
     let mut problems = Vec::new();
@@ -708,6 +715,23 @@ pub fn render_booklets(
         }
     }
     problems
+}
+
+/// The plans in order, each standard booklet with the large-print
+/// edition that follows it.
+fn editions(plans: &[crate::render::booklet::Plan]) -> Vec<Vec<&crate::render::booklet::Plan>> {
+    let mut groups: Vec<Vec<&crate::render::booklet::Plan>> = Vec::new();
+    for plan in plans {
+        match groups.last_mut() {
+            Some(group)
+                if crate::render::booklet::standard_dir(plan) == Some(group[0].dir.as_str()) =>
+            {
+                group.push(plan);
+            }
+            _ => groups.push(vec![plan]),
+        }
+    }
+    groups
 }
 
 fn robots(site: &Site) -> String {

@@ -62,6 +62,7 @@ pub const RULES: &[Rule] = &[
     rule("untranslated-setting", Severity::Warning, "a site.yaml setting (title, description, help) with no translation for one of `languages`"),
     rule("untranslated-word", Severity::Warning, "a word of the theme with no translation in themes/THEME/i18n/LANG.yaml (English is shown)"),
     rule("translation-outdated", Severity::Warning, "a translation whose source page was reviewed later, or whose source text changed since it was translated"),
+    rule("booklet-too-long", Severity::Warning, "a whole-guide, easy-read or section booklet with more chapters than `booklets.max_chapters`: it is not made"),
     rule("accessibility-contact-missing", Severity::Warning, "a site whose accessibility statement gives readers no way to report a problem (`accessibility:` in site.yaml)"),
 ];
 

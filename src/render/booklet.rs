@@ -7,6 +7,8 @@
 //! stay unique. The whole-guide booklet puts the worksheets section in an
 //! appendix and prints the glossary at the end.
 
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::rules::finding;
 use crate::render::i18n::Words;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,6 +20,9 @@ use crate::render::markdown::{self, BookletMode, RenderContext};
 use crate::site::assemble::Assembled;
 use crate::site::model::{PageIdx, PageKind, Site};
 use crate::site::slug::slugify;
+
+/// The warning for a booklet too long to make.
+pub const TOO_LONG_RULE: &str = "booklet-too-long";
 
 /// The template that lays out booklets; a theme without it gets none.
 pub const TEMPLATE: &str = "booklet.html";
@@ -44,6 +49,9 @@ pub struct Plan {
     /// that have no version in its language, listed at the end with links
     /// to them ("Not yet in Cymraeg").
     pub untranslated: Vec<PageIdx>,
+    /// In a section booklet split for its length, the sub-sections (their
+    /// folders) that are printed in booklets of their own.
+    pub printed_apart: Vec<String>,
 }
 
 impl Plan {
@@ -95,11 +103,15 @@ pub struct PartPlan {
 /// chapter of that kind: a booklet of a translated home page alone is not
 /// worth printing. Each ends with the default language's booklet pages it
 /// has no translation of, as links.
+///
+/// A booklet over `booklets.max_chapters` is not made, with a
+/// `booklet-too-long` warning in the returned problems; a section booklet
+/// over it is split first (see [`section_plans`]).
 pub fn plans(
     site: &Site,
     words_for: &dyn Fn(&str) -> Arc<Words>,
     has_worksheet: impl Fn(PageIdx) -> bool,
-) -> Vec<Plan> {
+) -> (Vec<Plan>, Vec<Diagnostic>) {
     let config = &site.config.booklets;
     let roots = language_roots(site);
     let default_words = words_for(&site.config.language);
@@ -107,8 +119,11 @@ pub fn plans(
     if config.guide {
         standard.push(guide_plan(site, "", &default_words));
     }
+    let mut problems = Vec::new();
     if config.sections {
-        standard.extend(section_plans(site, &roots));
+        let (sections, too_long) = section_plans(site, &roots);
+        standard.extend(sections);
+        problems.extend(too_long);
     }
     if config.easy_read {
         standard.extend(easy_read_plan(site, "", &default_words));
@@ -124,8 +139,10 @@ pub fn plans(
             standard.extend(plan.and_then(|p| translated(site, lang, &default_words, p)));
         }
     }
+    let (standard, too_long) = within_limit(site, standard);
+    problems.extend(too_long);
     if !config.large_print {
-        return standard;
+        return (standard, problems);
     }
     let mut plans = Vec::with_capacity(standard.len() * 2);
     for plan in standard {
@@ -146,9 +163,61 @@ pub fn plans(
                 glossary: false,
                 large_print: true,
                 untranslated: Vec::new(),
+                printed_apart: Vec::new(),
             }),
     );
-    plans
+    (plans, problems)
+}
+
+/// How many chapters a plan prints: every page in it but its cover.
+pub fn chapter_count(plan: &Plan) -> usize {
+    pages_of(plan).filter(|&i| i != plan.cover).count()
+}
+
+/// The plans within `booklets.max_chapters`, and a warning for each
+/// whole-guide or easy-read booklet left out (section booklets were
+/// already split or left out by [`section_plans`]).
+fn within_limit(site: &Site, plans: Vec<Plan>) -> (Vec<Plan>, Vec<Diagnostic>) {
+    let max = site.config.booklets.max_chapters;
+    let (kept, over): (Vec<Plan>, Vec<Plan>) =
+        plans.into_iter().partition(|p| chapter_count(p) <= max);
+    let problems = over
+        .iter()
+        .map(|plan| {
+            let (what, instead, off) = match plan.kind {
+                BookletKind::EasyRead => (
+                    "easy-read booklet",
+                    "readers can still print each easy-read page",
+                    "easy_read: false",
+                ),
+                _ => (
+                    "whole-guide booklet",
+                    "readers can print each section's booklet instead",
+                    "guide: false",
+                ),
+            };
+            let text = &site.config_text;
+            let key = if text.lines().any(|l| l.trim_start().starts_with("max_chapters:")) {
+                "max_chapters"
+            } else {
+                "booklets"
+            };
+            finding(
+                TOO_LONG_RULE,
+                format!(
+                    "the {what} at {} would have {} chapters, more than `booklets.max_chapters` ({max}), so it is not made",
+                    plan.dir,
+                    chapter_count(plan)
+                ),
+            )
+            .in_file(crate::source::config::FILE_NAME)
+            .at_source(text, crate::source::config::line_of_key(text, key), 1)
+            .help(format!(
+                "{instead}. To make it anyway, raise `max_chapters` under `booklets:` in site.yaml; to stop this warning, set `booklets: {{{off}}}`"
+            ))
+        })
+        .collect();
+    (kept, problems)
 }
 
 /// Each language's output folder (`""`, `cy/`) and code, the default
@@ -265,28 +334,84 @@ fn guide_plan(site: &Site, root: &str, words: &Words) -> Plan {
         glossary: root.is_empty() && !site.data.glossary.is_empty(),
         large_print: false,
         untranslated: Vec::new(),
+        printed_apart: Vec::new(),
     }
 }
 
 /// A booklet for every section below a home page with at least one
 /// chapter (a page in it or in its subsections), the section page as its
 /// cover. A language's home (`cy/`) gets the whole-guide booklet instead.
-fn section_plans(site: &Site, roots: &[(String, String)]) -> Vec<Plan> {
-    site.sections
-        .iter()
-        .filter(|(dir, _)| !roots.iter().any(|(root, _)| root == *dir))
-        .filter(|(dir, _)| !chapters_of(site, dir).is_empty())
-        .map(|(dir, section)| Plan {
+///
+/// A section whose booklet would pass `booklets.max_chapters` is split by
+/// sub-section: its booklet prints its own pages and lists the booklets its
+/// sub-sections have of their own. When its own pages alone are too many,
+/// it gets no booklet and a `booklet-too-long` warning at its `_index.md`.
+fn section_plans(site: &Site, roots: &[(String, String)]) -> (Vec<Plan>, Vec<Diagnostic>) {
+    let max = site.config.booklets.max_chapters;
+    let mut plans = Vec::new();
+    let mut problems = Vec::new();
+    for (dir, section) in &site.sections {
+        if roots.iter().any(|(root, _)| root == dir) {
+            continue;
+        }
+        let all = chapters_of(site, dir);
+        let (chapters, printed_apart) = if all.len() <= max {
+            (all, Vec::new())
+        } else {
+            (own_chapters(site, dir), section.subsections.clone())
+        };
+        if chapters.is_empty() {
+            continue;
+        }
+        if chapters.len() > max {
+            problems.push(section_too_long(site, section.index, chapters.len(), max));
+            continue;
+        }
+        plans.push(Plan {
             dir: format!("{dir}booklet/"),
             kind: BookletKind::Section,
             title: None,
             cover: section.index,
-            parts: vec![section_part(site, dir)],
+            parts: vec![PartPlan {
+                chapters,
+                ..section_part(site, dir)
+            }],
             appendix: None,
             glossary: false,
             large_print: false,
             untranslated: Vec::new(),
-        })
+            printed_apart,
+        });
+    }
+    // A sub-section listed as printed apart must have a booklet to point to.
+    let made: std::collections::HashSet<String> = plans.iter().map(|p| p.dir.clone()).collect();
+    for plan in &mut plans {
+        plan.printed_apart
+            .retain(|sub| made.contains(&format!("{sub}booklet/")));
+    }
+    (plans, problems)
+}
+
+/// `booklet-too-long` for a section whose own pages pass the limit.
+fn section_too_long(site: &Site, index: PageIdx, count: usize, max: usize) -> Diagnostic {
+    finding(
+        TOO_LONG_RULE,
+        format!(
+            "this section's booklet would have {count} pages of its own, more than `booklets.max_chapters` ({max}), so it is not made"
+        ),
+    )
+    .in_file(site.pages[index].file())
+    .at(1, 1)
+    .help("move some of its pages into sub-sections (folders with an _index.md), which get booklets of their own; or raise `max_chapters` under `booklets:` in site.yaml")
+}
+
+/// A section's own pages, without its sub-sections'.
+fn own_chapters(site: &Site, dir: &str) -> Vec<PageIdx> {
+    site.sections[dir]
+        .pages
+        .iter()
+        .copied()
+        .filter(|&i| site.pages[i].kind == PageKind::Page)
         .collect()
 }
 
@@ -318,6 +443,7 @@ fn easy_read_plan(site: &Site, root: &str, words: &Words) -> Option<Plan> {
         glossary: false,
         large_print: false,
         untranslated: Vec::new(),
+        printed_apart: Vec::new(),
     })
 }
 
@@ -348,12 +474,7 @@ fn easy_read_pages(site: &Site, root: &str) -> Vec<PageIdx> {
 /// A section's pages, then its sub-sections' pages, in listing order.
 fn chapters_of(site: &Site, dir: &str) -> Vec<PageIdx> {
     let section = &site.sections[dir];
-    let mut chapters: Vec<PageIdx> = section
-        .pages
-        .iter()
-        .copied()
-        .filter(|&i| site.pages[i].kind == PageKind::Page)
-        .collect();
+    let mut chapters = own_chapters(site, dir);
     for sub in &section.subsections {
         chapters.push(site.sections[sub].index);
         chapters.extend(chapters_of(site, sub));
@@ -370,8 +491,9 @@ fn section_part(site: &Site, dir: &str) -> PartPlan {
     }
 }
 
-/// Chapter ids and heading shifts for every page of a plan.
-fn mode(site: &Site, plan: &Plan) -> BookletMode {
+/// Chapter ids and heading shifts for every page of a plan, its relative
+/// URLs starting with `url_prefix`.
+fn mode(site: &Site, plan: &Plan, url_prefix: &'static str) -> BookletMode {
     let mut chapters = HashMap::new();
     let (intro_shift, chapter_shift) = match plan.kind {
         // Guide: h1 booklet, h2 part, h3 chapter, so chapter headings move down 2.
@@ -395,6 +517,7 @@ fn mode(site: &Site, plan: &Plan) -> BookletMode {
         dir: plan.dir.clone(),
         chapters,
         glossary_inside: plan.glossary,
+        url_prefix,
     }
 }
 
@@ -422,6 +545,15 @@ pub struct BookletView {
     other_edition_url: Option<String>,
     /// A translation's booklet: the pages it has no translation of.
     not_yet: Option<NotYetView>,
+    /// A section booklet split for its length: its sub-sections' own
+    /// booklets, as links relative to this booklet.
+    printed_apart: Vec<PrintedApartView>,
+}
+
+#[derive(Serialize)]
+struct PrintedApartView {
+    title: String,
+    url: String,
 }
 
 /// The closing list of a translation's booklet: the default language's
@@ -444,7 +576,7 @@ struct NotYetPage {
     address: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct PartView {
     id: String,
     title: String,
@@ -452,7 +584,7 @@ struct PartView {
     chapters: Vec<ChapterView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct ChapterView {
     id: String,
     title: String,
@@ -463,11 +595,88 @@ struct ChapterView {
     sources: Vec<String>,
 }
 
+/// Stands for the path from a large-print edition up to its standard
+/// edition's folder, in chapters rendered once for both editions. Only
+/// letters, `-`, `~` and `/`, so no escaping changes it; a page whose own
+/// text holds it is rendered apart for each edition instead.
+const EDITION_MARK: &str = "~signpost-edition~/";
+
+/// What the printed pages of a booklet say: the cover page's text, and the
+/// parts with their chapters.
+#[derive(Clone)]
+struct Contents {
+    intro: String,
+    parts: Vec<PartView>,
+    appendix: Option<PartView>,
+}
+
+impl Contents {
+    /// The same contents, with [`EDITION_MARK`] replaced by `path`.
+    fn placed(&self, path: &str) -> Contents {
+        let place = |html: &str| html.replace(EDITION_MARK, path);
+        let part = |p: &PartView| PartView {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            intro: place(&p.intro),
+            chapters: p
+                .chapters
+                .iter()
+                .map(|c| ChapterView {
+                    content: place(&c.content),
+                    ..c.clone()
+                })
+                .collect(),
+        };
+        Contents {
+            intro: place(&self.intro),
+            parts: self.parts.iter().map(part).collect(),
+            appendix: self.appendix.as_ref().map(part),
+        }
+    }
+}
+
+/// The views of `editions`, one plan and the editions that print the same
+/// pages one folder down (its large print), in order. The Markdown of each
+/// chapter is rendered once for all of them: that is most of a booklet's cost.
+pub fn views(site: &Site, context: &RenderContext, editions: &[&Plan]) -> Vec<BookletView> {
+    let Some((first, others)) = editions.split_first() else {
+        return Vec::new();
+    };
+    let shareable = others
+        .iter()
+        .all(|p| standard_dir(p) == Some(first.dir.as_str()))
+        && !pages_of(first)
+            .chain(std::iter::once(first.cover))
+            .any(|i| site.pages[i].text.contains(EDITION_MARK));
+    if !shareable {
+        return editions.iter().map(|p| view(site, context, p)).collect();
+    }
+    let marked = contents(site, context, first, EDITION_MARK);
+    let mut views = vec![view_of(site, context, first, marked.placed(""))];
+    views.extend(
+        others
+            .iter()
+            .map(|p| view_of(site, context, p, marked.placed("../"))),
+    );
+    views
+}
+
 /// Renders the chapters of a plan and returns the view for the template.
 pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
-    let booklet_context = context.for_booklet(mode(site, plan));
-    let lang = site.pages[plan.cover].lang.clone();
-    let words = context.words.words(&lang);
+    view_of(site, context, plan, contents(site, context, plan, ""))
+}
+
+/// Renders the cover page's text and every chapter of a plan in booklet
+/// mode, relative URLs starting with `url_prefix`.
+fn contents(
+    site: &Site,
+    context: &RenderContext,
+    plan: &Plan,
+    url_prefix: &'static str,
+) -> Contents {
+    let booklet_context = context.for_booklet(mode(site, plan, url_prefix));
+    let lang = &site.pages[plan.cover].lang;
+    let words = context.words.words(lang);
     let render = |idx: PageIdx| markdown::render(&site.pages[idx], idx, &booklet_context).html;
     let chapter = |idx: PageIdx| {
         let page = &site.pages[idx];
@@ -494,6 +703,22 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
             .unwrap_or_default(),
         chapters: p.chapters.iter().map(|&i| chapter(i)).collect(),
     };
+    Contents {
+        // The easy-read booklet's cover page is in standard English: leave it out.
+        intro: if plan.kind == BookletKind::EasyRead {
+            String::new()
+        } else {
+            render(plan.cover)
+        },
+        parts: plan.parts.iter().map(part).collect(),
+        appendix: plan.appendix.as_ref().map(part),
+    }
+}
+
+/// The view of a plan around its rendered contents.
+fn view_of(site: &Site, context: &RenderContext, plan: &Plan, contents: Contents) -> BookletView {
+    let lang = site.pages[plan.cover].lang.clone();
+    let words = context.words.words(&lang);
     let cover = &site.pages[plan.cover];
     let (title, summary) = match &plan.title {
         Some((title, summary)) => (title.clone(), Some(summary.clone())),
@@ -503,16 +728,11 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
         kind: plan.kind,
         title,
         summary,
-        // The easy-read booklet's cover page is in standard English: leave it out.
-        intro: if plan.kind == BookletKind::EasyRead {
-            String::new()
-        } else {
-            render(plan.cover)
-        },
+        intro: contents.intro,
         reviewed: newest_review(site, plan).map(|d| DateView::new(d, &words)),
         lang,
-        parts: plan.parts.iter().map(part).collect(),
-        appendix: plan.appendix.as_ref().map(part),
+        parts: contents.parts,
+        appendix: contents.appendix,
         glossary: if plan.glossary {
             super::views::glossary_view(site)
         } else {
@@ -521,7 +741,27 @@ pub fn view(site: &Site, context: &RenderContext, plan: &Plan) -> BookletView {
         large_print: plan.large_print,
         other_edition_url: other_edition_url(site, plan),
         not_yet: not_yet_view(site, plan),
+        printed_apart: printed_apart_view(site, plan),
     }
+}
+
+/// The sub-sections' own booklets, in a section booklet split for length.
+fn printed_apart_view(site: &Site, plan: &Plan) -> Vec<PrintedApartView> {
+    plan.printed_apart
+        .iter()
+        .map(|sub| PrintedApartView {
+            title: site.pages[site.sections[sub].index].title().to_owned(),
+            // Large print points to large print.
+            url: crate::site::urls::relative(
+                &plan.dir,
+                &format!(
+                    "{sub}booklet/{}",
+                    if plan.large_print { LARGE_PRINT } else { "" }
+                ),
+                site.config.output.pretty_urls,
+            ),
+        })
+        .collect()
 }
 
 /// The "Not yet in LANG" list, when a translation's booklet has one.

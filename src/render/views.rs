@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::site::dates::Date;
 use crate::site::model::Site;
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct DateView {
     iso: String,
     long: String,

@@ -160,6 +160,11 @@ pub enum Compliance {
     Not,
 }
 
+/// `booklets.max_chapters` unless set: room for the bundled guide's
+/// whole-guide booklet (84 chapters) to grow, and still a booklet a person
+/// can print and carry (a chapter is one page of the site).
+pub const DEFAULT_MAX_CHAPTERS: usize = 150;
+
 /// Which printable booklets to make.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -175,6 +180,12 @@ pub struct BookletConfig {
     /// A large-print edition of every booklet (`…/booklet/large-print/`)
     /// and of every page with a worksheet (`PAGE/large-print/`).
     pub large_print: bool,
+    /// The most chapters one booklet may have. A longer whole-guide or
+    /// easy-read booklet is not made (`booklet-too-long`); a longer section
+    /// booklet prints its own pages and leaves its sub-sections to their
+    /// own booklets. Nobody prints, or opens on a phone, a booklet of
+    /// thousands of pages.
+    pub max_chapters: usize,
 }
 
 impl Default for BookletConfig {
@@ -185,6 +196,7 @@ impl Default for BookletConfig {
             appendix: "worksheets".to_owned(),
             easy_read: true,
             large_print: true,
+            max_chapters: DEFAULT_MAX_CHAPTERS,
         }
     }
 }
@@ -630,6 +642,13 @@ impl SiteConfig {
                     rule,
                 ));
             }
+        }
+        if self.booklets.max_chapters == 0 {
+            problems.push(at_key(
+                Diagnostic::error("bad-value", "`booklets.max_chapters` is 0, so no booklet could be made")
+                    .help(format!("remove the line to use the default ({DEFAULT_MAX_CHAPTERS}), or turn booklets off with `guide: false` and `sections: false`")),
+                "max_chapters",
+            ));
         }
         if let Some(url) = &self.base_url
             && !(url.starts_with("https://") || url.starts_with("http://"))

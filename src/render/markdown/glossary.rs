@@ -61,9 +61,7 @@ pub fn link_first_uses<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> V
     }
     let base = match &state.ctx.booklet {
         Some(booklet) if booklet.glossary_inside => "#glossary".to_owned(),
-        _ => {
-            crate::site::urls::relative(state.link_base(), &matcher.page_dir, state.ctx.pretty_urls)
-        }
+        _ => state.relative_url(&matcher.page_dir, state.ctx.pretty_urls),
     };
     let mut linked = vec![false; state.ctx.site.data.glossary.len()];
     let mut blocked_depth = 0usize;

@@ -13,7 +13,6 @@
 //! words. A booklet is for printing and loads everything at once.
 
 use super::PageState;
-use crate::site::urls::relative;
 use crate::text::escape::escape_html;
 
 /// How many pictures and pictograms the page has shown so far.
@@ -65,7 +64,7 @@ impl Img {
                     .resized
                     .as_ref()
                     .and_then(|r| r.webp.as_ref())
-                    .map(|(rel, _)| relative(state.link_base(), rel, false));
+                    .map(|(rel, _)| state.relative_url(rel, false));
             }
             state.images_seen.pictures += 1;
             state.images_seen.pictures > 1

@@ -215,7 +215,7 @@ fn resolve(
             (LinkTarget::Page { page, fragment }, href)
         }
         Ok(Resolved::Asset(rel)) => {
-            let href = relative(state.link_base(), &rel, false);
+            let href = state.relative_url(&rel, false);
             (LinkTarget::Asset(rel), href)
         }
         // The target's own problem is reported at the target; repeating it
@@ -277,7 +277,7 @@ fn page_href(state: &PageState, page: usize, fragment: Option<&str>) -> String {
         (Some(chapter), None) => format!("#{chapter}"),
         (None, fragment) => {
             let target_dir = &state.ctx.site.pages[page].dir;
-            let mut href = relative(state.link_base(), target_dir, state.ctx.pretty_urls);
+            let mut href = state.relative_url(target_dir, state.ctx.pretty_urls);
             if let Some(fragment) = fragment {
                 href.push('#');
                 href.push_str(fragment);
@@ -550,7 +550,7 @@ fn pictogram_src(name: &str, range: &std::ops::Range<usize>, state: &mut PageSta
         state.error("unknown-pictogram", message, range.clone(), &help);
     }
     let path = format!("static/{}{name}.svg", crate::render::theme::PICTOGRAM_DIR);
-    relative(state.link_base(), &path, false)
+    state.relative_url(&path, false)
 }
 
 /// The `src` of an image, and the file under `content/` it names (none

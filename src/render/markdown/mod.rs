@@ -123,6 +123,10 @@ pub struct BookletMode {
     pub chapters: std::collections::HashMap<PageIdx, (String, u8)>,
     /// The glossary is printed in the booklet, at `#glossary--TERM`.
     pub glossary_inside: bool,
+    /// Put before every relative URL. Empty, except when one rendering
+    /// serves two editions at different depths (a booklet and its large
+    /// print): then a marker that each edition replaces with its own path.
+    pub url_prefix: &'static str,
 }
 
 impl<'a> RenderContext<'a> {
@@ -171,9 +175,18 @@ struct PageState<'p, 'c> {
 }
 
 impl PageState<'_, '_> {
-    /// The folder relative links start from: the page's own, or the booklet's.
-    fn link_base(&self) -> &str {
-        self.ctx.booklet.as_ref().map_or(&self.page.dir, |b| &b.dir)
+    /// The URL of the site file or folder `to`, relative to the folder
+    /// links start from: the page's own, or the booklet's (after the
+    /// booklet's `url_prefix`).
+    fn relative_url(&self, to: &str, pretty: bool) -> String {
+        match &self.ctx.booklet {
+            None => crate::site::urls::relative(&self.page.dir, to, pretty),
+            Some(booklet) => format!(
+                "{}{}",
+                booklet.url_prefix,
+                crate::site::urls::relative(&booklet.dir, to, pretty)
+            ),
+        }
     }
 
     /// The id prefix of this page's chapter in a booklet.
