@@ -148,7 +148,8 @@ fn build(options: &signpost::options::BuildOptions, format: Format) -> anyhow::R
 /// `signpost check`: build in memory, write nothing, report every problem.
 fn check(args: &signpost::cli::CheckArgs) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
-    let mut built = signpost::pipeline::build_site(&options)?;
+    let mut built =
+        signpost::pipeline::build_site_to(&options, &signpost::pipeline::Destination::Nowhere)?;
     if args.strict {
         built.report.make_warnings_errors();
     }
@@ -203,8 +204,9 @@ fn print_timings(built: &signpost::pipeline::Built) {
     if std::env::var_os("SIGNPOST_TIMINGS").is_none() {
         return;
     }
-    for (stage, time) in &built.timings {
-        eprintln!("{:>9.1} ms  {stage}", time.as_secs_f64() * 1000.0);
+    for (stage, time, peak) in &built.timings {
+        let peak = peak.map_or_else(String::new, |kib| format!("  (peak {} MiB)", kib / 1024));
+        eprintln!("{:>9.1} ms  {stage}{peak}", time.as_secs_f64() * 1000.0);
     }
 }
 

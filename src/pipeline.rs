@@ -1,9 +1,11 @@
-//! The pipeline from a site folder to a map of output files.
+//! The pipeline from a site folder to its output files.
 //!
-//! `build_site` does everything in memory: load, render Markdown in
-//! parallel, check links, apply templates, minify. `build` and `check`
-//! share it; only `build` then writes the map to disk, and only when there
-//! are no errors.
+//! `build_site_to` runs every stage: load, render Markdown in parallel,
+//! check links, apply templates, minify. `build`, `check` and `serve` share
+//! it. Nothing is templated while there are errors; from then on each
+//! finished file goes to a [`Sink`]: held in memory for `serve`, dropped
+//! for `check`, and for `build` written at once into a staging folder that
+//! replaces the output only when the whole build succeeds.
 
 use std::time::{Duration, Instant};
 
@@ -14,6 +16,8 @@ use crate::checks::{PageFindings, SiteFindings};
 use crate::diagnostics::{Diagnostic, Report};
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
+pub use crate::output::sink::Destination;
+use crate::output::sink::Sink;
 use crate::render::markdown::{self, RenderContext, Rendered};
 use crate::render::theme::{self, Theme};
 use crate::site::assemble::{Assembled, LOGO_DIR, assemble};
@@ -35,11 +39,16 @@ pub struct Built {
     pub theme: Option<Theme>,
     pub assembled: Option<Assembled>,
     pub plans: Vec<crate::render::booklet::Plan>,
+    /// The files held in memory (only for [`Destination::Memory`]).
     pub files: OutputMap,
+    /// Where the files went; `build` commits it, or drops it to leave the
+    /// old output as it was.
+    pub sink: Option<Sink>,
     pub report: Report,
     pub elapsed: Duration,
-    /// Time spent in each stage, for `SIGNPOST_TIMINGS=1` and the benchmark.
-    pub timings: Vec<(&'static str, Duration)>,
+    /// Time spent in each stage, and the peak memory so far (KiB, where
+    /// the system says), for `SIGNPOST_TIMINGS=1` and the benchmark.
+    pub timings: Vec<(&'static str, Duration, Option<u64>)>,
     started: Instant,
     stage_started: Instant,
 }
@@ -56,6 +65,7 @@ impl Built {
             assembled: None,
             plans: Vec::new(),
             files: OutputMap::new(),
+            sink: None,
             report: Report::default(),
             elapsed: Duration::ZERO,
             timings: Vec::new(),
@@ -66,7 +76,8 @@ impl Built {
 
     /// Records how long the stage that just ended took.
     fn lap(&mut self, stage: &'static str) {
-        self.timings.push((stage, self.stage_started.elapsed()));
+        self.timings
+            .push((stage, self.stage_started.elapsed(), peak_memory_kib()));
         self.stage_started = Instant::now();
     }
 
@@ -89,9 +100,23 @@ impl Built {
     }
 }
 
-/// Builds the site in memory and reports every problem found. Reads as
-/// the list of stages; `build`, `check` and `serve` all come through here.
+/// The process's peak resident memory so far, in KiB (Linux only).
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Builds the site, holding every file in memory, and reports every
+/// problem found.
 pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
+    build_site_to(options, &Destination::Memory)
+}
+
+/// Builds the site into `destination` and reports every problem found.
+/// Reads as the list of stages; `build`, `check` and `serve` all come
+/// through here.
+pub fn build_site_to(options: &BuildOptions, destination: &Destination) -> anyhow::Result<Built> {
     let mut built = Built::new();
     let mut report = Report::default();
 
@@ -112,16 +137,12 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     }
 
     let (mut assembled, theme) = assemble_and_theme(&site, options, &mut report);
-    let generated = theme
-        .as_ref()
-        .map_or_else(Vec::new, |t| crate::render::generated::plans(&site, t));
-    report.extend(crate::render::generated::problems(&site, &generated));
-    assembled.special_pages = crate::render::generated::link_targets(&site, &generated);
+    let generated = generated_plans(&site, theme.as_ref(), &mut assembled, &mut report);
     let context = render_context(&site, theme.as_ref());
     built.lap("assemble and theme");
 
     let all: Vec<PageIdx> = (0..site.pages.len()).collect();
-    let (rendered, pages) = render_pages(&site, &context, &all, options.quiet);
+    let (mut rendered, pages) = render_pages(&site, &context, &all, options.quiet);
     built.lap("Markdown and page checks");
 
     built.early = report.into_vec();
@@ -135,13 +156,17 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
         let (plans, too_long) = booklet_plans(&site, theme, &rendered);
         built.plans = plans;
-        assembled.booklets = built.plans.iter().map(|p| p.dir.clone()).collect();
-        assembled.worksheet_roots = (0..site.pages.len())
-            .filter(|&idx| rendered[idx].worksheets > 0)
-            .map(|idx| site.language_root(idx))
-            .collect();
-        let (mut files, mut problems) =
-            render_output(&site, &assembled, theme, &rendered, &generated, options)?;
+        link_booklets(&site, &built.plans, &rendered, &mut assembled);
+        let mut sink = Sink::new(destination, site.config.output.precompress)?;
+        let mut problems = render_output(
+            &site,
+            &assembled,
+            theme,
+            &mut rendered,
+            &generated,
+            options,
+            &mut sink,
+        )?;
         problems.extend(too_long);
         built.lap("templates and minify");
         problems.extend(render_booklets(
@@ -150,18 +175,15 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
             theme,
             &context,
             &built.plans,
-            &mut files,
-        ));
+            &mut sink,
+        )?);
         built.lap("booklets");
         report.merge(crate::checks::apply_levels(
             problems.into_iter().collect(),
             &site,
         ));
-        if site.config.output.precompress {
-            crate::output::precompress::add(&mut files);
-            built.lap("precompress");
-        }
-        built.files = files;
+        built.files = sink.take_held();
+        built.sink = Some(sink);
     }
     drop(context);
     built.site = Some(site);
@@ -172,6 +194,35 @@ pub fn build_site(options: &BuildOptions) -> anyhow::Result<Built> {
     built.report = report;
     built.elapsed = built.started.elapsed();
     Ok(built)
+}
+
+/// The pages Signpost writes itself (A–Z, changes, accessibility), with
+/// their problems, and where the header links to them.
+fn generated_plans(
+    site: &Site,
+    theme: Option<&Theme>,
+    assembled: &mut Assembled,
+    report: &mut Report,
+) -> Vec<crate::render::generated::Plan> {
+    let generated = theme.map_or_else(Vec::new, |t| crate::render::generated::plans(site, t));
+    report.extend(crate::render::generated::problems(site, &generated));
+    assembled.special_pages = crate::render::generated::link_targets(site, &generated);
+    generated
+}
+
+/// Tells the templates which booklets exist, and which languages have
+/// worksheets, so pages link only to what is made.
+fn link_booklets(
+    site: &Site,
+    plans: &[crate::render::booklet::Plan],
+    rendered: &[Rendered],
+    assembled: &mut Assembled,
+) {
+    assembled.booklets = plans.iter().map(|p| p.dir.clone()).collect();
+    assembled.worksheet_roots = (0..site.pages.len())
+        .filter(|&idx| rendered[idx].worksheets > 0)
+        .map(|idx| site.language_root(idx))
+        .collect();
 }
 
 /// Navigation and the help banner, and the theme (needed before rendering:
@@ -351,7 +402,7 @@ fn page_files(
     rendered: &Rendered,
     report: &mut Report,
 ) -> Option<Vec<(String, Vec<u8>)>> {
-    let mut changed = OutputMap::new();
+    let mut changed = Sink::memory();
     let output = page_output(site, assembled, theme, idx, rendered);
     if let Some(problem) = output
         .as_ref()
@@ -364,8 +415,9 @@ fn page_files(
         ));
     }
     match output {
+        // A sink in memory cannot fail to store.
         Ok(bytes) => {
-            changed.insert(format!("{}index.html", site.pages[idx].dir), bytes);
+            let _ = changed.insert(format!("{}index.html", site.pages[idx].dir), bytes);
         }
         Err(diagnostic) => {
             report.push(diagnostic);
@@ -374,18 +426,13 @@ fn page_files(
     }
     // Booklets that hold the page are printed copies of it: redo them too.
     let stale: Vec<_> = plans.iter().filter(|p| p.contains(idx)).cloned().collect();
-    report.extend(render_booklets(
-        site,
-        assembled,
-        theme,
-        context,
-        &stale,
-        &mut changed,
-    ));
+    report.extend(
+        render_booklets(site, assembled, theme, context, &stale, &mut changed).unwrap_or_default(),
+    );
     if report.has_errors() {
         return None;
     }
-    Some(changed.into_iter().collect())
+    Some(changed.take_held().into_iter().collect())
 }
 
 /// True when an edit leaves the page where it was: same title and summary
@@ -425,24 +472,26 @@ pub fn render_and_check(
     context: &RenderContext,
     checks: &crate::checks::CheckContext,
 ) -> (Rendered, PageFindings) {
-    let rendered = markdown::render(&site.pages[idx], idx, context);
+    let mut rendered = markdown::render(&site.pages[idx], idx, context);
     let found = crate::checks::page_checks(site, idx, &rendered, checks);
+    // Only the page checks read the text; on a big site it is a quarter of
+    // what the renders hold.
+    rendered.prose = Vec::new();
     (rendered, found)
 }
 
-/// Templates, minifies and collects every output file.
+/// Templates and minifies every output file but the booklets, into `files`.
 fn render_output(
     site: &Site,
     assembled: &Assembled,
     theme: &Theme,
-    rendered: &[Rendered],
+    rendered: &mut [Rendered],
     generated: &[crate::render::generated::Plan],
     options: &BuildOptions,
-) -> anyhow::Result<(OutputMap, Vec<Diagnostic>)> {
-    let (mut files, mut problems) = template_pages(site, assembled, theme, rendered);
-    problems.extend(generated_pages(
-        site, assembled, theme, generated, &mut files,
-    ));
+    files: &mut Sink,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let mut problems = template_pages(site, assembled, theme, rendered, files)?;
+    problems.extend(generated_pages(site, assembled, theme, generated, files)?);
     // One 404 page per language with a home page: `404.html`, `cy/404.html`.
     for lang in site.config.language_codes() {
         let root =
@@ -455,21 +504,19 @@ fn render_output(
             .map(|html| crate::render::minify::html(&html))
             .and_then(|bytes| refuse_active_content(site, &path, bytes))
         {
-            Ok(bytes) => {
-                files.insert(path, bytes);
-            }
+            Ok(bytes) => files.insert(path, bytes)?,
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    files.insert("robots.txt".to_owned(), robots(site).into_bytes());
+    files.insert("robots.txt".to_owned(), robots(site).into_bytes())?;
     if let Some(sitemap) = sitemap(site, generated) {
-        files.insert("sitemap.xml".to_owned(), sitemap.into_bytes());
+        files.insert("sitemap.xml".to_owned(), sitemap.into_bytes())?;
     }
     if let Some(feed) = crate::render::feed::atom(site) {
-        files.insert("feed.xml".to_owned(), feed.into_bytes());
+        files.insert("feed.xml".to_owned(), feed.into_bytes())?;
     }
     for (rel, bytes) in &theme.static_files {
-        files.insert(format!("static/{rel}"), bytes.clone());
+        files.insert(format!("static/{rel}"), bytes.clone())?;
     }
     for asset in &site.assets {
         if site
@@ -477,15 +524,17 @@ fn render_output(
             .get(&asset.rel)
             .is_none_or(|i| i.resized.is_none())
         {
-            files.insert(asset.rel.clone(), read_asset(asset)?);
+            files.insert(asset.rel.clone(), read_asset(asset)?)?;
         }
     }
     // Resized pictures at their source's path, their WebP twins, and the
     // record that lets the next build reuse them.
-    files.extend(site.images.output_files());
-    problems.extend(redirect_pages(site, theme, &mut files));
-    problems.extend(copy_logo(site, assembled, options, &mut files));
-    Ok((files, problems))
+    for (rel, bytes) in site.images.output_files() {
+        files.insert(rel, bytes)?;
+    }
+    problems.extend(redirect_pages(site, theme, files)?);
+    problems.extend(copy_logo(site, assembled, options, files)?);
+    Ok(problems)
 }
 
 /// The A–Z, "What has changed" and accessibility pages of each language,
@@ -495,8 +544,8 @@ fn generated_pages(
     assembled: &Assembled,
     theme: &Theme,
     plans: &[crate::render::generated::Plan],
-    files: &mut OutputMap,
-) -> Vec<Diagnostic> {
+    files: &mut Sink,
+) -> anyhow::Result<Vec<Diagnostic>> {
     let results: Vec<(String, Result<Vec<u8>, Diagnostic>)> = plans
         .par_iter()
         .map(|plan| {
@@ -510,29 +559,24 @@ fn generated_pages(
     let mut problems = Vec::new();
     for (path, result) in results {
         match result {
-            Ok(bytes) => {
-                files.insert(path, bytes);
-            }
+            Ok(bytes) => files.insert(path, bytes)?,
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    problems
+    Ok(problems)
 }
 
 /// The pages at old addresses (front matter `aliases`). They go in last,
 /// so an alias that lands on a file Signpost writes itself (`404.html`,
 /// `sitemap.xml`, a theme file) is refused instead of replacing it.
-fn redirect_pages(site: &Site, theme: &Theme, files: &mut OutputMap) -> Vec<Diagnostic> {
+fn redirect_pages(site: &Site, theme: &Theme, files: &mut Sink) -> anyhow::Result<Vec<Diagnostic>> {
     let aliases = crate::site::aliases::resolve(&site.pages);
     let mut problems = Vec::new();
     for (path, bytes) in crate::render::redirects::files(site, &aliases, &theme.words) {
-        let path = match files.entry(path) {
-            std::collections::btree_map::Entry::Vacant(free) => {
-                free.insert(bytes);
-                continue;
-            }
-            std::collections::btree_map::Entry::Occupied(taken) => taken.key().clone(),
-        };
+        if !files.contains(&path) {
+            files.insert(path, bytes)?;
+            continue;
+        }
         let diagnostic = match aliases.iter().find(|a| a.output == path) {
             Some(alias) => Diagnostic::error(
                 "duplicate-url",
@@ -550,47 +594,59 @@ fn redirect_pages(site: &Site, theme: &Theme, files: &mut OutputMap) -> Vec<Diag
         };
         problems.push(diagnostic);
     }
-    problems
+    Ok(problems)
 }
 
 /// Every page through its template, in parallel, with the pages that fail
-/// as diagnostics. The template decides how many h1s a reader gets, so the
-/// h1 check runs here, on what ships; its findings come first.
+/// as diagnostics. Each finished page goes to `files` at once, and unless
+/// `files` holds pages in memory (for `serve`, whose one-page rebuilds
+/// read other pages' HTML), so does its rendered body. The
+/// template decides how many h1s a reader gets, so the h1 check runs here,
+/// on what ships; its findings come first.
 fn template_pages(
     site: &Site,
     assembled: &Assembled,
     theme: &Theme,
-    rendered: &[Rendered],
-) -> (OutputMap, Vec<Diagnostic>) {
-    let results: Vec<(String, Result<Vec<u8>, Diagnostic>)> = site
-        .pages
-        .par_iter()
+    rendered: &mut [Rendered],
+    files: &mut Sink,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    type Templated = (
+        Option<Diagnostic>,
+        Result<crate::output::sink::Passed, Diagnostic>,
+    );
+    let sink = &*files;
+    let results: Vec<anyhow::Result<Templated>> = rendered
+        .par_iter_mut()
         .enumerate()
-        .map(|(idx, page)| {
-            let html = page_output(site, assembled, theme, idx, &rendered[idx]);
-            (format!("{}index.html", page.dir), html)
-        })
-        .collect();
-    let mut problems: Vec<Diagnostic> = site
-        .pages
-        .iter()
-        .zip(&results)
-        .filter_map(|(page, (_, html))| {
-            html.as_ref()
-                .ok()
-                .and_then(|h| crate::checks::structure::check_output(page, h))
-        })
-        .collect();
-    let mut files = OutputMap::new();
-    for (path, result) in results {
-        match result {
-            Ok(bytes) => {
-                files.insert(path, bytes);
+        .map(|(idx, render)| {
+            let page = &site.pages[idx];
+            let html = page_output(site, assembled, theme, idx, render);
+            if !sink.holds_files() {
+                render.html = String::new();
             }
-            Err(diagnostic) => problems.push(diagnostic),
+            let finding = html
+                .as_ref()
+                .ok()
+                .and_then(|h| crate::checks::structure::check_output(page, h));
+            let stored = match html {
+                Ok(bytes) => Ok(sink.pass(&format!("{}index.html", page.dir), bytes)?),
+                Err(diagnostic) => Err(diagnostic),
+            };
+            Ok((finding, stored))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let mut failed = Vec::new();
+    for result in results {
+        let (finding, stored) = result?;
+        problems.extend(finding);
+        match stored {
+            Ok(passed) => files.record(passed),
+            Err(diagnostic) => failed.push(diagnostic),
         }
     }
-    (files, problems)
+    problems.extend(failed);
+    Ok(problems)
 }
 
 /// Copies the brand logo to where the assembled site links it, if there is
@@ -600,28 +656,34 @@ fn copy_logo(
     site: &Site,
     assembled: &Assembled,
     options: &BuildOptions,
-    files: &mut OutputMap,
-) -> Option<Diagnostic> {
-    let logo = assembled.logo.as_ref()?;
-    let source = site.config.brand.as_ref().and_then(|b| b.logo.as_ref())?;
+    files: &mut Sink,
+) -> anyhow::Result<Option<Diagnostic>> {
+    let (Some(logo), Some(source)) = (
+        assembled.logo.as_ref(),
+        site.config.brand.as_ref().and_then(|b| b.logo.as_ref()),
+    ) else {
+        return Ok(None);
+    };
     // `load` reported a logo outside the site; never read one.
-    let path = crate::fsutil::inside(&options.root, source).ok()?;
+    let Ok(path) = crate::fsutil::inside(&options.root, source) else {
+        return Ok(None);
+    };
     match std::fs::read(&path) {
         Ok(bytes) => {
-            files.insert(logo.clone(), bytes);
-            None
+            files.insert(logo.clone(), bytes)?;
+            Ok(None)
         }
         Err(_) => {
             let config_text = &site.config_text;
             let line = crate::source::config::line_of_key(config_text, "logo");
-            Some(
+            Ok(Some(
                 Diagnostic::error("missing-file", format!("the brand logo `{source}` does not exist"))
                     .in_file(crate::source::config::FILE_NAME)
                     .at_source(config_text, line, 1)
                     .help(format!(
                         "put the logo file at {source} inside the site folder ({LOGO_DIR}/ is where it is published)"
                     )),
-            )
+            ))
         }
     }
 }
@@ -680,41 +742,48 @@ pub fn render_booklets(
     theme: &Theme,
     context: &RenderContext,
     plans: &[crate::render::booklet::Plan],
-    files: &mut OutputMap,
-) -> Vec<Diagnostic> {
-    let rendered: Vec<(String, Result<Vec<u8>, Diagnostic>)> = editions(plans)
+    files: &mut Sink,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    type Booklet = (String, Result<crate::output::sink::Passed, Diagnostic>);
+    let sink = &*files;
+    let taken = |path: &str| sink.contains(path);
+    let rendered: Vec<anyhow::Result<Booklet>> = editions(plans)
         .par_iter()
         .flat_map_iter(|editions| {
             let views = crate::render::booklet::views(site, context, editions);
             editions.iter().zip(views).map(|(plan, view)| {
+                let path = format!("{}index.html", plan.dir);
+                let cover = site.pages[plan.cover].file();
                 let html = crate::render::templates::render_booklet(
                     site, assembled, theme, &plan.dir, &view,
-                );
-                let cover = site.pages[plan.cover].file();
-                (
-                    format!("{}index.html", plan.dir),
-                    html.map(|h| crate::render::minify::html(&h))
-                        .and_then(|bytes| refuse_active_content(site, &cover, bytes)),
                 )
+                .map(|h| crate::render::minify::html(&h))
+                .and_then(|bytes| refuse_active_content(site, &cover, bytes));
+                // A taken address is reported below; never write over it.
+                let stored = match html {
+                    Ok(_) if taken(&path) => Ok(crate::output::sink::Passed::nothing()),
+                    Ok(bytes) => Ok(sink.pass(&path, bytes)?),
+                    Err(diagnostic) => Err(diagnostic),
+                };
+                Ok((path, stored))
             })
         })
         .collect();
     let mut problems = Vec::new();
-    for ((path, result), plan) in rendered.into_iter().zip(plans) {
-        match result {
-            Ok(_) if files.contains_key(&path) => problems.push(
+    for (result, plan) in rendered.into_iter().zip(plans) {
+        let (path, stored) = result?;
+        match stored {
+            Ok(_) if files.contains(&path) => problems.push(
                 Diagnostic::error("duplicate-url", format!("a page is already at {path}, where the booklet of this section goes"))
                     .in_file(site.pages[plan.cover].file())
                     .at(1, 1)
                     .help("rename the page called booklet, or turn section booklets off with `booklets: {sections: false}` in site.yaml"),
             ),
-            Ok(bytes) => {
-                files.insert(path, bytes);
-            }
+            Ok(passed) => files.record(passed),
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    problems
+    Ok(problems)
 }
 
 /// The plans in order, each standard booklet with the large-print
@@ -802,17 +871,26 @@ pub struct BuildOutcome {
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     guard_output_location(options)?;
     crate::output::check_target(&options.out)?;
-    let mut built = build_site(options)?;
+    let mut built = build_site_to(options, &Destination::Folder(options.out.clone()))?;
+    let sink = built.sink.take();
     if built.report.has_errors() || built.site.is_none() {
+        // Dropping the sink removes its staging folder: the old output stays.
+        drop(sink);
         return Ok(BuildOutcome {
             built,
             written: None,
         });
     }
     let started = Instant::now();
-    let summary = crate::output::write_site(&options.out, &built.files)
-        .with_context(|| format!("could not write the site to {}", options.out.display()))?;
-    built.timings.push(("write", started.elapsed()));
+    let summary = sink
+        .map(Sink::commit)
+        .transpose()
+        .with_context(|| format!("could not write the site to {}", options.out.display()))?
+        .flatten()
+        .unwrap_or_default();
+    built
+        .timings
+        .push(("write", started.elapsed(), peak_memory_kib()));
     Ok(BuildOutcome {
         built,
         written: Some(summary),

@@ -31,7 +31,7 @@ pub fn measure_pages(
     site.pages
         .iter()
         .zip(rendered.iter().zip(pages))
-        .filter(|(_, (r, _))| !r.prose.is_empty())
+        .filter(|(_, (r, _))| r.has_prose)
         .map(|(page, (_, found))| PageReading {
             file: page.file(),
             metrics: found.metrics,

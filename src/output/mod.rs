@@ -1,20 +1,22 @@
 //! Writes the built site to disk, all or nothing.
 //!
-//! The whole site is built in memory first, so content errors never touch
-//! the disk. Writing then goes to a staging folder beside the output, which
-//! is swapped in by renaming: a failed write leaves the previous `output/`
-//! as it was. Files whose bytes did not change are hard-linked from the old
+//! Nothing is written while the site has errors. Pages then go, as each is
+//! finished, to a staging folder beside the output ([`Staging`]), which is
+//! swapped in by renaming once the whole build has succeeded: a build that
+//! fails on the way, or a failed write, leaves the previous `output/` as it
+//! was. Files whose bytes did not change are hard-linked from the old
 //! output instead of rewritten, so their timestamps stay put and sync tools
 //! upload only what changed. Signpost only ever replaces a folder that holds
 //! its marker file: it never deletes a folder it did not create.
 
 pub mod precompress;
+pub mod sink;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The file that marks a folder as Signpost's to replace.
 pub const MARKER: &str = ".signpost-output";
@@ -49,81 +51,120 @@ pub fn check_target(out: &Path) -> anyhow::Result<()> {
 }
 
 /// Writes `files` as the new contents of `out`.
+#[cfg(test)]
 pub fn write_site(out: &Path, files: &OutputMap) -> anyhow::Result<WriteSummary> {
-    let out =
-        std::path::absolute(out).with_context(|| format!("cannot resolve {}", out.display()))?;
-    check_target(&out)?;
-    let parent = out
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_owned());
-    let staging = parent.join(format!(".{name}.signpost-new"));
-    let retired = parent.join(format!(".{name}.signpost-old"));
-    for leftover in [&staging, &retired] {
-        remove_if_ours(leftover)?;
-    }
-    crate::fsutil::create_dir_all(&staging)?;
-    crate::fsutil::write(&staging.join(MARKER), MARKER_TEXT.as_bytes())?;
-
-    let old_exists = out.is_dir();
-    let results: Vec<anyhow::Result<bool>> = files
+    use rayon::prelude::*;
+    let staging = Staging::begin(out)?;
+    files
         .par_iter()
-        .map(|(rel, bytes)| place_file(&out, &staging, rel, bytes, old_exists))
-        .collect();
-    let mut summary = WriteSummary::default();
-    for result in results {
-        match result {
-            Ok(true) => summary.written += 1,
-            Ok(false) => summary.unchanged += 1,
-            Err(error) => {
-                let _ = std::fs::remove_dir_all(&staging);
-                return Err(error);
-            }
-        }
-    }
-
-    if old_exists {
-        std::fs::rename(&out, &retired)
-            .with_context(|| format!("cannot move the old output {} aside", out.display()))?;
-        if let Err(error) = std::fs::rename(&staging, &out) {
-            // Put the old site back so the reader-facing folder is never missing.
-            let _ = std::fs::rename(&retired, &out);
-            return Err(error)
-                .with_context(|| format!("cannot move the new site into {}", out.display()));
-        }
-        std::fs::remove_dir_all(&retired)
-            .with_context(|| format!("cannot remove the old output {}", retired.display()))?;
-    } else {
-        std::fs::rename(&staging, &out)
-            .with_context(|| format!("cannot create {}", out.display()))?;
-    }
-    Ok(summary)
+        .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
+    staging.commit()
 }
 
-/// Puts one file into the staging folder. Returns whether it was rewritten.
-fn place_file(
-    out: &Path,
-    staging: &Path,
-    rel: &str,
-    bytes: &[u8],
+/// A new output being written in a folder beside the old one, file by
+/// file and from any thread, then swapped in whole by [`Staging::commit`].
+/// Dropped without a commit, it removes itself: the old output stays as
+/// it was.
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
     old_exists: bool,
-) -> anyhow::Result<bool> {
-    let target = staging.join(rel);
-    if let Some(dir) = target.parent() {
-        crate::fsutil::create_dir_all(dir)?;
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Makes the staging folder for `out`, after checking that `out` may
+    /// be replaced, and clears what an interrupted build left there.
+    pub fn begin(out: &Path) -> anyhow::Result<Staging> {
+        let out = std::path::absolute(out)
+            .with_context(|| format!("cannot resolve {}", out.display()))?;
+        check_target(&out)?;
+        let parent = out
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".to_owned());
+        let staging = parent.join(format!(".{name}.signpost-new"));
+        let retired = parent.join(format!(".{name}.signpost-old"));
+        for leftover in [&staging, &retired] {
+            remove_if_ours(leftover)?;
+        }
+        crate::fsutil::create_dir_all(&staging)?;
+        crate::fsutil::write(&staging.join(MARKER), MARKER_TEXT.as_bytes())?;
+        Ok(Staging {
+            old_exists: out.is_dir(),
+            out,
+            staging,
+            retired,
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            committed: false,
+        })
     }
-    if old_exists {
-        let old = out.join(rel);
-        if same_bytes(&old, bytes) && std::fs::hard_link(&old, &target).is_ok() {
-            return Ok(false);
+
+    /// The output folder this replaces.
+    pub fn out_dir(&self) -> &Path {
+        &self.out
+    }
+
+    /// Puts one file into the staging folder: hard-linked from the old
+    /// output when its bytes are the same, so its timestamp stays put.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let target = self.staging.join(rel);
+        if let Some(dir) = target.parent() {
+            crate::fsutil::create_dir_all(dir)?;
+        }
+        if self.old_exists {
+            let old = self.out.join(rel);
+            if same_bytes(&old, bytes) && std::fs::hard_link(&old, &target).is_ok() {
+                self.unchanged.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+        crate::fsutil::write(&target, bytes)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swaps the staging folder in for the old output.
+    pub fn commit(mut self) -> anyhow::Result<WriteSummary> {
+        self.committed = true;
+        let (out, staging, retired) = (&self.out, &self.staging, &self.retired);
+        if self.old_exists {
+            std::fs::rename(out, retired)
+                .with_context(|| format!("cannot move the old output {} aside", out.display()))?;
+            if let Err(error) = std::fs::rename(staging, out) {
+                // Put the old site back so the reader-facing folder is never missing.
+                let _ = std::fs::rename(retired, out);
+                let _ = std::fs::remove_dir_all(staging);
+                return Err(error)
+                    .with_context(|| format!("cannot move the new site into {}", out.display()));
+            }
+            std::fs::remove_dir_all(retired)
+                .with_context(|| format!("cannot remove the old output {}", retired.display()))?;
+        } else if let Err(error) = std::fs::rename(staging, out) {
+            let _ = std::fs::remove_dir_all(staging);
+            return Err(error).with_context(|| format!("cannot create {}", out.display()));
+        }
+        Ok(WriteSummary {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
         }
     }
-    crate::fsutil::write(&target, bytes)?;
-    Ok(true)
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

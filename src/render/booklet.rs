@@ -821,3 +821,100 @@ pub fn url_for(assembled: &Assembled, from_dir: &str, booklet_dir: &str) -> Opti
         .any(|d| d == booklet_dir)
         .then(|| crate::site::urls::relative(from_dir, booklet_dir, assembled.pretty))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A section whose pages link to each other, to a page outside the
+    /// booklet, to a file and to a pictogram: every kind of URL a chapter
+    /// has.
+    fn site() -> Site {
+        let mut site = files();
+        let mut report = crate::diagnostics::Report::default();
+        site.sections =
+            crate::site::load::build_sections(&site.pages, &Default::default(), &mut report);
+        site
+    }
+
+    fn files() -> Site {
+        let dates = "reviewed: 2026-01-01\nreview_due: 2027-01-01";
+        let page = |title: &str, body: &str| format!("---\ntitle: {title}\n{dates}\n---\n{body}\n");
+        crate::test_support::site_from(&[
+            ("_index.md", &page("Home", "Welcome.")),
+            (
+                "care/_index.md",
+                &page("Care", "About care. See [rights](../rights/_index.md)."),
+            ),
+            (
+                "care/plans.md",
+                &page(
+                    "Plans",
+                    "A [visit](visit.md), [rights](../rights/_index.md), [a form](form.pdf) and ![](picto:meeting).\n\n## Steps\n\nText.",
+                ),
+            ),
+            (
+                "care/visit.md",
+                &page("Visit", "Back to [plans](plans.md#steps)."),
+            ),
+            ("care/form.pdf", "%PDF"),
+            ("rights/_index.md", &page("Rights", "Your rights.")),
+        ])
+    }
+
+    #[test]
+    fn one_rendering_for_both_editions_gives_what_rendering_each_gives() {
+        let site = site();
+        let context = RenderContext::new(&site);
+        let i18n = crate::render::i18n::I18n::default();
+        let words = |lang: &str| i18n.words(lang);
+        let (plans, _) = plans(&site, &words, |_| false);
+        let standard = plans
+            .iter()
+            .find(|p| p.dir == "care/booklet/")
+            .expect("plan");
+        let large = plans
+            .iter()
+            .find(|p| p.dir == "care/booklet/large-print/")
+            .expect("large print");
+        let json = |v: &BookletView| serde_json::to_string(v).expect("json");
+        let shared: Vec<String> = views(&site, &context, &[standard, large])
+            .iter()
+            .map(json)
+            .collect();
+        let apart = [
+            json(&view(&site, &context, standard)),
+            json(&view(&site, &context, large)),
+        ];
+        assert_eq!(shared, apart);
+        assert!(
+            shared[1].contains("../../../rights/index.html"),
+            "{}",
+            shared[1]
+        );
+        assert!(!shared.concat().contains(EDITION_MARK));
+    }
+
+    #[test]
+    fn a_page_whose_text_holds_the_mark_is_rendered_for_each_edition() {
+        let mut site = site();
+        let idx = site.page_by_rel("care/visit.md").expect("page");
+        site.pages[idx]
+            .text
+            .push_str(&format!("\nA path like `{EDITION_MARK}x`.\n"));
+        let context = RenderContext::new(&site);
+        let i18n = crate::render::i18n::I18n::default();
+        let words = |lang: &str| i18n.words(lang);
+        let (plans, _) = plans(&site, &words, |_| false);
+        let group: Vec<&Plan> = plans
+            .iter()
+            .filter(|p| p.dir.starts_with("care/booklet/"))
+            .collect();
+        let shared = views(&site, &context, &group);
+        let text = serde_json::to_string(&shared[1]).expect("json");
+        assert!(
+            text.contains(EDITION_MARK),
+            "the author's text is left as written"
+        );
+    }
+}

@@ -20,6 +20,7 @@ mod import;
 mod languages;
 mod properties;
 mod reader;
+mod scale;
 #[cfg(feature = "serve")]
 mod serve;
 mod size;

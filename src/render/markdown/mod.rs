@@ -45,8 +45,12 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
-    /// The readable text, for reading-level and wording checks.
+    /// The readable text, for reading-level and wording checks. The
+    /// pipeline lets it go once the page checks have read it; `has_prose`
+    /// stays.
     pub prose: Vec<ProseBlock>,
+    /// Whether the page had any readable text.
+    pub has_prose: bool,
     /// What the easy-read checks need, on easy-read pages only.
     pub easy: Option<EasyFacts>,
     /// How many worksheets the page has (its print layout changes when it has one).
@@ -264,7 +268,12 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let events = html_policy::apply(events, &mut state);
     let events = contacts::expand(events, &mut state);
     let events = worksheet::expand(events, &mut state);
-    let mut prose = prose::collect(&events, &state);
+    // A booklet chapter was checked as a page: its text is not read again.
+    let mut prose = if ctx.booklet.is_none() {
+        prose::collect(&events, &state)
+    } else {
+        Vec::new()
+    };
     prose.append(&mut state.extra_prose);
     let headerless_tables = blocks::headerless_tables(&events, &state);
     let (events, headings) = headings::assign_ids(events, &mut state);
@@ -294,6 +303,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         html,
         headings,
         links,
+        has_prose: !prose.is_empty(),
         prose,
         worksheets: state.worksheets,
         contacts: state.contacts,
