@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::render::markdown::{EasyFacts, ProseBlock, Rendered};
 use crate::site::model::{Page, PageKind, Site};
 use crate::source::config::EasyReadConfig;
-use crate::text::readability::{Sentence, sentences, syllables, word_ranges};
+use crate::text::readability::{Sentence, syllables, word_ranges};
 use crate::text::text_fold::{Fold, Folded};
 
 /// Numbers written as words; Easy Read uses digits ("3 people").
@@ -92,6 +92,7 @@ pub fn hard_terms(site: &Site) -> Vec<String> {
 pub fn check(
     page: &Page,
     render: &Rendered,
+    split: &[Vec<Sentence>],
     config: &EasyReadConfig,
     hard_terms: &[String],
 ) -> Vec<Diagnostic> {
@@ -110,7 +111,8 @@ pub fn check(
     let all: Vec<(&ProseBlock, Sentence)> = render
         .prose
         .iter()
-        .flat_map(|block| sentences(&block.text).into_iter().map(move |s| (block, s)))
+        .zip(split)
+        .flat_map(|(block, sentences)| sentences.iter().map(move |s| (block, *s)))
         .collect();
     let mut explained = HashSet::new();
     for (n, (block, sentence)) in all.iter().enumerate() {

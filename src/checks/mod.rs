@@ -63,16 +63,22 @@ pub fn page_checks(
     let page = &site.pages[idx];
     let config = &site.config.check;
     let prose: Vec<&str> = render.prose.iter().map(|b| b.text.as_str()).collect();
-    let metrics = crate::text::readability::measure(&prose);
+    // Split into sentences once, for the reading level and the rules.
+    let split: Vec<Vec<crate::text::readability::Sentence>> = prose
+        .iter()
+        .map(|text| crate::text::readability::sentences(text))
+        .collect();
+    let metrics = crate::text::readability::measure_split(&prose, &split);
     let mut found = structure::check(page, render);
     found.extend(suppress::check(page));
     found.extend(leftovers::check(page, render));
     found.extend(review::check(page, context.today));
-    found.extend(reading::check(page, render, &metrics, config));
+    found.extend(reading::check(page, render, &split, &metrics, config));
     found.extend(words::check(page, render, &context.words));
     found.extend(easy_read::check(
         page,
         render,
+        &split,
         &config.easy_read,
         &context.hard_terms,
     ));

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::render::markdown::Rendered;
 use crate::site::model::{Page, Site};
 use crate::source::config::CheckConfig;
-use crate::text::readability::{Metrics, sentences};
+use crate::text::readability::{Metrics, Sentence};
 
 /// One page's measurements, for `check --reading` and `check --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +42,7 @@ pub fn measure_pages(
 pub fn check(
     page: &Page,
     render: &Rendered,
+    split: &[Vec<Sentence>],
     metrics: &Metrics,
     config: &CheckConfig,
 ) -> Vec<Diagnostic> {
@@ -52,8 +53,8 @@ pub fn check(
     let easy = page.kind == crate::site::model::PageKind::EasyRead;
     let lines = LineIndex::new(&page.text);
     // Easy-read pages have their own, stricter sentence rule.
-    for block in render.prose.iter().filter(|_| !easy) {
-        for sentence in sentences(&block.text) {
+    for (block, sentences) in render.prose.iter().zip(split).filter(|_| !easy) {
+        for sentence in sentences {
             if sentence.words > config.max_sentence_words {
                 let (line, column) = lines.position(&page.text, block.file_offset(sentence.start));
                 problems.push(

@@ -56,6 +56,8 @@ pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let lines = LineIndex::new(&page.text);
     for block in &render.prose {
+        // Folded once for both lists.
+        let folded = crate::text::plain_words::PhraseMatcher::fold(&block.text);
         for (matcher, rule, verb) in [
             (&lists.plain, "plain-words", "has a plainer alternative"),
             (
@@ -64,7 +66,7 @@ pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
                 "can hurt or stigmatise readers",
             ),
         ] {
-            for (start, end, index) in matcher.find(&block.text) {
+            for (start, end, index) in matcher.find_in(&folded) {
                 if super::mentions::is_mention(block, start, end, &lists.names) {
                     continue;
                 }

@@ -9,6 +9,8 @@
 //! unquoted values, character references), without building a tree, so it
 //! is linear in the size of the page and cannot recurse.
 
+use std::borrow::Cow;
+
 use crate::gates::safe_url::{self, UrlKind};
 use crate::text::text_fold::find_ascii_ignore_case as find_ignore_case;
 
@@ -86,7 +88,7 @@ fn scan(text: &str, svg: bool) -> Vec<Finding> {
         at = tag.end;
         check_tag(&tag, start, svg, &mut found);
         // Raw text: nothing inside these is a tag (their content is text).
-        if !svg && ["style", "textarea", "title", "xmp", "noscript"].contains(&tag.name.as_str()) {
+        if !svg && ["style", "textarea", "title", "xmp", "noscript"].contains(&tag.name.as_ref()) {
             let close = format!("</{}", tag.name);
             at = find_ignore_case(&text[at..], &close).map_or(text.len(), |end| at + end);
         }
@@ -96,37 +98,39 @@ fn scan(text: &str, svg: bool) -> Vec<Finding> {
 
 fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
     let mut push = |what: String| found.push(Finding { offset, what });
-    if ACTIVE_ELEMENTS.contains(&tag.name.as_str())
-        || (svg && SVG_ACTIVE_ELEMENTS.contains(&tag.name.as_str()))
+    if ACTIVE_ELEMENTS.contains(&tag.name.as_ref())
+        || (svg && SVG_ACTIVE_ELEMENTS.contains(&tag.name.as_ref()))
     {
         push(format!("a <{}> element", tag.name));
     }
     for (name, value) in &tag.attributes {
+        let name = name.as_ref();
         if name.starts_with("on") && name.len() > 2 {
             push(format!("an event handler ({name}=…) on <{}>", tag.name));
             continue;
         }
         let decoded = decode_references(value);
+        let decoded = decoded.as_ref();
         let targets_link = svg
-            && SVG_ANIMATIONS.contains(&tag.name.as_str())
+            && SVG_ANIMATIONS.contains(&tag.name.as_ref())
             && tag
                 .attributes
                 .iter()
                 .any(|(n, v)| n == "attributename" && v.to_ascii_lowercase().ends_with("href"));
-        if URL_ATTRIBUTES.contains(&name.as_str())
-            || (targets_link && matches!(name.as_str(), "to" | "values" | "from" | "by"))
+        if URL_ATTRIBUTES.contains(&name)
+            || (targets_link && matches!(name, "to" | "values" | "from" | "by"))
         {
             for url in decoded
                 .split(';')
                 .filter(|_| targets_link)
-                .chain(std::iter::once(decoded.as_str()).filter(|_| !targets_link))
+                .chain(std::iter::once(decoded).filter(|_| !targets_link))
             {
                 match safe_url::check(url) {
                     Err(refused) => push(format!(
                         "a `{}:` address in {name}= on <{}>",
                         refused.scheme, tag.name
                     )),
-                    Ok(UrlKind::Web) if svg && SVG_FETCHING.contains(&tag.name.as_str()) => {
+                    Ok(UrlKind::Web) if svg && SVG_FETCHING.contains(&tag.name.as_ref()) => {
                         push(format!(
                             "a file fetched from another website by <{}>",
                             tag.name
@@ -148,7 +152,7 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
             }
         }
         if name == "style" {
-            let lower = safe_url::normalise(&decoded).to_ascii_lowercase();
+            let lower = safe_url::normalise(decoded).to_ascii_lowercase();
             if lower.contains("javascript:") || lower.contains("expression(") {
                 push(format!("script in a style= attribute on <{}>", tag.name));
             }
@@ -172,15 +176,25 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
 
 /// A start tag: lower-cased name, attributes with raw values, and the
 /// offset just after its `>`.
-struct Tag {
-    name: String,
-    attributes: Vec<(String, String)>,
+struct Tag<'t> {
+    name: Cow<'t, str>,
+    attributes: Vec<(Cow<'t, str>, &'t str)>,
     end: usize,
+}
+
+/// `text` in lower case, borrowed when it already is (tag and attribute
+/// names nearly always are: this runs on every tag of every page).
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Reads the start tag at `start` (which holds `<`). End tags, doctypes and
 /// stray `<` give `None`.
-fn read_tag(text: &str, start: usize) -> Option<Tag> {
+fn read_tag(text: &str, start: usize) -> Option<Tag<'_>> {
     let bytes = text.as_bytes();
     let mut i = start + 1;
     if !bytes.get(i)?.is_ascii_alphabetic() {
@@ -190,7 +204,7 @@ fn read_tag(text: &str, start: usize) -> Option<Tag> {
     while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'/' && bytes[i] != b'>' {
         i += 1;
     }
-    let name = text[name_start..i].to_ascii_lowercase();
+    let name = lower(&text[name_start..i]);
     let mut attributes = Vec::new();
     loop {
         while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
@@ -204,11 +218,11 @@ fn read_tag(text: &str, start: usize) -> Option<Tag> {
         while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
             i += 1;
         }
-        let attr = text[attr_start..i].to_ascii_lowercase();
+        let attr = lower(&text[attr_start..i]);
         while i < bytes.len() && is_space(bytes[i]) {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = "";
         if bytes.get(i) == Some(&b'=') {
             i += 1;
             while i < bytes.len() && is_space(bytes[i]) {
@@ -220,7 +234,7 @@ fn read_tag(text: &str, start: usize) -> Option<Tag> {
                     let close = text[value_start..]
                         .find(quote as char)
                         .map_or(text.len(), |end| value_start + end);
-                    value = text[value_start..close].to_owned();
+                    value = &text[value_start..close];
                     i = (close + 1).min(text.len());
                 }
                 _ => {
@@ -228,7 +242,7 @@ fn read_tag(text: &str, start: usize) -> Option<Tag> {
                     while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
                         i += 1;
                     }
-                    value = text[value_start..i].to_owned();
+                    value = &text[value_start..i];
                 }
             }
         }
@@ -248,9 +262,9 @@ fn is_space(b: u8) -> bool {
 /// Decodes the character references a browser decodes in attribute values:
 /// numeric ones (`&#58;`, `&#x3A;`) and the named ones that can hide a
 /// scheme (`&colon;`, `&Tab;`, `&NewLine;`, `&amp;`…).
-fn decode_references(value: &str) -> String {
+fn decode_references(value: &str) -> Cow<'_, str> {
     if !value.contains('&') {
-        return value.to_owned();
+        return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
@@ -296,7 +310,7 @@ fn decode_references(value: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -48,34 +48,48 @@ pub fn check(url: &str) -> Result<UrlKind, UnsafeUrl> {
     match scheme_of(&normal) {
         None if normal.starts_with("//") || normal.starts_with("\\\\") => Ok(UrlKind::Web),
         None => Ok(UrlKind::Relative),
-        Some(scheme) => match scheme.as_str() {
-            "https" | "http" => Ok(UrlKind::Web),
-            "mailto" => Ok(UrlKind::Mail),
-            "tel" => Ok(UrlKind::Phone),
-            _ => Err(UnsafeUrl { scheme }),
-        },
+        Some(scheme)
+            if ["https", "http"]
+                .iter()
+                .any(|s| scheme.eq_ignore_ascii_case(s)) =>
+        {
+            Ok(UrlKind::Web)
+        }
+        Some(scheme) if scheme.eq_ignore_ascii_case("mailto") => Ok(UrlKind::Mail),
+        Some(scheme) if scheme.eq_ignore_ascii_case("tel") => Ok(UrlKind::Phone),
+        Some(scheme) => Err(UnsafeUrl {
+            scheme: scheme.to_ascii_lowercase(),
+        }),
     }
 }
 
 /// The URL as a browser parses it: no leading or trailing C0 controls or
-/// spaces, and no tabs or line breaks anywhere.
-pub fn normalise(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+/// spaces, and no tabs or line breaks anywhere. Borrowed when it is
+/// already so, as nearly every URL is: this runs on every link of every
+/// page.
+pub fn normalise(url: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    if trimmed.contains(['\t', '\n', '\r']) {
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .into()
+    } else {
+        trimmed.into()
+    }
 }
 
-/// The scheme, lower-cased, if the URL starts with one: a letter, then
+/// The scheme, as written, if the URL starts with one: a letter, then
 /// letters, digits, `+`, `-` or `.`, then `:`.
-fn scheme_of(url: &str) -> Option<String> {
+fn scheme_of(url: &str) -> Option<&str> {
     let colon = url.find(':')?;
     let candidate = &url[..colon];
     let mut chars = candidate.chars();
     let first = chars.next()?;
     (first.is_ascii_alphabetic()
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then(|| candidate.to_ascii_lowercase())
+    .then_some(candidate)
 }
 
 /// The URL as shown in a message: control characters made visible, and

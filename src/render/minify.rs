@@ -77,16 +77,24 @@ pub fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // Compared without lower-casing a copy: this runs on every tag of
+        // every page.
+        let name = &html[name_start..name_start + name_len];
+        let is = |other: &str| name.eq_ignore_ascii_case(other);
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !VOID_ELEMENTS.contains(&name.as_str()) && !html[..at].ends_with("/>") {
+        } else if !VOID_ELEMENTS.iter().any(|v| is(v)) && !html[..at].ends_with("/>") {
             depth += 1;
             deepest = deepest.max(depth);
-            if name == "script" || name == "style" {
-                let close = format!("</{name}");
-                at =
-                    find_ascii_ignore_case(&html[at..], &close).map_or(bytes.len(), |end| at + end);
+            let close = if is("script") {
+                Some("</script")
+            } else if is("style") {
+                Some("</style")
+            } else {
+                None
+            };
+            if let Some(close) = close {
+                at = find_ascii_ignore_case(&html[at..], close).map_or(bytes.len(), |end| at + end);
             }
         }
     }

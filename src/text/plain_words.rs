@@ -96,11 +96,22 @@ impl PhraseMatcher {
     /// match needs no letter or digit just before or after it, so "assist"
     /// is not found in "assistant"; hyphens and apostrophes are not
     /// letters, so "utilised" is found in "re-utilised".
+    #[cfg(test)]
     pub fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        self.find_in(&Self::fold(text))
+    }
+
+    /// `text` folded as [`PhraseMatcher::find_in`] reads it: fold a block
+    /// once and look in it for every list.
+    pub fn fold(text: &str) -> Folded {
+        Folded::new(text, Fold::PHRASES)
+    }
+
+    /// [`PhraseMatcher::find`], in text already folded by [`PhraseMatcher::fold`].
+    pub fn find_in(&self, normal: &Folded) -> Vec<(usize, usize, usize)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let normal = Folded::new(text, Fold::PHRASES);
         let Ok(matches) = automaton.try_find_overlapping_iter(normal.text.as_str()) else {
             return Vec::new();
         };

@@ -687,7 +687,7 @@ fn joins_word(chars: &[(usize, char)], j: usize, segment_start: usize) -> bool {
 
 /// A sentence inside one block of text: byte range in that text, and its
 /// word count.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
@@ -881,8 +881,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn add_block(&mut self, text: &str) {
-        for sentence in sentences(text) {
+    fn add_block(&mut self, text: &str, sentences: &[Sentence]) {
+        for sentence in sentences {
             let body = &text[sentence.start..sentence.end];
             for (start, end) in word_ranges(body) {
                 let n = syllables(&body[start..end]);
@@ -921,10 +921,19 @@ impl Tally {
 }
 
 /// Measures a page given as its blocks of text.
+#[cfg(test)]
 pub fn measure<S: AsRef<str>>(blocks: &[S]) -> Metrics {
+    let split: Vec<Vec<Sentence>> = blocks.iter().map(|b| sentences(b.as_ref())).collect();
+    measure_split(blocks, &split)
+}
+
+/// [`measure`], given each block's [`sentences`]: the page checks split
+/// a page's text once and share it between the reading level and the
+/// long-sentence and easy-read rules.
+pub fn measure_split<S: AsRef<str>>(blocks: &[S], split: &[Vec<Sentence>]) -> Metrics {
     let mut tally = Tally::default();
-    for block in blocks {
-        tally.add_block(block.as_ref());
+    for (block, sentences) in blocks.iter().zip(split) {
+        tally.add_block(block.as_ref(), sentences);
     }
     tally.metrics()
 }

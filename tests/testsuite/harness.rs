@@ -237,3 +237,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn sel(selector: &str) -> scraper::Selector {
     scraper::Selector::parse(selector).expect("valid selector")
 }
+
+/// A booklet in the compact form pages ship in. Booklets ship as their
+/// template wrote them (they are print documents, and minifying them cost
+/// more than it saved); tests that name exact markup compare this form,
+/// which differs only in whitespace, quotes and optional end tags.
+pub fn compact(html: &str) -> String {
+    let cfg = minify_html::Cfg {
+        keep_html_and_head_opening_tags: true,
+        ..minify_html::Cfg::default()
+    };
+    String::from_utf8(minify_html::minify(html.as_bytes(), &cfg)).expect("UTF-8")
+}
