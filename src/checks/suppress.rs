@@ -148,9 +148,13 @@ struct PageRules {
 /// Applies every page's `signpost-ignore` comments and `check.rules`:
 /// changes severities, and moves silenced findings aside in the report.
 pub fn apply(report: Report, site: &Site) -> Report {
+    // Only pages with findings can have one silenced: on a big site most
+    // have none, and `serve` runs this after every edit.
+    let with_findings = report.files();
     let rules: HashMap<String, PageRules> = site
         .pages
         .iter()
+        .filter(|page| with_findings.contains(page.shown.as_str()))
         .map(|page| {
             let rules = PageRules {
                 levels: page_levels(page),

@@ -282,6 +282,14 @@ impl Report {
 
     /// The findings; silenced ones are dropped (take them first with
     /// [`Report::keep_suppressed_of`] where they must be kept).
+    /// The files that have findings (not counting suppressed ones).
+    pub fn files(&self) -> std::collections::HashSet<&str> {
+        self.diagnostics
+            .iter()
+            .filter_map(|d| d.file.as_deref())
+            .collect()
+    }
+
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
