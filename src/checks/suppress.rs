@@ -27,6 +27,11 @@ struct Ignore {
 /// comment runs from the next line with text to the line before the next
 /// blank line. Comments inside fenced code are examples, not comments.
 fn ignores(page: &Page) -> Vec<Ignore> {
+    // Most pages have no such comment: one search instead of a walk
+    // through every line.
+    if !page.text.contains(MARK) {
+        return Vec::new();
+    }
     let lines: Vec<&str> = page.text.lines().collect();
     let first_body_line = page.text[..page.body_start].lines().count();
     let mut found = Vec::new();

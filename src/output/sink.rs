@@ -136,20 +136,6 @@ impl Sink {
         self.paths.contains(path)
     }
 
-    /// How many files were stored.
-    pub fn len(&self) -> usize {
-        self.paths.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
-    }
-
-    /// The files held in memory (empty unless the destination is memory).
-    pub fn held(&self) -> &OutputMap {
-        &self.held
-    }
-
     /// Takes the held files out.
     pub fn take_held(&mut self) -> OutputMap {
         std::mem::take(&mut self.held)
