@@ -554,6 +554,9 @@ pub struct BookletView {
 struct PrintedApartView {
     title: String,
     url: String,
+    /// The booklet's full web address when the site has a `base_url`,
+    /// printed beside the title so a paper copy says where to find it.
+    address: Option<String>,
 }
 
 /// The closing list of a translation's booklet: the default language's
@@ -747,19 +750,20 @@ fn view_of(site: &Site, context: &RenderContext, plan: &Plan, contents: Contents
 
 /// The sub-sections' own booklets, in a section booklet split for length.
 fn printed_apart_view(site: &Site, plan: &Plan) -> Vec<PrintedApartView> {
+    let base = site.config.base_url();
     plan.printed_apart
         .iter()
-        .map(|sub| PrintedApartView {
-            title: site.pages[site.sections[sub].index].title().to_owned(),
+        .map(|sub| {
             // Large print points to large print.
-            url: crate::site::urls::relative(
-                &plan.dir,
-                &format!(
-                    "{sub}booklet/{}",
-                    if plan.large_print { LARGE_PRINT } else { "" }
-                ),
-                site.config.output.pretty_urls,
-            ),
+            let dir = format!(
+                "{sub}booklet/{}",
+                if plan.large_print { LARGE_PRINT } else { "" }
+            );
+            PrintedApartView {
+                title: site.pages[site.sections[sub].index].title().to_owned(),
+                url: crate::site::urls::relative(&plan.dir, &dir, site.config.output.pretty_urls),
+                address: base.as_ref().map(|b| format!("{b}{dir}")),
+            }
         })
         .collect()
 }

@@ -150,6 +150,33 @@ fn a_long_section_booklet_prints_its_own_pages_and_points_to_its_sub_sections_bo
 }
 
 #[test]
+fn a_printed_split_booklet_gives_the_address_of_each_booklet_printed_apart() {
+    let site = site_with_long_section(
+        4,
+        "base_url: https://example.org/guide/\nbooklets:\n  guide: false\n  max_chapters: 6\n",
+    );
+    site.build().assert_code(0);
+    let doc = scraper::Html::parse_document(&site.output("care/booklet/index.html"));
+    let item: Vec<String> = doc
+        .select(&sel("#printed-apart ~ ul li"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert_eq!(
+        item,
+        ["Care at home https://example.org/guide/care/home/booklet/"]
+    );
+    let large = scraper::Html::parse_document(&site.output("care/booklet/large-print/index.html"));
+    let item: Vec<String> = large
+        .select(&sel("#printed-apart ~ ul bdi"))
+        .map(|b| b.text().collect())
+        .collect();
+    assert_eq!(
+        item,
+        ["https://example.org/guide/care/home/booklet/large-print/"]
+    );
+}
+
+#[test]
 fn a_section_whose_own_pages_pass_the_limit_gets_no_booklet_and_a_warning_at_its_index() {
     let site = site_with_long_section(6, "booklets:\n  guide: false\n  max_chapters: 6\n");
     let run = site.run(&["check"]);
