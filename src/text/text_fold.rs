@@ -110,14 +110,34 @@ impl Folded {
 
 /// Where `needle` (ASCII, such as a tag name) first occurs in `haystack`,
 /// ignoring ASCII case, without lower-casing a copy of the haystack.
+///
+/// It jumps from one occurrence of the needle's first byte to the next
+/// (a fast search when that byte is not a letter, as with `</style`), and
+/// compares only there: the gates run it over every page's stylesheet.
 pub fn find_ascii_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
+    debug_assert!(needle.is_ascii(), "the needle is ASCII");
+    let (bytes, wanted) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = wanted.first() else {
         return Some(0);
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut at = 0;
+    while at + wanted.len() <= bytes.len() {
+        let next = if lower == upper {
+            haystack.get(at..)?.find(first as char)
+        } else {
+            bytes[at..].iter().position(|&b| b == lower || b == upper)
+        };
+        let start = at + next?;
+        if bytes
+            .get(start..start + wanted.len())?
+            .eq_ignore_ascii_case(wanted)
+        {
+            return Some(start);
+        }
+        at = start + 1;
     }
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    None
 }
 
 #[cfg(test)]
@@ -155,6 +175,11 @@ mod tests {
     fn ascii_search_ignores_case_and_keeps_offsets() {
         assert_eq!(find_ascii_ignore_case("é<p></STYLE>", "</style"), Some(5));
         assert_eq!(find_ascii_ignore_case("abc", "</style"), None);
+        assert_eq!(find_ascii_ignore_case("</sty</STYLE", "</style"), Some(5));
+        assert_eq!(find_ascii_ignore_case("a</styl", "</style"), None);
+        assert_eq!(find_ascii_ignore_case("xx<!ENTITY", "<!entity"), Some(2));
+        assert_eq!(find_ascii_ignore_case("ab Style", "style"), Some(3));
+        assert_eq!(find_ascii_ignore_case("", ""), Some(0));
     }
 
     #[test]
