@@ -501,7 +501,7 @@ fn render_output(
         }
         let path = format!("{root}404.html");
         match crate::render::templates::render_not_found(site, assembled, theme, lang)
-            .map(|html| crate::render::minify::html(&html))
+            .map(|html| theme.minifier.page(&html))
             .and_then(|bytes| refuse_active_content(site, &path, bytes))
         {
             Ok(bytes) => files.insert(path, bytes)?,
@@ -551,7 +551,7 @@ fn generated_pages(
         .map(|plan| {
             let path = format!("{}index.html", plan.dir);
             let html = crate::render::generated::render(site, assembled, theme, plan, plans)
-                .map(|html| crate::render::minify::html(&html))
+                .map(|html| theme.minifier.page(&html))
                 .and_then(|bytes| refuse_active_content(site, &path, bytes));
             (path, html)
         })
@@ -697,7 +697,7 @@ pub fn page_output(
     rendered: &Rendered,
 ) -> Result<Vec<u8>, Diagnostic> {
     crate::render::templates::render_page(site, assembled, theme, idx, rendered)
-        .map(|h| crate::render::minify::html(&h))
+        .map(|h| theme.minifier.page(&h))
         .and_then(|bytes| refuse_active_content(site, &site.pages[idx].file(), bytes))
 }
 
@@ -762,7 +762,7 @@ pub fn render_booklets(
                 let html = crate::render::templates::render_booklet(
                     site, assembled, theme, &plan.dir, &view,
                 )
-                .map(|h| booklet_bytes(plan, h))
+                .map(|h| booklet_bytes(theme, plan, h))
                 .and_then(|bytes| refuse_active_content(site, &cover, bytes));
                 // A taken address is reported below; never write over it.
                 let stored = match html {
@@ -795,12 +795,12 @@ pub fn render_booklets(
 /// other, minified. A booklet of chapters is a print document, often a
 /// megabyte: minifying it took two thirds of the booklet stage and saved
 /// about 5% of its bytes (measured on the 10,000-page benchmark), so it
-/// ships as the template wrote it.
-fn booklet_bytes(plan: &crate::render::booklet::Plan, html: String) -> Vec<u8> {
+/// ships as the template wrote it, less the marks of shared blocks.
+fn booklet_bytes(theme: &Theme, plan: &crate::render::booklet::Plan, html: String) -> Vec<u8> {
     if plan.kind == crate::render::booklet::BookletKind::Worksheet {
-        crate::render::minify::html(&html)
+        theme.minifier.page(&html)
     } else {
-        html.into_bytes()
+        crate::render::minify::without_marks(html).into_bytes()
     }
 }
 

@@ -44,6 +44,9 @@ pub struct Theme {
     pub word_files: BTreeMap<String, String>,
     /// How the theme folder is named in messages.
     pub shown_dir: String,
+    /// Minifies this theme's pages, reusing the blocks its templates mark
+    /// as the same on many pages.
+    pub minifier: crate::render::minify::Minifier,
 }
 
 impl Theme {
@@ -107,6 +110,7 @@ pub fn load(
         words: Default::default(),
         word_files,
         shown_dir,
+        minifier: Default::default(),
     })
 }
 
