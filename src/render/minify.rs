@@ -48,6 +48,12 @@ const MAX_MINIFY_DEPTH: usize = 256;
 /// [`Minifier::page`] must equal.
 #[cfg(test)]
 pub fn html(document: &str) -> Vec<u8> {
+    guarded(document)
+}
+
+/// [`whole`], unless `document` is nested deeper than the minifier can
+/// safely walk: then it is returned as it is, larger but never a crash.
+fn guarded(document: &str) -> Vec<u8> {
     if nesting_depth(document) > MAX_MINIFY_DEPTH {
         return document.as_bytes().to_vec();
     }
@@ -84,12 +90,16 @@ const STAND_IN: &str = "data-signpost-same";
 /// page stops being kept here, and is minified with its page.
 const REUSED_BYTES_LIMIT: usize = 16 * 1024 * 1024;
 
+/// A block's minified bytes, shared by every page that has the block.
+type Form = Arc<[u8]>;
+
 /// Minifies pages, reusing the minified form of blocks marked as the same
 /// on many pages. One per theme and build, shared by the threads.
 #[derive(Default)]
 pub struct Minifier {
-    /// A marked block's source -> its minified bytes.
-    reused: RwLock<HashMap<Box<str>, Arc<[u8]>>>,
+    /// A marked block's source -> its minified bytes, or `None` for a block
+    /// that did not come out the same on its own (one not well formed, say).
+    reused: RwLock<HashMap<Box<str>, Option<Form>>>,
     kept_bytes: std::sync::atomic::AtomicUsize,
 }
 
@@ -103,18 +113,22 @@ impl Minifier {
     /// minified form goes where the stand-in came out. The minifier decides
     /// whitespace and left-out end tags from an element's parent, its
     /// neighbours' names and its own children; the stand-in has the same
-    /// parent, neighbours and name, and a block's children are minified
-    /// the same on their own. Anything unexpected (an unmarked or nested
-    /// mark, a stand-in that does not come out once) falls back to
+    /// parent, neighbours and name, and a well-formed block's children are
+    /// minified the same on their own.
+    ///
+    /// That is checked, not assumed: the first page with a block not seen
+    /// before is also minified whole, and the block is reused only if both
+    /// ways gave the same bytes. Anything else unexpected (an unended or
+    /// nested mark, a stand-in that does not come out once) falls back to
     /// minifying the whole document.
     pub fn page(&self, document: &str) -> Vec<u8> {
-        if nesting_depth(document) > MAX_MINIFY_DEPTH {
-            return document.as_bytes().to_vec();
-        }
         let blocks = marked_blocks(document);
         if blocks.is_empty() || document.contains(STAND_IN) {
-            return whole(document);
+            return guarded(document);
         }
+        let Some((forms, fresh)) = self.forms(document, &blocks) else {
+            return guarded(document);
+        };
         let mut stand_in = String::with_capacity(document.len());
         let mut last = 0;
         for (number, block) in blocks.iter().enumerate() {
@@ -126,53 +140,96 @@ impl Minifier {
             last = block.range.end;
         }
         stand_in.push_str(&document[last..]);
-        let minified = whole(&stand_in);
-        self.splice(document, &blocks, &minified)
-            .unwrap_or_else(|| whole(document))
+        // The nesting guard reads each part the minifier is given: the
+        // page around the blocks here, each block when it is first met.
+        if nesting_depth(&stand_in) > MAX_MINIFY_DEPTH {
+            return document.as_bytes().to_vec();
+        }
+        let spliced = splice(&blocks, &whole(&stand_in), &forms);
+        if fresh.is_empty() {
+            return spliced.unwrap_or_else(|| guarded(document));
+        }
+        let expected = guarded(document);
+        let same = spliced.as_deref() == Some(expected.as_slice());
+        self.keep(document, &blocks, &fresh, same.then_some(forms.as_slice()));
+        expected
     }
 
-    /// The minified page with each stand-in replaced by its block's
-    /// minified form; `None` when the stand-ins did not come out once each,
-    /// in order.
-    fn splice(&self, document: &str, blocks: &[Block], minified: &[u8]) -> Option<Vec<u8>> {
-        if memchr::memmem::find_iter(minified, STAND_IN.as_bytes()).count() != blocks.len() {
-            return None;
-        }
-        let mut out = Vec::with_capacity(minified.len() + blocks.len() * 4096);
-        let mut at = 0;
-        for (number, block) in blocks.iter().enumerate() {
-            let stand_in = format!("<{name} {STAND_IN}={number}></{name}>", name = block.name);
-            let found = at + memchr::memmem::find(&minified[at..], stand_in.as_bytes())?;
-            out.extend_from_slice(&minified[at..found]);
-            out.extend_from_slice(&self.block(&document[block.range.clone()]));
-            at = found + stand_in.len();
-        }
-        out.extend_from_slice(&minified[at..]);
-        Some(out)
-    }
-
-    /// The minified form of one marked block, from this build's store when
-    /// an earlier page had the same block.
-    fn block(&self, source: &str) -> Arc<[u8]> {
-        if let Some(found) = self
-            .reused
-            .read()
-            .ok()
-            .and_then(|reused| reused.get(source).cloned())
+    /// The minified form of each block, from the store or made now, with
+    /// the numbers of the blocks made now; `None` when a block is known not
+    /// to be reusable, or is nested too deep to minify.
+    fn forms(&self, document: &str, blocks: &[Block]) -> Option<(Vec<Form>, Vec<usize>)> {
+        let mut forms = Vec::with_capacity(blocks.len());
+        let mut fresh = Vec::new();
         {
-            return found;
+            let reused = self.reused.read().ok()?;
+            for (number, block) in blocks.iter().enumerate() {
+                match reused.get(&document[block.range.clone()]) {
+                    Some(Some(form)) => forms.push(form.clone()),
+                    Some(None) => return None,
+                    None => {
+                        fresh.push(number);
+                        forms.push(Arc::from(&[][..]));
+                    }
+                }
+            }
         }
-        let minified: Arc<[u8]> = whole(source).into();
+        for &number in &fresh {
+            let source = &document[blocks[number].range.clone()];
+            if whole_element(source).is_none() {
+                // Never reusable: stored so, and not walked again.
+                self.keep(document, blocks, &[number], None);
+                return None;
+            }
+            if nesting_depth(source) > MAX_MINIFY_DEPTH {
+                return None;
+            }
+            forms[number] = whole(source).into();
+        }
+        Some((forms, fresh))
+    }
+
+    /// Stores the blocks first met on this page: their minified forms when
+    /// splicing gave the page's bytes, else the mark that they are not
+    /// reusable.
+    fn keep(&self, document: &str, blocks: &[Block], fresh: &[usize], forms: Option<&[Arc<[u8]>]>) {
         use std::sync::atomic::Ordering;
-        if self.kept_bytes.load(Ordering::Relaxed) < REUSED_BYTES_LIMIT
-            && let Ok(mut reused) = self.reused.write()
-        {
-            self.kept_bytes
-                .fetch_add(source.len() + minified.len(), Ordering::Relaxed);
-            reused.insert(source.into(), minified.clone());
+        if self.kept_bytes.load(Ordering::Relaxed) >= REUSED_BYTES_LIMIT {
+            return;
         }
-        minified
+        let Ok(mut reused) = self.reused.write() else {
+            return;
+        };
+        for &number in fresh {
+            let source = &document[blocks[number].range.clone()];
+            let form = forms.map(|forms| forms[number].clone());
+            self.kept_bytes.fetch_add(
+                source.len() + form.as_ref().map_or(0, |f| f.len()),
+                Ordering::Relaxed,
+            );
+            reused.insert(source.into(), form);
+        }
     }
+}
+
+/// The minified page with each stand-in replaced by its block's minified
+/// form; `None` when the stand-ins did not come out once each, in order.
+fn splice(blocks: &[Block], minified: &[u8], forms: &[Arc<[u8]>]) -> Option<Vec<u8>> {
+    if memchr::memmem::find_iter(minified, STAND_IN.as_bytes()).count() != blocks.len() {
+        return None;
+    }
+    let extra: usize = forms.iter().map(|f| f.len()).sum();
+    let mut out = Vec::with_capacity(minified.len() + extra);
+    let mut at = 0;
+    for (number, (block, form)) in blocks.iter().zip(forms).enumerate() {
+        let stand_in = format!("<{name} {STAND_IN}={number}></{name}>", name = block.name);
+        let found = at + memchr::memmem::find(&minified[at..], stand_in.as_bytes())?;
+        out.extend_from_slice(&minified[at..found]);
+        out.extend_from_slice(form);
+        at = found + stand_in.len();
+    }
+    out.extend_from_slice(&minified[at..]);
+    Some(out)
 }
 
 /// One marked block: where its element is in the document, and its name.
@@ -197,7 +254,7 @@ fn marked_blocks(document: &str) -> Vec<Block> {
         }
         let trimmed = inner.trim();
         let start = inner_start + (inner.len() - inner.trim_start().len());
-        let Some(name) = whole_element(trimmed) else {
+        let Some(name) = root_name(trimmed) else {
             return Vec::new();
         };
         blocks.push(Block {
@@ -212,37 +269,86 @@ fn marked_blocks(document: &str) -> Vec<Block> {
     blocks
 }
 
-/// The name of the element that `block` is, when it is exactly one whole
-/// element of a [`REUSABLE_ELEMENTS`] kind, written in lower case.
-fn whole_element(block: &str) -> Option<String> {
+/// The name of the element `block` starts with, when it is of a
+/// [`REUSABLE_ELEMENTS`] kind written in lower case and the block ends with
+/// its end tag. Whether it is one whole element is checked once, when the
+/// block is first met ([`whole_element`]).
+fn root_name(block: &str) -> Option<String> {
     let name: String = block
         .strip_prefix('<')?
         .bytes()
         .take_while(u8::is_ascii_lowercase)
         .map(char::from)
         .collect();
-    if !REUSABLE_ELEMENTS.contains(&name.as_str()) {
-        return None;
-    }
-    let close = format!("</{name}>");
-    if !block.ends_with(&close) {
-        return None;
-    }
-    // The first element must end where the block does: count the element's
-    // own kind opening and closing inside it.
-    let open = format!("<{name}");
-    let mut depth = 0usize;
-    for at in memchr::memchr_iter(b'<', block.as_bytes()) {
-        let rest = &block[at..];
-        if rest.starts_with(&close) {
-            depth = depth.checked_sub(1)?;
-            if depth == 0 {
-                return (at + close.len() == block.len()).then_some(name);
+    (REUSABLE_ELEMENTS.contains(&name.as_str()) && block.ends_with(&format!("</{name}>")))
+        .then_some(name)
+}
+
+/// The name of the element that `block` is, when it is exactly one whole,
+/// well-formed element of a [`REUSABLE_ELEMENTS`] kind, written in lower
+/// case. Well formed: every element inside it (but the void ones, such as
+/// `<br>`) has its own end tag, even those HTML lets a page leave out
+/// (`</p>`, `</li>`). A block that is not could be read differently by the
+/// minifier in another page (a stray `</div>` of the page's own would close
+/// it), and its minified form on its own is not what the page gets.
+fn whole_element(block: &str) -> Option<String> {
+    let name = root_name(block)?;
+    let bytes = block.as_bytes();
+    let mut open: Vec<String> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &block[start..];
+        if rest.starts_with("<!--") {
+            at = start + rest.find("-->")? + 3;
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_start = start + if closing { 2 } else { 1 };
+        let tag_name: String = block[name_start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+        if tag_name.is_empty() || !tag_name.as_bytes()[0].is_ascii_alphabetic() {
+            // A `<` in text: the minifier writes it as text too.
+            at = start + 1;
+            continue;
+        }
+        let end = tag_end(bytes, name_start + tag_name.len())?;
+        at = end;
+        if closing {
+            if open.pop()? != tag_name {
+                return None;
             }
-        } else if rest.starts_with(&open)
-            && rest[open.len()..].starts_with([' ', '>', '\n', '\t', '/'])
-        {
-            depth += 1;
+            if open.is_empty() {
+                return (end == block.len()).then_some(name);
+            }
+        } else if !VOID_ELEMENTS.contains(&tag_name.as_str()) {
+            if bytes[..end].ends_with(b"/>") {
+                return None;
+            }
+            if ["script", "style", "textarea", "title"].contains(&tag_name.as_str()) {
+                let close = format!("</{tag_name}");
+                at = end + find_ascii_ignore_case(&block[end..], &close)?;
+            }
+            open.push(tag_name);
+        }
+    }
+    None
+}
+
+/// Just after the `>` that ends the tag whose attributes start at `from`,
+/// reading quoted values whole.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (offset, &byte) in bytes[from..].iter().enumerate() {
+        match (quote, byte) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (None, b'>') => return Some(from + offset + 1),
+            (None, _) => {}
         }
     }
     None
@@ -365,6 +471,98 @@ mod tests {
         assert_eq!(html(&page), page.as_bytes());
     }
 
+    use proptest::prelude::*;
+
+    /// Pieces of markup that pages and themes are made of, including the
+    /// awkward ones: unclosed paragraphs and items, inline neighbours,
+    /// whitespace, entities, a `<pre>` kept as written.
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "<p>Some  text",
+            "</p>",
+            "<li>item",
+            "<ul>",
+            "</ul>",
+            " ",
+            "\n  ",
+            "<b>bold</b>",
+            "text &amp; more",
+            "<a href=\"x y.html\">link</a>",
+            "<div class=\"wrap\">",
+            "</div>",
+            "<pre>  kept\n  as is</pre>",
+            "<br>",
+            "<!-- note -->",
+            "<h2 id=\"a\">Heading</h2>",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    fn block() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(vec!["nav", "header", "footer", "aside", "div", "ul"]),
+            prop::collection::vec(piece(), 0..6),
+        )
+            .prop_map(|(name, inner)| format!("<{name} class=\"b\">{}</{name}>", inner.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Whatever surrounds a marked block, reusing it gives the bytes of
+        /// minifying the whole page.
+        #[test]
+        fn reuse_never_changes_a_byte(
+            parts in prop::collection::vec(
+                prop_oneof![piece(), block().prop_map(|b| format!("{SAME_START}{b}{SAME_END}"))],
+                0..12,
+            )
+        ) {
+            let page = format!("<!doctype html><html><body>{}</body></html>", parts.concat());
+            let minifier = Minifier::default();
+            // Twice: the second time every block comes from the store.
+            prop_assert_eq!(minifier.page(&page), html(&page));
+            prop_assert_eq!(minifier.page(&page), html(&page));
+        }
+
+        /// A block checked on one page is reused on pages around it that
+        /// differ, and still gives their bytes.
+        #[test]
+        fn a_block_checked_on_one_page_is_right_on_another(
+            blocks in prop::collection::vec(block(), 1..3),
+            surroundings in prop::collection::vec(
+                (prop::collection::vec(piece(), 0..5), prop::collection::vec(piece(), 0..5)),
+                2..4,
+            )
+        ) {
+            let minifier = Minifier::default();
+            for (before, after) in surroundings {
+                let marked: Vec<String> =
+                    blocks.iter().map(|b| format!("{SAME_START}{b}{SAME_END}")).collect();
+                let page = format!(
+                    "<!doctype html><html><body>{}{}{}</body></html>",
+                    before.concat(),
+                    marked.join(&after.concat()),
+                    after.concat()
+                );
+                prop_assert_eq!(minifier.page(&page), html(&page));
+            }
+        }
+    }
+
+    #[test]
+    fn too_deep_pages_and_blocks_are_left_unminified_not_crashed() {
+        let deep = "<div>".repeat(20_000);
+        let deep_block = format!(
+            "<body>{SAME_START}<nav>{deep}</nav>{SAME_END}<p>x</p></body>",
+            deep = "<div>".repeat(20_000) + &"</div>".repeat(20_000)
+        );
+        let deep_page = format!("<body>{SAME_START}<nav>x</nav>{SAME_END}{deep}</body>");
+        let minifier = Minifier::default();
+        assert_eq!(minifier.page(&deep_block), deep_block.as_bytes());
+        assert_eq!(minifier.page(&deep_page), deep_page.as_bytes());
+    }
+
     /// A page with marked blocks in the places a theme puts them.
     fn marked_page(nav: &str, before_nav: &str) -> String {
         format!(
@@ -391,8 +589,13 @@ mod tests {
             assert_eq!(reused, expected);
             assert!(!reused.contains(STAND_IN), "{reused}");
         }
-        let kept = minifier.reused.read().unwrap().len();
-        assert_eq!(kept, 4, "header, footer and two menus, each minified once");
+        let reused = minifier.reused.read().unwrap();
+        assert_eq!(
+            reused.len(),
+            4,
+            "header, footer and two menus, each minified once"
+        );
+        assert!(reused.values().all(Option::is_some), "all are reusable");
     }
 
     #[test]
@@ -425,7 +628,15 @@ mod tests {
                 String::from_utf8(html(&broken)).unwrap(),
                 "{broken}"
             );
-            assert!(minifier.reused.read().unwrap().is_empty(), "{broken}");
+            assert!(
+                minifier
+                    .reused
+                    .read()
+                    .unwrap()
+                    .values()
+                    .all(Option::is_none),
+                "{broken}"
+            );
         }
     }
 

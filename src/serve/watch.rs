@@ -19,6 +19,10 @@ use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, W
 /// Quiet time that ends a batch: long enough to gather the writes of one
 /// save, short enough that an edit reaches the browser within a blink.
 const QUIET: Duration = Duration::from_millis(20);
+/// Quiet time that ends a batch whose last event says a save is finished
+/// (a file closed after writing, or renamed into place as editors' safe
+/// saves do): only long enough to gather another file saved with it.
+const SETTLE: Duration = Duration::from_millis(3);
 /// A batch never waits longer than this, even if changes keep coming.
 const MAX_WAIT: Duration = Duration::from_millis(250);
 const POLL_INTERVAL: Duration = Duration::from_millis(250);
@@ -114,7 +118,8 @@ fn watch_all(watcher: &mut dyn Watcher, root: &Path) -> anyhow::Result<()> {
 }
 
 /// Gathers events into batches: a batch ends after `QUIET` without a new
-/// change, or at `MAX_WAIT`.
+/// change (`SETTLE` when the last change finished a save), or at
+/// `MAX_WAIT`.
 fn debounce(
     raw: &mpsc::Receiver<notify::Result<Event>>,
     batches: &mpsc::Sender<Vec<String>>,
@@ -122,10 +127,12 @@ fn debounce(
 ) {
     let mut batch: Vec<String> = Vec::new();
     let mut first: Option<Instant> = None;
+    let mut saved = false;
     loop {
+        let quiet = if saved { SETTLE } else { QUIET };
         let timeout = match first {
             None => Duration::from_secs(3600),
-            Some(start) => QUIET.min(MAX_WAIT.saturating_sub(start.elapsed())),
+            Some(start) => quiet.min(MAX_WAIT.saturating_sub(start.elapsed())),
         };
         match raw.recv_timeout(timeout) {
             Ok(Ok(event)) if is_change(&event.kind) => {
@@ -136,8 +143,9 @@ fn debounce(
                     .filter(|rel| !is_ignored(rel));
                 let before = batch.len();
                 batch.extend(paths);
-                if batch.len() > before && first.is_none() {
-                    first = Some(Instant::now());
+                if batch.len() > before {
+                    first.get_or_insert_with(Instant::now);
+                    saved = finishes_a_save(&event.kind);
                 }
             }
             Ok(_) => {}
@@ -150,10 +158,23 @@ fn debounce(
                     }
                 }
                 first = None;
+                saved = false;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+/// Whether the file is complete after this event: closed by the program
+/// that wrote it, or renamed into place (an editor's safe save writes a
+/// copy and renames it over the file).
+fn finishes_a_save(kind: &EventKind) -> bool {
+    use notify::event::RenameMode;
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
 }
 
 /// Writes, creations, removals and renames; not reads or metadata.
@@ -190,4 +211,54 @@ fn is_ignored(rel: &str) -> bool {
         || name.ends_with(".swp")
         || name == "4913"
         || name.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{DataChange, RenameMode};
+
+    #[test]
+    fn a_closed_or_renamed_file_is_a_finished_save_and_a_write_is_not() {
+        assert!(finishes_a_save(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(finishes_a_save(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::To
+        ))));
+        assert!(!finishes_a_save(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Content
+        ))));
+        assert!(!finishes_a_save(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::From
+        ))));
+    }
+
+    #[test]
+    fn the_writes_and_close_of_one_save_make_one_batch() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path().canonicalize().unwrap();
+        let file = root.join("content/page.md");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, "x").unwrap();
+        let (raw_sender, raw) = mpsc::channel();
+        let (batch_sender, batches) = mpsc::channel();
+        let roots = vec![(root.clone(), String::new())];
+        let event = |kind| Ok(Event::new(kind).add_path(file.clone()));
+        raw_sender
+            .send(event(EventKind::Modify(ModifyKind::Data(
+                DataChange::Content,
+            ))))
+            .unwrap();
+        raw_sender
+            .send(event(EventKind::Access(AccessKind::Close(
+                AccessMode::Write,
+            ))))
+            .unwrap();
+        let gathering = std::thread::spawn(move || debounce(&raw, &batch_sender, &roots));
+        let batch = batches.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert_eq!(batch, vec!["content/page.md".to_owned()]);
+        drop(raw_sender);
+        gathering.join().unwrap();
+    }
 }

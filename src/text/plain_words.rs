@@ -156,10 +156,16 @@ fn build_automaton(patterns: &[String]) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
+    // Patterns and text are both folded to lower case, so the automaton
+    // need not ignore case; a DFA is the fastest to run over every block.
+    // (A list too big for a DFA gets the kind the crate picks.)
+    let mut builder = AhoCorasick::builder();
+    builder.match_kind(MatchKind::Standard);
+    builder
+        .clone()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(patterns)
+        .or_else(|_| builder.build(patterns))
         .ok()
 }
 

@@ -38,10 +38,17 @@ impl GlossaryMatcher {
         if words.is_empty() {
             return None;
         }
-        let automaton = AhoCorasick::builder()
+        // A DFA, the fastest to run over every page's text, unless the
+        // glossary is too big for one.
+        let mut builder = AhoCorasick::builder();
+        builder
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::LeftmostLongest);
+        let automaton = builder
+            .clone()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
+            .or_else(|_| builder.build(&words))
             .ok()?;
         Some(GlossaryMatcher {
             automaton,
@@ -66,19 +73,19 @@ pub fn link_first_uses<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> V
     let mut linked = vec![false; state.ctx.site.data.glossary.len()];
     let mut blocked_depth = 0usize;
     let mut out = Vec::with_capacity(events.len());
-    let mut pending: Option<(String, std::ops::Range<usize>)> = None;
+    // Text events in a row, joined: a term can span them ("care" "plan").
+    let mut pending: Option<(CowStr<'a>, std::ops::Range<usize>)> = None;
 
     for (event, range) in events {
-        if let Event::Text(text) = &event
-            && blocked_depth == 0
-        {
-            match pending.as_mut() {
-                Some((buffer, r)) => {
-                    buffer.push_str(text);
-                    r.end = range.end;
-                }
-                None => pending = Some((text.to_string(), range)),
+        if let Event::Text(text) = event {
+            if blocked_depth > 0 {
+                out.push((Event::Text(text), range));
+                continue;
             }
+            pending = Some(match pending.take() {
+                Some((joined, r)) => (CowStr::from(format!("{joined}{text}")), r.start..range.end),
+                None => (text, range),
+            });
             continue;
         }
         if let Some((text, r)) = pending.take() {
@@ -103,26 +110,43 @@ pub fn link_first_uses<'a>(events: Vec<Spanned<'a>>, state: &mut PageState) -> V
     out
 }
 
+/// Pushes `text` with its first uses of terms made links. Text with no
+/// term to link goes out as it came (most text: nothing is copied); a
+/// piece of Markdown's own text is borrowed, not copied.
 fn split_text<'a>(
-    text: String,
+    text: CowStr<'a>,
     range: std::ops::Range<usize>,
     matcher: &GlossaryMatcher,
     base: &str,
     linked: &mut [bool],
     out: &mut Vec<Spanned<'a>>,
 ) {
-    let mut cursor = 0;
-    for found in matcher.automaton.find_iter(&text) {
-        let (entry, anchor) = &matcher.patterns[found.pattern().as_usize()];
-        if linked[*entry] || !at_word_boundaries(&text, found.start(), found.end()) {
-            continue;
+    let uses: Vec<(usize, usize, &str)> = matcher
+        .automaton
+        .find_iter(text.as_ref())
+        .filter_map(|found| {
+            let (entry, anchor) = &matcher.patterns[found.pattern().as_usize()];
+            if linked[*entry] || !at_word_boundaries(&text, found.start(), found.end()) {
+                return None;
+            }
+            linked[*entry] = true;
+            Some((found.start(), found.end(), anchor.as_str()))
+        })
+        .collect();
+    if uses.is_empty() {
+        out.push((Event::Text(text), range));
+        return;
+    }
+    let piece = |from: usize, to: usize| -> CowStr<'a> {
+        match &text {
+            CowStr::Borrowed(borrowed) => CowStr::Borrowed(&borrowed[from..to]),
+            other => CowStr::from(other[from..to].to_owned()),
         }
-        linked[*entry] = true;
-        if found.start() > cursor {
-            out.push((
-                Event::Text(CowStr::from(text[cursor..found.start()].to_owned())),
-                range.clone(),
-            ));
+    };
+    let mut cursor = 0;
+    for (start, end, anchor) in uses {
+        if start > cursor {
+            out.push((Event::Text(piece(cursor, start)), range.clone()));
         }
         out.push((
             Event::Html(
@@ -134,15 +158,12 @@ fn split_text<'a>(
             ),
             range.clone(),
         ));
-        out.push((
-            Event::Text(CowStr::from(text[found.start()..found.end()].to_owned())),
-            range.clone(),
-        ));
+        out.push((Event::Text(piece(start, end)), range.clone()));
         out.push((Event::Html("</a>".into()), range.clone()));
-        cursor = found.end();
+        cursor = end;
     }
     if cursor < text.len() {
-        out.push((Event::Text(CowStr::from(text[cursor..].to_owned())), range));
+        out.push((Event::Text(piece(cursor, text.len())), range));
     }
 }
 
