@@ -58,6 +58,18 @@ impl Folded {
         let mut chars = original.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
             let mut end = start + c.len_utf8();
+            // Most text is ASCII: one byte in, one byte out, no tables.
+            if c.is_ascii() && !(fold.collapse_whitespace && c.is_whitespace()) {
+                let c = if fold.lowercase {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                };
+                folded.text.push(c);
+                folded.starts.push(start);
+                folded.ends.push(end);
+                continue;
+            }
             if fold.collapse_whitespace && c.is_whitespace() {
                 while let Some((next, d)) = chars.next_if(|&(_, d)| d.is_whitespace()) {
                     end = next + d.len_utf8();
