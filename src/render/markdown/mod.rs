@@ -296,7 +296,8 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
     // Every page's HTML is held until it is templated: the room left over
-    // from growing it was 40 MiB of a 10,000-page build's 300 MiB peak.
+    // from growing it was about 40 MiB of a 10,000-page build's 290 MiB
+    // peak.
     html.shrink_to_fit();
     // Raw HTML (with `raw_html: allow`) can nest without Markdown seeing it.
     if let Some(range) = first_html
