@@ -24,6 +24,9 @@ use crate::site::assemble::{Assembled, LOGO_DIR, assemble};
 use crate::site::dates::Date;
 use crate::site::model::{PageIdx, Site};
 
+mod rebuild;
+pub use rebuild::{PageRebuild, TemplateRebuild, rebuild_page, rebuild_templates};
+
 /// What one in-memory build produced.
 pub struct Built {
     pub site: Option<Site>,
@@ -37,6 +40,10 @@ pub struct Built {
     /// same reason as `early`.
     pub found: SiteFindings,
     pub theme: Option<Theme>,
+    /// Whether the theme loaded without a problem: only then can a
+    /// template edit be rebuilt without the Markdown (see
+    /// [`rebuild_templates`]).
+    theme_was_clean: bool,
     pub assembled: Option<Assembled>,
     pub plans: Vec<crate::render::booklet::Plan>,
     /// The files held in memory (only for [`Destination::Memory`]).
@@ -62,6 +69,7 @@ impl Built {
             pages: Vec::new(),
             found: SiteFindings::default(),
             theme: None,
+            theme_was_clean: false,
             assembled: None,
             plans: Vec::new(),
             files: OutputMap::new(),
@@ -136,7 +144,11 @@ pub fn build_site_to(options: &BuildOptions, destination: &Destination) -> anyho
         return Ok(built.stopped(Some(site), report));
     }
 
-    let (mut assembled, theme) = assemble_and_theme(&site, options, &mut report);
+    let (mut assembled, problems) = assemble(&site, &site.config_text);
+    report.extend(problems);
+    let (theme, problems) = load_theme(&site, options);
+    built.theme_was_clean = problems.is_empty();
+    report.extend(problems);
     let generated = generated_plans(&site, theme.as_ref(), &mut assembled, &mut report);
     let context = render_context(&site, theme.as_ref());
     built.lap("assemble and theme");
@@ -154,36 +166,21 @@ pub fn build_site_to(options: &BuildOptions, destination: &Destination) -> anyho
     built.lap("site checks (links, contacts)");
 
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
-        let (plans, too_long) = booklet_plans(&site, theme, &rendered);
-        built.plans = plans;
-        link_booklets(&site, &built.plans, &rendered, &mut assembled);
-        let mut sink = Sink::new(destination, site.config.output.precompress)?;
-        let mut problems = render_output(
+        let problems = output_stages(
             &site,
-            &assembled,
+            &mut assembled,
             theme,
+            &context,
             &mut rendered,
             &generated,
             options,
-            &mut sink,
+            destination,
+            &mut built,
         )?;
-        problems.extend(too_long);
-        built.lap("templates and minify");
-        problems.extend(render_booklets(
-            &site,
-            &assembled,
-            theme,
-            &context,
-            &built.plans,
-            &mut sink,
-        )?);
-        built.lap("booklets");
         report.merge(crate::checks::apply_levels(
             problems.into_iter().collect(),
             &site,
         ));
-        built.files = sink.take_held();
-        built.sink = Some(sink);
     }
     drop(context);
     built.site = Some(site);
@@ -225,31 +222,60 @@ fn link_booklets(
         .collect();
 }
 
-/// Navigation and the help banner, and the theme (needed before rendering:
-/// `picto:` images name its pictograms). Problems go into `report`.
-fn assemble_and_theme(
-    site: &Site,
-    options: &BuildOptions,
-    report: &mut Report,
-) -> (Assembled, Option<Theme>) {
-    let (assembled, problems) = assemble(site, &site.config_text);
-    report.extend(problems);
-    let theme = match theme::load(
+/// The theme (needed before rendering: `picto:` images name its
+/// pictograms), with its words in the site's languages, and its problems.
+fn load_theme(site: &Site, options: &BuildOptions) -> (Option<Theme>, Vec<Diagnostic>) {
+    match theme::load(
         site.edition.theme_root.as_deref().unwrap_or(&options.root),
         &site.config.theme,
         &site.config_text,
         site.config.markdown.raw_html,
     ) {
         Ok(mut theme) => {
-            report.extend(theme::load_words(&mut theme, &site.config.language_codes()));
-            Some(theme)
+            let problems = theme::load_words(&mut theme, &site.config.language_codes());
+            (Some(theme), problems)
         }
-        Err(problems) => {
-            report.extend(problems);
-            None
-        }
-    };
-    (assembled, theme)
+        Err(problems) => (None, problems),
+    }
+}
+
+/// The stages after the checks, into a new sink for `destination`: which
+/// booklets are made, every page and file through its template, then the
+/// booklets. Their problems are returned; the plans, the sink and (in
+/// memory) the files are kept in `built`.
+#[allow(clippy::too_many_arguments)]
+fn output_stages(
+    site: &Site,
+    assembled: &mut Assembled,
+    theme: &Theme,
+    context: &RenderContext,
+    rendered: &mut [Rendered],
+    generated: &[crate::render::generated::Plan],
+    options: &BuildOptions,
+    destination: &Destination,
+    built: &mut Built,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let (plans, too_long) = booklet_plans(site, theme, rendered);
+    built.plans = plans;
+    link_booklets(site, &built.plans, rendered, assembled);
+    let mut sink = Sink::new(destination, site.config.output.precompress)?;
+    let mut problems = render_output(
+        site, assembled, theme, rendered, generated, options, &mut sink,
+    )?;
+    problems.extend(too_long);
+    built.lap("templates and minify");
+    problems.extend(render_booklets(
+        site,
+        assembled,
+        theme,
+        context,
+        &built.plans,
+        &mut sink,
+    )?);
+    built.lap("booklets");
+    built.files = sink.take_held();
+    built.sink = Some(sink);
+    Ok(problems)
 }
 
 /// Renders and checks the pages `which`, in parallel, in order.
@@ -287,171 +313,6 @@ fn booklet_plans(
     } else {
         (Vec::new(), Vec::new())
     }
-}
-
-/// What rebuilding one edited page gave.
-pub enum PageRebuild {
-    /// The edit changes the page's place in the site (its title, summary,
-    /// weight, template, language or draft flag), or the page is new:
-    /// only a full build gets navigation and listings right.
-    NeedsFullBuild,
-    /// The edit has errors; the last good build is kept as it was.
-    Failed(Report),
-    /// The files that changed, and the whole report.
-    Built {
-        changed: Vec<(String, Vec<u8>)>,
-        report: Report,
-    },
-}
-
-/// The same stages as [`build_site`], given one edited page of a finished
-/// build: decode and parse it (`source`), render and check it, recheck the
-/// links that can change, template and minify it with the built-page
-/// checks, and redo the booklets that hold it. Used by `serve`.
-pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild {
-    let (Some(site), Some(theme), Some(assembled)) =
-        (built.site.as_mut(), &built.theme, &built.assembled)
-    else {
-        return PageRebuild::NeedsFullBuild;
-    };
-    let Some(idx) = site.page_by_rel(rel) else {
-        return PageRebuild::NeedsFullBuild;
-    };
-    let page = match edited_page(rel, bytes, &site.config) {
-        Ok(Some(page)) => page,
-        Ok(None) => return PageRebuild::NeedsFullBuild,
-        Err(problems) => return PageRebuild::Failed(problems.into_iter().collect()),
-    };
-    if !same_place(&site.pages[idx].front, &page.front) {
-        return PageRebuild::NeedsFullBuild;
-    }
-    site.pages[idx] = page;
-
-    let timer = Instant::now();
-    let lap = |what: &str| {
-        if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
-            eprintln!("{:>7.1} ms  {what}", timer.elapsed().as_secs_f64() * 1000.0);
-        }
-    };
-    let context = render_context(site, Some(theme));
-    let (mut rendered, mut pages) = render_pages(site, &context, &[idx], true);
-    built.rendered[idx] = rendered.remove(0);
-    built.pages[idx] = pages.remove(0);
-    lap("render and page checks");
-    // Link findings change for this page, and for pages that link to its
-    // headings; every other page's findings stay as they were.
-    let affected =
-        std::iter::once(idx).chain(crate::checks::links::pages_linking_to(&built.rendered, idx));
-    for page in affected.collect::<Vec<_>>() {
-        built.found.links[page] = crate::checks::links::check_page(site, &built.rendered, page);
-    }
-    let mut report = crate::checks::apply_levels(
-        crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
-        site,
-    );
-    lap("site checks and report");
-    if report.has_errors() {
-        return PageRebuild::Failed(report);
-    }
-
-    let changed = match page_files(
-        site,
-        assembled,
-        theme,
-        &context,
-        &built.plans,
-        idx,
-        &built.rendered[idx],
-        &mut report,
-    ) {
-        Some(changed) => changed,
-        None => return PageRebuild::Failed(report),
-    };
-    built.report = report.clone();
-    PageRebuild::Built { changed, report }
-}
-
-/// The edited file read the way `source` reads every page: the same
-/// decoding (UTF-8, a byte-order mark dropped) and the same front matter.
-fn edited_page(
-    rel: &str,
-    bytes: Vec<u8>,
-    config: &crate::source::config::SiteConfig,
-) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
-    let file = crate::source::discover::SourceFile::local(
-        rel.to_owned(),
-        std::path::PathBuf::new(),
-        crate::source::discover::FileKind::Markdown,
-    );
-    crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
-        .map_err(|d| vec![d])
-        .and_then(|text| crate::site::load::page_in_site(&file, text, true, config))
-}
-
-/// The rebuilt page and the booklets that hold it, with the built-page
-/// checks `render_output` runs. `None` when an error stops them; the
-/// problems are in `report`.
-#[allow(clippy::too_many_arguments)]
-fn page_files(
-    site: &Site,
-    assembled: &Assembled,
-    theme: &Theme,
-    context: &RenderContext,
-    plans: &[crate::render::booklet::Plan],
-    idx: PageIdx,
-    rendered: &Rendered,
-    report: &mut Report,
-) -> Option<Vec<(String, Vec<u8>)>> {
-    let mut changed = Sink::memory();
-    let output = page_output(site, assembled, theme, idx, rendered);
-    if let Some(problem) = output
-        .as_ref()
-        .ok()
-        .and_then(|html| crate::checks::structure::check_output(&site.pages[idx], html))
-    {
-        report.merge(crate::checks::apply_levels(
-            std::iter::once(problem).collect(),
-            site,
-        ));
-    }
-    match output {
-        // A sink in memory cannot fail to store.
-        Ok(bytes) => {
-            let _ = changed.insert(format!("{}index.html", site.pages[idx].dir), bytes);
-        }
-        Err(diagnostic) => {
-            report.push(diagnostic);
-            return None;
-        }
-    }
-    // Booklets that hold the page are printed copies of it: redo them too.
-    let stale: Vec<_> = plans.iter().filter(|p| p.contains(idx)).cloned().collect();
-    report.extend(
-        render_booklets(site, assembled, theme, context, &stale, &mut changed).unwrap_or_default(),
-    );
-    if report.has_errors() {
-        return None;
-    }
-    Some(changed.take_held().into_iter().collect())
-}
-
-/// True when an edit leaves the page where it was: same title and summary
-/// (shown in listings and navigation), weight (order), template, language
-/// and draft flag, old addresses (each has a redirect page naming the title),
-/// and review date ("What has changed" lists pages by it).
-fn same_place(
-    old: &crate::source::front_matter::FrontMatter,
-    new: &crate::source::front_matter::FrontMatter,
-) -> bool {
-    old.title == new.title
-        && old.summary == new.summary
-        && old.weight == new.weight
-        && old.template == new.template
-        && old.lang == new.lang
-        && old.translation == new.translation
-        && old.draft == new.draft
-        && old.aliases == new.aliases
-        && old.reviewed == new.reviewed
 }
 
 /// The rendering context for a site and its theme's pictograms.

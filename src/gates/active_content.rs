@@ -74,6 +74,8 @@ pub fn in_svg(svg: &str) -> Vec<Finding> {
 fn scan(text: &str, svg: bool) -> Vec<Finding> {
     let mut found = Vec::new();
     let mut at = 0;
+    // One list of attributes for every tag, emptied for each.
+    let mut attributes = Vec::new();
     while let Some(offset) = text[at..].find('<') {
         let start = at + offset;
         let rest = &text[start..];
@@ -81,15 +83,21 @@ fn scan(text: &str, svg: bool) -> Vec<Finding> {
             at = rest.find("-->").map_or(text.len(), |end| start + end + 3);
             continue;
         }
-        let Some(tag) = read_tag(text, start) else {
+        let Some(tag) = read_tag(text, start, std::mem::take(&mut attributes)) else {
             at = start + 1;
             continue;
         };
         at = tag.end;
         check_tag(&tag, start, svg, &mut found);
+        let Tag {
+            name,
+            attributes: used,
+            ..
+        } = tag;
         // Raw text: nothing inside these is a tag (their content is text).
-        if !svg && ["style", "textarea", "title", "xmp", "noscript"].contains(&tag.name.as_ref()) {
-            let close = format!("</{}", tag.name);
+        attributes = used;
+        if !svg && ["style", "textarea", "title", "xmp", "noscript"].contains(&name.as_ref()) {
+            let close = format!("</{name}");
             at = find_ignore_case(&text[at..], &close).map_or(text.len(), |end| at + end);
         }
     }
@@ -109,10 +117,13 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
             push(format!("an event handler ({name}=…) on <{}>", tag.name));
             continue;
         }
+        let animation = svg && SVG_ANIMATIONS.contains(&tag.name.as_ref());
+        if !may_be_active(&tag.name, name, animation) {
+            continue;
+        }
         let decoded = decode_references(value);
         let decoded = decoded.as_ref();
-        let targets_link = svg
-            && SVG_ANIMATIONS.contains(&tag.name.as_ref())
+        let targets_link = animation
             && tag
                 .attributes
                 .iter()
@@ -174,6 +185,16 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
     }
 }
 
+/// Whether attribute `name` on element `tag` is one that [`check_tag`]
+/// reads for a URL or a script (event handlers aside). Skipping the rest
+/// early matters: this runs on every attribute of every page shipped.
+fn may_be_active(tag: &str, name: &str, animation: bool) -> bool {
+    URL_ATTRIBUTES.contains(&name)
+        || matches!(name, "srcset" | "style")
+        || (tag == "meta" && name == "content")
+        || (animation && matches!(name, "to" | "values" | "from" | "by"))
+}
+
 /// A start tag: lower-cased name, attributes with raw values, and the
 /// offset just after its `>`.
 struct Tag<'t> {
@@ -192,9 +213,13 @@ fn lower(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Reads the start tag at `start` (which holds `<`). End tags, doctypes and
-/// stray `<` give `None`.
-fn read_tag(text: &str, start: usize) -> Option<Tag<'_>> {
+/// Reads the start tag at `start` (which holds `<`), its attributes into
+/// `attributes` (emptied first). End tags, doctypes and stray `<` give `None`.
+fn read_tag<'t>(
+    text: &'t str,
+    start: usize,
+    mut attributes: Vec<(Cow<'t, str>, &'t str)>,
+) -> Option<Tag<'t>> {
     let bytes = text.as_bytes();
     let mut i = start + 1;
     if !bytes.get(i)?.is_ascii_alphabetic() {
@@ -205,7 +230,7 @@ fn read_tag(text: &str, start: usize) -> Option<Tag<'_>> {
         i += 1;
     }
     let name = lower(&text[name_start..i]);
-    let mut attributes = Vec::new();
+    attributes.clear();
     loop {
         while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
             i += 1;

@@ -616,7 +616,8 @@ struct Contents {
 impl Contents {
     /// The same contents, with [`EDITION_MARK`] replaced by `path`.
     fn placed(&self, path: &str) -> Contents {
-        let place = |html: &str| html.replace(EDITION_MARK, path);
+        let place =
+            |html: &str| crate::text::substring::replace(html, EDITION_MARK, path).into_owned();
         let part = |p: &PartView| PartView {
             id: p.id.clone(),
             title: p.title.clone(),
@@ -650,7 +651,7 @@ pub fn views(site: &Site, context: &RenderContext, editions: &[&Plan]) -> Vec<Bo
         .all(|p| standard_dir(p) == Some(first.dir.as_str()))
         && !pages_of(first)
             .chain(std::iter::once(first.cover))
-            .any(|i| site.pages[i].text.contains(EDITION_MARK));
+            .any(|i| crate::text::substring::contains(&site.pages[i].text, EDITION_MARK));
     if !shareable {
         return editions.iter().map(|p| view(site, context, p)).collect();
     }

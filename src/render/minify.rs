@@ -17,6 +17,7 @@ use std::sync::{Arc, RwLock};
 
 use minify_html::Cfg;
 
+use crate::text::substring::{contains, find, replace};
 use crate::text::text_fold::find_ascii_ignore_case;
 
 fn page_config() -> Cfg {
@@ -124,7 +125,7 @@ impl Minifier {
     /// minifying the whole document.
     pub fn page(&self, document: &str) -> Vec<u8> {
         let blocks = marked_blocks(document);
-        if blocks.is_empty() || document.contains(STAND_IN) {
+        if blocks.is_empty() || contains(document, STAND_IN) {
             return guarded(document);
         }
         let Some((forms, fresh)) = self.forms(document, &blocks) else {
@@ -246,13 +247,13 @@ struct Block {
 fn marked_blocks(document: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut at = 0;
-    while let Some(offset) = document[at..].find(SAME_START) {
+    while let Some(offset) = find(&document[at..], SAME_START) {
         let inner_start = at + offset + SAME_START.len();
-        let Some(length) = document[inner_start..].find(SAME_END) else {
+        let Some(length) = find(&document[inner_start..], SAME_END) else {
             return Vec::new();
         };
         let inner = &document[inner_start..inner_start + length];
-        if inner.contains(SAME_START) {
+        if contains(inner, SAME_START) {
             return Vec::new();
         }
         let trimmed = inner.trim();
@@ -266,7 +267,7 @@ fn marked_blocks(document: &str) -> Vec<Block> {
         });
         at = inner_start + length + SAME_END.len();
     }
-    if document[at..].contains(SAME_END) {
+    if contains(&document[at..], SAME_END) {
         return Vec::new();
     }
     blocks
@@ -360,10 +361,11 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
 /// Takes the marks of [`SAME_START`] out of a document that ships
 /// unminified (a booklet), so that it is as the theme wrote it otherwise.
 pub fn without_marks(document: String) -> String {
-    if !document.contains(SAME_START) && !document.contains(SAME_END) {
+    if !contains(&document, SAME_START) && !contains(&document, SAME_END) {
         return document;
     }
-    document.replace(SAME_START, "").replace(SAME_END, "")
+    let cut = replace(&document, SAME_START, "");
+    replace(&cut, SAME_END, "").into_owned()
 }
 
 /// Elements that never have an end tag.

@@ -4,13 +4,17 @@
 //! A Markdown edit that leaves the page's place in the site unchanged (its
 //! title, summary, weight, template, language and draft flag) re-renders
 //! only that page, re-runs the cross-page link checks, and re-renders the
-//! booklets that contain it. Anything else (a new or deleted file, a
-//! template, `site.yaml`, data) rebuilds everything, as mdBook and Zola do.
+//! booklets that contain it. An edit to the theme's templates alone
+//! templates every page again but reuses the Markdown and its checks.
+//! Anything else (a new or deleted file, the theme's words or stylesheet,
+//! `site.yaml`, data) rebuilds everything, as mdBook and Zola do.
 
 use crate::diagnostics::{Diagnostic, Report};
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
-use crate::pipeline::{Built, PageRebuild, build_site, rebuild_page};
+use crate::pipeline::{
+    Built, PageRebuild, TemplateRebuild, build_site, rebuild_page, rebuild_templates,
+};
 
 /// What a rebuild did, for the console and the browser.
 pub enum Outcome {
@@ -49,6 +53,10 @@ impl Session {
     pub fn full_build(&mut self) -> anyhow::Result<Outcome> {
         let mut built = build_site(&self.options)?;
         if built.report.has_errors() || built.site.is_none() {
+            // What is served stays as it was, but what it was built from
+            // is no longer on disk: the next change builds everything, and
+            // reports these errors again until they are mended.
+            self.built = None;
             return Ok(Outcome::Failed(built.report));
         }
         let outcome = Outcome::Built {
@@ -81,7 +89,44 @@ impl Session {
         {
             return Ok(outcome);
         }
+        if self.only_templates(&changed)
+            && let Some(outcome) = self.try_templates()?
+        {
+            return Ok(outcome);
+        }
         self.full_build()
+    }
+
+    /// True when every changed path is a template of the site's own theme.
+    fn only_templates(&self, changed: &[&String]) -> bool {
+        let Some(site) = self.built.as_ref().and_then(|b| b.site.as_ref()) else {
+            return false;
+        };
+        // A theme taken from a site this one extends is not under its root.
+        if site.edition.theme_root.is_some() {
+            return false;
+        }
+        let templates = format!("themes/{}/templates/", site.config.theme);
+        changed.iter().all(|path| path.starts_with(&templates))
+    }
+
+    /// `None` when the template edit needs a full rebuild.
+    fn try_templates(&mut self) -> anyhow::Result<Option<Outcome>> {
+        let Some(built) = self.built.as_mut() else {
+            return Ok(None);
+        };
+        Ok(match rebuild_templates(built, &self.options)? {
+            TemplateRebuild::NeedsFullBuild => None,
+            TemplateRebuild::Failed(report) => {
+                self.built = None;
+                Some(Outcome::Failed(report))
+            }
+            TemplateRebuild::Built(report) => Some(Outcome::Built {
+                changes: Changes::Everything(std::mem::take(&mut built.files)),
+                report,
+                pages_rebuilt: built.page_count(),
+            }),
+        })
     }
 
     fn was_in_site(&self, path: &str) -> bool {
@@ -200,5 +245,148 @@ mod tests {
                 "{path} differs from a full build"
             );
         }
+    }
+
+    /// A site in a temporary folder with its own copy of the default
+    /// theme, so that tests can edit its templates.
+    fn site_with_own_theme() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for entry in walkdir::WalkDir::new(&theme) {
+            let entry = entry.expect("walk the theme");
+            let rel = entry.path().strip_prefix(&theme).expect("inside the theme");
+            let to = root.join("themes/default").join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+        for (path, text) in [
+            ("site.yaml", "title: Test\n"),
+            (
+                "content/_index.md",
+                "---\ntitle: Home\n---\nSee [plans](care/plans.md).\n",
+            ),
+            ("content/care/_index.md", "---\ntitle: Care\n---\nCare.\n"),
+            (
+                "content/care/plans.md",
+                "---\ntitle: Plans\n---\n## What\n\nWords.\n",
+            ),
+        ] {
+            let full = root.join(path);
+            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+            std::fs::write(full, text).expect("write");
+        }
+        dir
+    }
+
+    /// Appends `text` to the footer partial of the site's theme.
+    fn edit_footer(root: &std::path::Path, text: &str) -> String {
+        let rel = "themes/default/templates/partials/footer.html";
+        let path = root.join(rel);
+        let mut footer = std::fs::read_to_string(&path).expect("read footer");
+        footer.push_str(text);
+        std::fs::write(&path, footer).expect("write footer");
+        rel.to_owned()
+    }
+
+    fn stages(session: &Session) -> Vec<&'static str> {
+        let built = session.built.as_ref().expect("a good build is kept");
+        built.timings.iter().map(|(stage, ..)| *stage).collect()
+    }
+
+    /// Issue 17: a template edit templates every page again without
+    /// rendering the Markdown, and gives what a full build gives.
+    #[test]
+    fn a_template_edit_reuses_the_markdown_and_matches_a_full_build() {
+        let dir = site_with_own_theme();
+        let options = BuildOptions::new(dir.path());
+        let mut session = Session::new(options.clone());
+        assert!(matches!(
+            session.full_build().expect("build"),
+            Outcome::Built { .. }
+        ));
+        let changed = edit_footer(dir.path(), "<p>Printed by the trust.</p>\n");
+        let files = match session.rebuild(&[changed]).expect("rebuild") {
+            Outcome::Built {
+                changes: Changes::Everything(files),
+                ..
+            } => files,
+            Outcome::Failed(report) => panic!("failed: {}", report.render_text()),
+            Outcome::Built { .. } => panic!("only some files were rebuilt"),
+        };
+        assert_eq!(stages(&session), ["templates and minify", "booklets"]);
+        let full = build_site(&options).expect("full build");
+        assert_eq!(
+            files.keys().collect::<Vec<_>>(),
+            full.files.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &full.files {
+            assert_eq!(
+                Some(bytes),
+                files.get(path),
+                "{path} differs from a full build"
+            );
+        }
+        let page = String::from_utf8_lossy(&files["care/plans/index.html"]).into_owned();
+        assert!(page.contains("Printed by the trust."), "{page}");
+    }
+
+    /// A template that no longer parses fails the rebuild with the
+    /// template's problem; mending it builds again.
+    #[test]
+    fn a_broken_template_edit_fails_then_builds_once_mended() {
+        let dir = site_with_own_theme();
+        let mut session = Session::new(BuildOptions::new(dir.path()));
+        assert!(matches!(
+            session.full_build().expect("build"),
+            Outcome::Built { .. }
+        ));
+        let changed = edit_footer(dir.path(), "{% if %}\n");
+        match session
+            .rebuild(std::slice::from_ref(&changed))
+            .expect("rebuild")
+        {
+            Outcome::Failed(report) => {
+                let text = report.render_text();
+                assert!(text.contains("footer.html"), "{text}");
+            }
+            Outcome::Built { .. } => panic!("a broken template built"),
+        }
+        assert!(session.built.is_none(), "the next change builds everything");
+        let path = dir.path().join(&changed);
+        let footer = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, footer.replace("{% if %}\n", "")).expect("write");
+        assert!(matches!(
+            session.rebuild(&[changed]).expect("rebuild"),
+            Outcome::Built { .. }
+        ));
+    }
+
+    /// The theme's words change what the Markdown renders (worksheet
+    /// labels, for one): an edit to them builds everything.
+    #[test]
+    fn an_edit_beside_the_templates_builds_everything() {
+        let dir = site_with_own_theme();
+        let mut session = Session::new(BuildOptions::new(dir.path()));
+        assert!(matches!(
+            session.full_build().expect("build"),
+            Outcome::Built { .. }
+        ));
+        let changed = edit_footer(dir.path(), "<p>More.</p>\n");
+        let words = "themes/default/i18n/en.yaml";
+        let path = dir.path().join(words);
+        let mut text = std::fs::read_to_string(&path).expect("read words");
+        text.push('\n');
+        std::fs::write(&path, text).expect("write words");
+        assert!(matches!(
+            session
+                .rebuild(&[changed, words.to_owned()])
+                .expect("rebuild"),
+            Outcome::Built { .. }
+        ));
+        assert!(stages(&session).contains(&"Markdown and page checks"));
     }
 }

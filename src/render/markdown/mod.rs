@@ -165,7 +165,8 @@ struct PageState<'p, 'c> {
     page: &'p Page,
     idx: PageIdx,
     ctx: &'c RenderContext<'c>,
-    lines: LineIndex,
+    /// Made when a problem is first reported: most pages have none.
+    lines: std::cell::OnceCell<LineIndex>,
     diagnostics: Vec<Diagnostic>,
     /// Readable text that does not come from Markdown text events (worksheet labels).
     extra_prose: Vec<ProseBlock>,
@@ -205,6 +206,7 @@ impl PageState<'_, '_> {
     /// (line, column) in the `.md` file of a byte range in the body.
     fn position(&self, range: &Range<usize>) -> (usize, usize) {
         self.lines
+            .get_or_init(|| LineIndex::new(&self.page.text))
             .position(&self.page.text, self.page.body_start + range.start)
     }
 
@@ -251,7 +253,7 @@ pub fn render(page: &Page, idx: PageIdx, ctx: &RenderContext) -> Rendered {
         page,
         idx,
         ctx,
-        lines: LineIndex::new(&page.text),
+        lines: std::cell::OnceCell::new(),
         diagnostics: Vec::new(),
         extra_prose: Vec::new(),
         worksheets: 0,
@@ -368,6 +370,11 @@ fn expand_fenced<'a>(
     mut expand: impl FnMut(&str, Range<usize>, &mut PageState, &mut Vec<Spanned<'a>>),
 ) -> Vec<Spanned<'a>> {
     use pulldown_cmark::{CodeBlockKind, Tag, TagEnd};
+    let is_block = |event: &Event| matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(kind))) if kind.trim() == info);
+    // Most pages have no such block: keep their events where they are.
+    if !events.iter().any(|(event, _)| is_block(event)) {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     let mut block: Option<(String, Range<usize>)> = None;
     for (event, range) in events {

@@ -1,0 +1,267 @@
+//! `serve`'s rebuilds that reuse the last good build: one edited page, or
+//! the theme's templates. Each runs the same stages and checks as a full
+//! build over what changed, and gives the same files.
+
+use std::time::Instant;
+
+use super::{Built, output_stages, page_output, render_booklets, render_context, render_pages};
+use crate::diagnostics::{Diagnostic, Report};
+use crate::options::BuildOptions;
+use crate::output::sink::{Destination, Sink};
+use crate::render::markdown::{RenderContext, Rendered};
+use crate::render::theme::Theme;
+use crate::site::assemble::Assembled;
+use crate::site::model::{PageIdx, Site};
+
+/// What rebuilding one edited page gave.
+pub enum PageRebuild {
+    /// The edit changes the page's place in the site (its title, summary,
+    /// weight, template, language or draft flag), or the page is new:
+    /// only a full build gets navigation and listings right.
+    NeedsFullBuild,
+    /// The edit has errors; the last good build is kept as it was.
+    Failed(Report),
+    /// The files that changed, and the whole report.
+    Built {
+        changed: Vec<(String, Vec<u8>)>,
+        report: Report,
+    },
+}
+
+/// The same stages as [`super::build_site`], given one edited page of a
+/// finished build: decode and parse it (`source`), render and check it,
+/// recheck the links that can change, template and minify it with the
+/// built-page checks, and redo the booklets that hold it.
+pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild {
+    let (Some(site), Some(theme), Some(assembled)) =
+        (built.site.as_mut(), &built.theme, &built.assembled)
+    else {
+        return PageRebuild::NeedsFullBuild;
+    };
+    let Some(idx) = site.page_by_rel(rel) else {
+        return PageRebuild::NeedsFullBuild;
+    };
+    let page = match edited_page(rel, bytes, &site.config) {
+        Ok(Some(page)) => page,
+        Ok(None) => return PageRebuild::NeedsFullBuild,
+        Err(problems) => return PageRebuild::Failed(problems.into_iter().collect()),
+    };
+    if !same_place(&site.pages[idx].front, &page.front) {
+        return PageRebuild::NeedsFullBuild;
+    }
+    site.pages[idx] = page;
+
+    let timer = Instant::now();
+    let lap = |what: &str| {
+        if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
+            eprintln!("{:>7.1} ms  {what}", timer.elapsed().as_secs_f64() * 1000.0);
+        }
+    };
+    let context = render_context(site, Some(theme));
+    let (mut rendered, mut pages) = render_pages(site, &context, &[idx], true);
+    built.rendered[idx] = rendered.remove(0);
+    built.pages[idx] = pages.remove(0);
+    lap("render and page checks");
+    // Link findings change for this page, and for pages that link to its
+    // headings; every other page's findings stay as they were.
+    let affected =
+        std::iter::once(idx).chain(crate::checks::links::pages_linking_to(&built.rendered, idx));
+    for page in affected.collect::<Vec<_>>() {
+        built.found.links[page] = crate::checks::links::check_page(site, &built.rendered, page);
+    }
+    let mut report = crate::checks::apply_levels(
+        crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
+        site,
+    );
+    lap("site checks and report");
+    if report.has_errors() {
+        return PageRebuild::Failed(report);
+    }
+
+    let changed = match page_files(
+        site,
+        assembled,
+        theme,
+        &context,
+        &built.plans,
+        idx,
+        &built.rendered[idx],
+        &mut report,
+    ) {
+        Some(changed) => changed,
+        None => return PageRebuild::Failed(report),
+    };
+    built.report = report.clone();
+    PageRebuild::Built { changed, report }
+}
+
+/// What re-templating a finished build gave.
+pub enum TemplateRebuild {
+    /// The edit reaches past the templates (the theme's words, stylesheet
+    /// or files, or a template added, removed or broken), or the theme had
+    /// problems: only a full build reports everything right.
+    NeedsFullBuild,
+    /// Templating failed: the last good build is kept as it was.
+    Failed(Report),
+    /// Every file, templated again, is in `built.files`.
+    Built(Report),
+}
+
+/// The stages after the checks, run again over the last good build with
+/// the theme read again from disk: for an edit to templates only.
+///
+/// The Markdown and its checks (half a full build) are reused because
+/// nothing they read has changed: the pages, and of the theme only its
+/// words and pictograms, which this checks are the same. A template that
+/// fails to load, or any theme problem at all, goes to a full build, which
+/// reports it as a build does.
+pub fn rebuild_templates(
+    built: &mut Built,
+    options: &BuildOptions,
+) -> anyhow::Result<TemplateRebuild> {
+    let (Some(site), Some(old)) = (built.site.as_ref(), built.theme.as_ref()) else {
+        return Ok(TemplateRebuild::NeedsFullBuild);
+    };
+    let (theme, problems) = super::load_theme(site, options);
+    let theme = match theme {
+        Some(theme) if problems.is_empty() && built.theme_was_clean && same_inputs(old, &theme) => {
+            theme
+        }
+        _ => return Ok(TemplateRebuild::NeedsFullBuild),
+    };
+    let (Some(site), Some(mut assembled)) = (built.site.take(), built.assembled.take()) else {
+        return Ok(TemplateRebuild::NeedsFullBuild);
+    };
+    built.timings.clear();
+    built.stage_started = Instant::now();
+    let generated = crate::render::generated::plans(&site, &theme);
+    let context = render_context(&site, Some(&theme));
+    let mut rendered = std::mem::take(&mut built.rendered);
+    let output = output_stages(
+        &site,
+        &mut assembled,
+        &theme,
+        &context,
+        &mut rendered,
+        &generated,
+        options,
+        &Destination::Memory,
+        built,
+    );
+    drop(context);
+    built.rendered = rendered;
+    let report = output.map(|problems| {
+        let mut report = crate::checks::apply_levels(
+            crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
+            &site,
+        );
+        report.merge(crate::checks::apply_levels(
+            problems.into_iter().collect(),
+            &site,
+        ));
+        report
+    });
+    built.site = Some(site);
+    built.assembled = Some(assembled);
+    let report = report?;
+    if report.has_errors() {
+        return Ok(TemplateRebuild::Failed(report));
+    }
+    built.theme = Some(theme);
+    built.report = report.clone();
+    Ok(TemplateRebuild::Built(report))
+}
+
+/// True when `new` gives every page the same Markdown rendering as `old`:
+/// the same templates by name (which booklets and generated pages exist),
+/// stylesheet, files (pictograms among them) and words.
+fn same_inputs(old: &Theme, new: &Theme) -> bool {
+    old.sources.keys().eq(new.sources.keys())
+        && old.css == new.css
+        && old.static_files == new.static_files
+        && old.word_files == new.word_files
+        && old.shown_dir == new.shown_dir
+}
+
+/// The edited file read the way `source` reads every page: the same
+/// decoding (UTF-8, a byte-order mark dropped) and the same front matter.
+fn edited_page(
+    rel: &str,
+    bytes: Vec<u8>,
+    config: &crate::source::config::SiteConfig,
+) -> Result<Option<crate::site::model::Page>, Vec<Diagnostic>> {
+    let file = crate::source::discover::SourceFile::local(
+        rel.to_owned(),
+        std::path::PathBuf::new(),
+        crate::source::discover::FileKind::Markdown,
+    );
+    crate::diagnostics::decode_text(&format!("content/{rel}"), bytes)
+        .map_err(|d| vec![d])
+        .and_then(|text| crate::site::load::page_in_site(&file, text, true, config))
+}
+
+/// The rebuilt page and the booklets that hold it, with the built-page
+/// checks `render_output` runs. `None` when an error stops them; the
+/// problems are in `report`.
+#[allow(clippy::too_many_arguments)]
+fn page_files(
+    site: &Site,
+    assembled: &Assembled,
+    theme: &Theme,
+    context: &RenderContext,
+    plans: &[crate::render::booklet::Plan],
+    idx: PageIdx,
+    rendered: &Rendered,
+    report: &mut Report,
+) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut changed = Sink::memory();
+    let output = page_output(site, assembled, theme, idx, rendered);
+    if let Some(problem) = output
+        .as_ref()
+        .ok()
+        .and_then(|html| crate::checks::structure::check_output(&site.pages[idx], html))
+    {
+        report.merge(crate::checks::apply_levels(
+            std::iter::once(problem).collect(),
+            site,
+        ));
+    }
+    match output {
+        // A sink in memory cannot fail to store.
+        Ok(bytes) => {
+            let _ = changed.insert(format!("{}index.html", site.pages[idx].dir), bytes);
+        }
+        Err(diagnostic) => {
+            report.push(diagnostic);
+            return None;
+        }
+    }
+    // Booklets that hold the page are printed copies of it: redo them too.
+    let stale: Vec<_> = plans.iter().filter(|p| p.contains(idx)).cloned().collect();
+    report.extend(
+        render_booklets(site, assembled, theme, context, &stale, &mut changed).unwrap_or_default(),
+    );
+    if report.has_errors() {
+        return None;
+    }
+    Some(changed.take_held().into_iter().collect())
+}
+
+/// True when an edit leaves the page where it was: same title and summary
+/// (shown in listings and navigation), weight (order), template, language
+/// and draft flag, old addresses (each has a redirect page naming the title),
+/// and review date ("What has changed" lists pages by it).
+fn same_place(
+    old: &crate::source::front_matter::FrontMatter,
+    new: &crate::source::front_matter::FrontMatter,
+) -> bool {
+    old.title == new.title
+        && old.summary == new.summary
+        && old.weight == new.weight
+        && old.template == new.template
+        && old.lang == new.lang
+        && old.translation == new.translation
+        && old.draft == new.draft
+        && old.aliases == new.aliases
+        && old.reviewed == new.reviewed
+}
