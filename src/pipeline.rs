@@ -25,7 +25,9 @@ use crate::site::dates::Date;
 use crate::site::model::{PageIdx, Site};
 
 mod rebuild;
-pub use rebuild::{PageRebuild, TemplateRebuild, rebuild_page, rebuild_templates};
+pub use rebuild::{
+    PageRebuild, TemplateRebuild, rebuild_booklets, rebuild_page, rebuild_templates,
+};
 
 /// What one in-memory build produced.
 pub struct Built {
@@ -36,6 +38,15 @@ pub struct Built {
     pub early: Vec<Diagnostic>,
     /// What the page checks found, page by page (beside `rendered`).
     pub pages: Vec<PageFindings>,
+    /// The findings of the stages after the checks (a page's h1s, booklets
+    /// too long to make), kept so that `serve` can report them again.
+    output_findings: Vec<Diagnostic>,
+    /// Every page's `signpost-ignore` comments and `check.rules`, read on
+    /// `serve`'s first one-page rebuild and kept up to date by it.
+    suppress: Option<crate::checks::suppress::SuppressRules>,
+    /// What the page checks read (word lists made into automata), kept so
+    /// that `serve` does not make it again for each edited page.
+    checks: Option<crate::checks::CheckContext>,
     /// What the checks across pages found (links, contacts), kept for the
     /// same reason as `early`.
     pub found: SiteFindings,
@@ -67,6 +78,9 @@ impl Built {
             rendered: Vec::new(),
             early: Vec::new(),
             pages: Vec::new(),
+            checks: None,
+            output_findings: Vec::new(),
+            suppress: None,
             found: SiteFindings::default(),
             theme: None,
             theme_was_clean: false,
@@ -154,7 +168,9 @@ pub fn build_site_to(options: &BuildOptions, destination: &Destination) -> anyho
     built.lap("assemble and theme");
 
     let all: Vec<PageIdx> = (0..site.pages.len()).collect();
-    let (mut rendered, pages) = render_pages(&site, &context, &all, options.quiet);
+    let checks = crate::checks::CheckContext::new(&site, Date::today());
+    let (mut rendered, pages) = render_pages(&site, &context, &checks, &all, options.quiet);
+    built.checks = Some(checks);
     built.lap("Markdown and page checks");
 
     built.early = report.into_vec();
@@ -177,10 +193,9 @@ pub fn build_site_to(options: &BuildOptions, destination: &Destination) -> anyho
             destination,
             &mut built,
         )?;
-        report.merge(crate::checks::apply_levels(
-            problems.into_iter().collect(),
-            &site,
-        ));
+        let found = crate::checks::apply_levels(problems.into_iter().collect(), &site);
+        built.output_findings = found.clone().into_vec();
+        report.merge(found);
     }
     drop(context);
     built.site = Some(site);
@@ -282,15 +297,15 @@ fn output_stages(
 pub fn render_pages(
     site: &Site,
     context: &RenderContext,
+    checks: &crate::checks::CheckContext,
     which: &[PageIdx],
     quiet: bool,
 ) -> (Vec<Rendered>, Vec<PageFindings>) {
-    let checks = crate::checks::CheckContext::new(site, Date::today());
     let progress = crate::progress::bar(which.len(), quiet, "Rendering");
     let rendered: Vec<(Rendered, PageFindings)> = which
         .par_iter()
         .map(|&idx| {
-            let out = render_and_check(site, idx, context, &checks);
+            let out = render_and_check(site, idx, context, checks);
             progress.inc(1);
             out
         })

@@ -143,6 +143,11 @@ pub fn apply_levels(report: Report, site: &Site) -> Report {
     suppress::apply(apply_site_levels(report, &site.config.check), site)
 }
 
+/// [`apply_levels`] with the pages' own rules already read (`serve`).
+pub fn apply_levels_with(report: Report, site: &Site, rules: &suppress::SuppressRules) -> Report {
+    suppress::apply_rules(apply_site_levels(report, &site.config.check), rules)
+}
+
 fn apply_site_levels(report: Report, config: &CheckConfig) -> Report {
     if config.rules.is_empty() {
         return report;

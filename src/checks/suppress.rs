@@ -150,25 +150,53 @@ struct PageRules {
     ignores: Vec<Ignore>,
 }
 
+/// What silences or changes findings, by file, for each page that has
+/// any `signpost-ignore` comment or `check.rules`.
+#[derive(Default)]
+pub struct SuppressRules(HashMap<String, PageRules>);
+
+impl SuppressRules {
+    /// Every page's rules, read once: `serve` applies them after each edit,
+    /// and reads again only the edited page's.
+    pub fn of_site(site: &Site) -> SuppressRules {
+        SuppressRules(site.pages.iter().filter_map(page_rules).collect())
+    }
+
+    /// The rules again after `page` was edited.
+    pub fn update(&mut self, page: &Page) {
+        self.0.remove(&page.file());
+        self.0.extend(page_rules(page));
+    }
+}
+
+/// A page's rules, when it has any.
+fn page_rules(page: &Page) -> Option<(String, PageRules)> {
+    let rules = PageRules {
+        levels: page_levels(page),
+        ignores: ignores(page),
+    };
+    (!rules.levels.is_empty() || !rules.ignores.is_empty()).then(|| (page.file(), rules))
+}
+
 /// Applies every page's `signpost-ignore` comments and `check.rules`:
 /// changes severities, and moves silenced findings aside in the report.
 pub fn apply(report: Report, site: &Site) -> Report {
     // Only pages with findings can have one silenced: on a big site most
-    // have none, and `serve` runs this after every edit.
+    // have none.
     let with_findings = report.files();
-    let rules: HashMap<String, PageRules> = site
-        .pages
-        .iter()
-        .filter(|page| with_findings.contains(page.shown.as_str()))
-        .map(|page| {
-            let rules = PageRules {
-                levels: page_levels(page),
-                ignores: ignores(page),
-            };
-            (page.file(), rules)
-        })
-        .filter(|(_, r)| !r.levels.is_empty() || !r.ignores.is_empty())
-        .collect();
+    let rules = SuppressRules(
+        site.pages
+            .iter()
+            .filter(|page| with_findings.contains(page.shown.as_str()))
+            .filter_map(page_rules)
+            .collect(),
+    );
+    apply_rules(report, &rules)
+}
+
+/// [`apply`] with rules already read.
+pub fn apply_rules(report: Report, rules: &SuppressRules) -> Report {
+    let rules = &rules.0;
     if rules.is_empty() {
         return report;
     }

@@ -8,7 +8,7 @@ use super::{Built, output_stages, page_output, render_booklets, render_context, 
 use crate::diagnostics::{Diagnostic, Report};
 use crate::options::BuildOptions;
 use crate::output::sink::{Destination, Sink};
-use crate::render::markdown::{RenderContext, Rendered};
+use crate::render::markdown::Rendered;
 use crate::render::theme::Theme;
 use crate::site::assemble::Assembled;
 use crate::site::model::{PageIdx, Site};
@@ -21,21 +21,25 @@ pub enum PageRebuild {
     NeedsFullBuild,
     /// The edit has errors; the last good build is kept as it was.
     Failed(Report),
-    /// The files that changed, and the whole report.
+    /// The page's file and the whole report, and the booklets that print
+    /// the page (as places in `built.plans`). They are left for
+    /// [`rebuild_booklets`], so that the page can be served first: a
+    /// section's booklet reprints every page of the section, and took
+    /// longer than the page itself.
     Built {
         changed: Vec<(String, Vec<u8>)>,
         report: Report,
+        booklets: Vec<usize>,
     },
 }
 
 /// The same stages as [`super::build_site`], given one edited page of a
 /// finished build: decode and parse it (`source`), render and check it,
 /// recheck the links that can change, template and minify it with the
-/// built-page checks, and redo the booklets that hold it.
+/// built-page checks. The booklets that hold it are redone by
+/// [`rebuild_booklets`].
 pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild {
-    let (Some(site), Some(theme), Some(assembled)) =
-        (built.site.as_mut(), &built.theme, &built.assembled)
-    else {
+    let (Some(site), Some(theme)) = (built.site.as_mut(), &built.theme) else {
         return PageRebuild::NeedsFullBuild;
     };
     let Some(idx) = site.page_by_rel(rel) else {
@@ -58,10 +62,57 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
         }
     };
     let context = render_context(site, Some(theme));
-    let (mut rendered, mut pages) = render_pages(site, &context, &[idx], true);
+    let today = crate::site::dates::Date::today();
+    // A day may have passed since the build (review dates are checked).
+    if built.checks.as_ref().is_none_or(|c| c.today != today) {
+        built.checks = Some(crate::checks::CheckContext::new(site, today));
+    }
+    let Some(checks) = built.checks.as_ref() else {
+        return PageRebuild::NeedsFullBuild;
+    };
+    let (mut rendered, mut pages) = render_pages(site, &context, checks, &[idx], true);
     built.rendered[idx] = rendered.remove(0);
     built.pages[idx] = pages.remove(0);
     lap("render and page checks");
+    let mut report = site_report(built, idx);
+    lap("site checks and report");
+    if report.has_errors() {
+        return PageRebuild::Failed(report);
+    }
+    let (Some(site), Some(theme), Some(assembled)) = (&built.site, &built.theme, &built.assembled)
+    else {
+        return PageRebuild::NeedsFullBuild;
+    };
+    let Some(changed) = page_file(
+        site,
+        assembled,
+        theme,
+        idx,
+        &built.rendered[idx],
+        &mut report,
+        &mut built.output_findings,
+    ) else {
+        return PageRebuild::Failed(report);
+    };
+    built.report = report.clone();
+    let booklets = (0..built.plans.len())
+        .filter(|&plan| built.plans[plan].contains(idx))
+        .collect();
+    PageRebuild::Built {
+        changed,
+        report,
+        booklets,
+    }
+}
+
+/// The whole report after page `idx` was rendered and checked again: its
+/// links and the links to its headings checked again, every page's
+/// findings with the suppressions read from the pages, and the later
+/// stages' findings but this page's h1 check, which is made again.
+fn site_report(built: &mut Built, idx: PageIdx) -> Report {
+    let Some(site) = built.site.as_ref() else {
+        return Report::default();
+    };
     // Link findings change for this page, and for pages that link to its
     // headings; every other page's findings stay as they were.
     let affected =
@@ -69,31 +120,51 @@ pub fn rebuild_page(built: &mut Built, rel: &str, bytes: Vec<u8>) -> PageRebuild
     for page in affected.collect::<Vec<_>>() {
         built.found.links[page] = crate::checks::links::check_page(site, &built.rendered, page);
     }
-    let mut report = crate::checks::apply_levels(
+    let rules = built
+        .suppress
+        .get_or_insert_with(|| crate::checks::suppress::SuppressRules::of_site(site));
+    rules.update(&site.pages[idx]);
+    let mut report = crate::checks::apply_levels_with(
         crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
         site,
+        rules,
     );
-    lap("site checks and report");
-    if report.has_errors() {
-        return PageRebuild::Failed(report);
-    }
-
-    let changed = match page_files(
-        site,
-        assembled,
-        theme,
-        &context,
-        &built.plans,
-        idx,
-        &built.rendered[idx],
-        &mut report,
-    ) {
-        Some(changed) => changed,
-        None => return PageRebuild::Failed(report),
-    };
-    built.report = report.clone();
-    PageRebuild::Built { changed, report }
+    let file = site.pages[idx].file();
+    built
+        .output_findings
+        .retain(|d| !(d.rule == H1_RULE && d.file.as_deref() == Some(file.as_str())));
+    report.extend(built.output_findings.iter().cloned());
+    report
 }
+
+/// The booklets `which` (places in `built.plans`) made again after
+/// one-page rebuilds, with the same checks as in a full build. `Err` holds
+/// the report with their problems; the last good booklets stay served.
+pub fn rebuild_booklets(built: &Built, which: &[usize]) -> Result<Vec<(String, Vec<u8>)>, Report> {
+    let (Some(site), Some(theme), Some(assembled)) = (&built.site, &built.theme, &built.assembled)
+    else {
+        return Ok(Vec::new());
+    };
+    let plans: Vec<_> = which
+        .iter()
+        .filter_map(|&plan| built.plans.get(plan))
+        .cloned()
+        .collect();
+    let context = render_context(site, Some(theme));
+    let mut files = Sink::memory();
+    // A sink in memory cannot fail to store.
+    let problems =
+        render_booklets(site, assembled, theme, &context, &plans, &mut files).unwrap_or_default();
+    if !problems.is_empty() {
+        let mut report = built.report.clone();
+        report.extend(problems);
+        return Err(report);
+    }
+    Ok(files.take_held().into_iter().collect())
+}
+
+/// The rule of the h1 check run on each finished page.
+const H1_RULE: &str = "heading-h1";
 
 /// What re-templating a finished build gave.
 pub enum TemplateRebuild {
@@ -155,10 +226,9 @@ pub fn rebuild_templates(
             crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
             &site,
         );
-        report.merge(crate::checks::apply_levels(
-            problems.into_iter().collect(),
-            &site,
-        ));
+        let found = crate::checks::apply_levels(problems.into_iter().collect(), &site);
+        built.output_findings = found.clone().into_vec();
+        report.merge(found);
         report
     });
     built.site = Some(site);
@@ -200,51 +270,38 @@ fn edited_page(
         .and_then(|text| crate::site::load::page_in_site(&file, text, true, config))
 }
 
-/// The rebuilt page and the booklets that hold it, with the built-page
-/// checks `render_output` runs. `None` when an error stops them; the
-/// problems are in `report`.
-#[allow(clippy::too_many_arguments)]
-fn page_files(
+/// The rebuilt page, with the built-page check `render_output` runs on it
+/// (its finding also kept in `output_findings`). `None` when an error
+/// stops it; the problems are in `report`.
+fn page_file(
     site: &Site,
     assembled: &Assembled,
     theme: &Theme,
-    context: &RenderContext,
-    plans: &[crate::render::booklet::Plan],
     idx: PageIdx,
     rendered: &Rendered,
     report: &mut Report,
+    output_findings: &mut Vec<Diagnostic>,
 ) -> Option<Vec<(String, Vec<u8>)>> {
-    let mut changed = Sink::memory();
     let output = page_output(site, assembled, theme, idx, rendered);
     if let Some(problem) = output
         .as_ref()
         .ok()
         .and_then(|html| crate::checks::structure::check_output(&site.pages[idx], html))
     {
-        report.merge(crate::checks::apply_levels(
-            std::iter::once(problem).collect(),
-            site,
-        ));
+        let found = crate::checks::apply_levels(std::iter::once(problem).collect(), site);
+        output_findings.extend(found.clone().into_vec());
+        report.merge(found);
     }
     match output {
-        // A sink in memory cannot fail to store.
-        Ok(bytes) => {
-            let _ = changed.insert(format!("{}index.html", site.pages[idx].dir), bytes);
+        Ok(bytes) if !report.has_errors() => {
+            Some(vec![(format!("{}index.html", site.pages[idx].dir), bytes)])
         }
+        Ok(_) => None,
         Err(diagnostic) => {
             report.push(diagnostic);
-            return None;
+            None
         }
     }
-    // Booklets that hold the page are printed copies of it: redo them too.
-    let stale: Vec<_> = plans.iter().filter(|p| p.contains(idx)).cloned().collect();
-    report.extend(
-        render_booklets(site, assembled, theme, context, &stale, &mut changed).unwrap_or_default(),
-    );
-    if report.has_errors() {
-        return None;
-    }
-    Some(changed.take_held().into_iter().collect())
 }
 
 /// True when an edit leaves the page where it was: same title and summary

@@ -37,7 +37,7 @@ pub struct Snapshot {
 
 pub struct Shared {
     pub snapshot: RwLock<Snapshot>,
-    pub reload: broadcast::Sender<u64>,
+    pub reload: broadcast::Sender<String>,
     /// `Host` header values this server answers to, set once it is bound.
     pub hosts: std::sync::OnceLock<Vec<String>>,
 }
@@ -54,7 +54,12 @@ impl Shared {
 
     /// Tells every open page to reload.
     pub fn notify(&self, version: u64) {
-        let _ = self.reload.send(version);
+        let _ = self.reload.send(version.to_string());
+    }
+
+    /// Tells open booklets to reload: only they changed.
+    pub fn notify_booklets(&self, version: u64) {
+        let _ = self.reload.send(format!("{BOOKLETS_ONLY}{version}"));
     }
 }
 
@@ -143,7 +148,7 @@ fn event_stream(
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>> + use<>> {
     let stream = BroadcastStream::new(shared.reload.subscribe())
         .filter_map(|version| version.ok())
-        .map(|version| Ok(Event::default().data(version.to_string())));
+        .map(|version| Ok(Event::default().data(version)));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -237,7 +242,12 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8], snapshot: &Snapshot) -> 
 }
 
 /// The reload script, added to every HTML response by `serve` only.
-const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__signpost/events\").onmessage=function(){location.reload()}</script>";
+/// A message that starts with [`BOOKLETS_ONLY`] reloads booklets only, so
+/// that the page being edited does not reload twice.
+const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__signpost/events\").onmessage=function(e){if(e.data[0]!=\"b\"||location.pathname.indexOf(\"/booklet/\")>=0)location.reload()}</script>";
+
+/// Starts a reload message meant for booklets alone.
+const BOOKLETS_ONLY: &str = "b";
 
 /// Adds the reload script, and the error alert when the last edit failed.
 pub fn with_live_reload(html: &[u8], errors: &[(String, String, Option<String>)]) -> Vec<u8> {

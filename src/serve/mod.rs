@@ -44,7 +44,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
             pages_rebuilt,
         } => {
             print_warnings(&report);
-            apply(&shared, changes, Vec::new());
+            apply(&shared, changes, Some(Vec::new()));
             println!(
                 "Built {} in {:.2} s",
                 plural(pages_rebuilt, "page"),
@@ -75,19 +75,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let rebuild_shared = Arc::clone(&shared);
     std::thread::spawn(move || {
         let _watching = watching;
-        let mut version = 0u64;
-        while let Ok(mut batch) = changes.recv() {
-            // Gather anything that arrived while the last rebuild ran.
-            while let Ok(more) = changes.try_recv() {
-                batch.extend(more);
-            }
-            batch.sort();
-            batch.dedup();
-            if rebuild(&mut session, &rebuild_shared, &batch) {
-                version += 1;
-                rebuild_shared.notify(version);
-            }
-        }
+        rebuild_on_change(&mut session, &rebuild_shared, &changes);
     });
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -103,6 +91,74 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     })
 }
 
+/// Rebuilds after each batch of changes, until the watcher stops. The
+/// booklets that print an edited page are made after the page is served,
+/// and only when no other change is waiting (they are made after it).
+fn rebuild_on_change(
+    session: &mut Session,
+    shared: &Shared,
+    changes: &std::sync::mpsc::Receiver<Vec<String>>,
+) {
+    let mut version = 0u64;
+    let mut waiting: Option<Vec<String>> = None;
+    loop {
+        let mut batch = match waiting.take() {
+            Some(batch) => batch,
+            None => match changes.recv() {
+                Ok(batch) => batch,
+                Err(_) => return,
+            },
+        };
+        // Gather anything that arrived while the last rebuild ran.
+        while let Ok(more) = changes.try_recv() {
+            batch.extend(more);
+        }
+        batch.sort();
+        batch.dedup();
+        if rebuild(session, shared, &batch) {
+            version += 1;
+            shared.notify(version);
+        }
+        match changes.try_recv() {
+            Ok(more) => waiting = Some(more),
+            Err(_) => {
+                if reprint_booklets(session, shared) {
+                    version += 1;
+                    shared.notify_booklets(version);
+                }
+            }
+        }
+    }
+}
+
+/// Makes the booklets left stale by one-page rebuilds; returns whether
+/// any changed.
+fn reprint_booklets(session: &mut Session, shared: &Shared) -> bool {
+    let started = Instant::now();
+    match session.finish_booklets() {
+        None => false,
+        Some(Outcome::Built { changes, .. }) => {
+            let count = match &changes {
+                Changes::Some(files) => files.len(),
+                Changes::Everything(files) => files.len(),
+            };
+            apply(shared, changes, None);
+            println!(
+                "Reprinted {} in {} ms",
+                plural(count, "booklet"),
+                started.elapsed().as_millis()
+            );
+            true
+        }
+        Some(Outcome::Failed(report)) => {
+            eprint!("{}", crate::diagnostics::format::render_quiet(&report));
+            eprintln!("The booklets stay as they were last made.");
+            set_errors(shared, &report);
+            true
+        }
+    }
+}
+
 /// Rebuilds after a change; returns whether open pages should reload.
 fn rebuild(session: &mut Session, shared: &Shared, changed: &[String]) -> bool {
     let started = Instant::now();
@@ -115,7 +171,7 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: &[String]) -> bool {
             report,
             pages_rebuilt,
         }) => {
-            apply(shared, changes, Vec::new());
+            apply(shared, changes, Some(Vec::new()));
             // The full list was printed after the first build; after a
             // rebuild the count is enough (`signpost check` lists them).
             println!(
@@ -144,7 +200,8 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: &[String]) -> bool {
     true
 }
 
-fn apply(shared: &Shared, changes: Changes, errors: Vec<(String, String, Option<String>)>) {
+/// New files, and the errors to show (`None` keeps those shown).
+fn apply(shared: &Shared, changes: Changes, errors: Option<Vec<(String, String, Option<String>)>>) {
     let mut snapshot = match shared.snapshot.write() {
         Ok(snapshot) => snapshot,
         Err(poisoned) => poisoned.into_inner(),
@@ -153,7 +210,9 @@ fn apply(shared: &Shared, changes: Changes, errors: Vec<(String, String, Option<
         Changes::Everything(files) => snapshot.files = files,
         Changes::Some(files) => snapshot.files.extend(files),
     }
-    snapshot.errors = errors;
+    if let Some(errors) = errors {
+        snapshot.errors = errors;
+    }
 }
 
 fn set_errors(shared: &Shared, report: &Report) {

@@ -3,8 +3,8 @@
 //!
 //! A Markdown edit that leaves the page's place in the site unchanged (its
 //! title, summary, weight, template, language and draft flag) re-renders
-//! only that page, re-runs the cross-page link checks, and re-renders the
-//! booklets that contain it. An edit to the theme's templates alone
+//! only that page and re-runs the cross-page link checks; the booklets
+//! that contain it are re-rendered next, once the page is served. An edit to the theme's templates alone
 //! templates every page again but reuses the Markdown and its checks.
 //! Anything else (a new or deleted file, the theme's words or stylesheet,
 //! `site.yaml`, data) rebuilds everything, as mdBook and Zola do.
@@ -13,7 +13,8 @@ use crate::diagnostics::{Diagnostic, Report};
 use crate::options::BuildOptions;
 use crate::output::OutputMap;
 use crate::pipeline::{
-    Built, PageRebuild, TemplateRebuild, build_site, rebuild_page, rebuild_templates,
+    Built, PageRebuild, TemplateRebuild, build_site, rebuild_booklets, rebuild_page,
+    rebuild_templates,
 };
 
 /// What a rebuild did, for the console and the browser.
@@ -39,6 +40,9 @@ pub enum Changes {
 pub struct Session {
     options: BuildOptions,
     built: Option<Built>,
+    /// Booklets that print pages rebuilt alone, not yet made again (places
+    /// in the build's booklet plans): see [`Session::finish_booklets`].
+    stale_booklets: Vec<usize>,
 }
 
 impl Session {
@@ -46,11 +50,13 @@ impl Session {
         Session {
             options,
             built: None,
+            stale_booklets: Vec::new(),
         }
     }
 
     /// Builds everything from disk.
     pub fn full_build(&mut self) -> anyhow::Result<Outcome> {
+        self.stale_booklets.clear();
         let mut built = build_site(&self.options)?;
         if built.report.has_errors() || built.site.is_none() {
             // What is served stays as it was, but what it was built from
@@ -115,6 +121,7 @@ impl Session {
         let Some(built) = self.built.as_mut() else {
             return Ok(None);
         };
+        self.stale_booklets.clear();
         Ok(match rebuild_templates(built, &self.options)? {
             TemplateRebuild::NeedsFullBuild => None,
             TemplateRebuild::Failed(report) => {
@@ -170,11 +177,40 @@ impl Session {
         Ok(match rebuild_page(built, rel, bytes) {
             PageRebuild::NeedsFullBuild => None,
             PageRebuild::Failed(report) => Some(Outcome::Failed(report)),
-            PageRebuild::Built { changed, report } => Some(Outcome::Built {
-                changes: Changes::Some(changed),
+            PageRebuild::Built {
+                changed,
                 report,
-                pages_rebuilt: 1,
-            }),
+                booklets,
+            } => {
+                self.stale_booklets.extend(booklets);
+                self.stale_booklets.sort_unstable();
+                self.stale_booklets.dedup();
+                Some(Outcome::Built {
+                    changes: Changes::Some(changed),
+                    report,
+                    pages_rebuilt: 1,
+                })
+            }
+        })
+    }
+
+    /// Makes again the booklets that print pages rebuilt alone since they
+    /// were last made; `None` when there are none. `serve` calls it once the
+    /// edited page is served and no other edit is waiting, so an edit shows
+    /// without waiting for a section's booklet to be reprinted.
+    pub fn finish_booklets(&mut self) -> Option<Outcome> {
+        if self.stale_booklets.is_empty() {
+            return None;
+        }
+        let which = std::mem::take(&mut self.stale_booklets);
+        let built = self.built.as_ref()?;
+        Some(match rebuild_booklets(built, &which) {
+            Ok(files) => Outcome::Built {
+                pages_rebuilt: 0,
+                changes: Changes::Some(files),
+                report: built.report.clone(),
+            },
+            Err(report) => Outcome::Failed(report),
         })
     }
 }
@@ -236,9 +272,27 @@ mod tests {
             Outcome::Failed(report) => panic!("failed: {}", report.render_text()),
             Outcome::Built { pages_rebuilt, .. } => panic!("rebuilt {pages_rebuilt} pages"),
         };
+        assert_eq!(
+            changed.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+            ["care/plans/index.html"],
+            "the page comes first, alone"
+        );
+        let booklets = match session.finish_booklets() {
+            Some(Outcome::Built {
+                changes: Changes::Some(files),
+                ..
+            }) => files,
+            Some(Outcome::Failed(report)) => panic!("failed: {}", report.render_text()),
+            _ => panic!("the booklets that print the page were not made again"),
+        };
+        assert!(
+            booklets.iter().any(|(p, _)| p == "care/booklet/index.html"),
+            "{:?}",
+            booklets.iter().map(|(p, _)| p).collect::<Vec<_>>()
+        );
+        assert!(session.finish_booklets().is_none(), "made once");
         let full = build_site(&options).expect("full build");
-        assert!(changed.iter().any(|(p, _)| p == "care/plans/index.html"));
-        for (path, bytes) in &changed {
+        for (path, bytes) in changed.iter().chain(&booklets) {
             assert_eq!(
                 Some(bytes),
                 full.files.get(path),
@@ -388,5 +442,68 @@ mod tests {
             Outcome::Built { .. }
         ));
         assert!(stages(&session).contains(&"Markdown and page checks"));
+    }
+
+    /// After a one-page rebuild, the report is the one a full build of the
+    /// same files gives: the later stages' findings (a booklet too long to
+    /// make) are kept, and `signpost-ignore` comments still apply, the
+    /// edited page's own among them.
+    #[test]
+    fn a_one_page_rebuild_reports_what_a_full_build_reports() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let long = "This sentence goes on and on with many more words than a reader would like to read in one go today.";
+        for (path, text) in [
+            (
+                "site.yaml",
+                "title: Test\nbooklets: {max_chapters: 1}\n".to_owned(),
+            ),
+            (
+                "content/_index.md",
+                "---\ntitle: Home\n---\nHome.\n".to_owned(),
+            ),
+            (
+                "content/care/_index.md",
+                "---\ntitle: Care\n---\nCare.\n".to_owned(),
+            ),
+            ("content/care/a.md", format!("---\ntitle: A\n---\n{long}\n")),
+            (
+                "content/care/b.md",
+                format!("---\ntitle: B\n---\n<!-- signpost-ignore long-sentence -->\n{long}\n"),
+            ),
+        ] {
+            let full = root.join(path);
+            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+            std::fs::write(full, text).expect("write");
+        }
+        let options = BuildOptions::new(root);
+        let mut session = Session::new(options.clone());
+        assert!(matches!(
+            session.full_build().expect("build"),
+            Outcome::Built { .. }
+        ));
+        // The ignore comment moves to the other page.
+        std::fs::write(
+            root.join("content/care/a.md"),
+            format!("---\ntitle: A\n---\n<!-- signpost-ignore long-sentence -->\n{long}\n"),
+        )
+        .expect("write");
+        let report = match session
+            .rebuild(&["content/care/a.md".to_owned()])
+            .expect("rebuild")
+        {
+            Outcome::Built {
+                report,
+                pages_rebuilt: 1,
+                ..
+            } => report,
+            _ => panic!("not rebuilt alone"),
+        };
+        let full = build_site(&options).expect("full build").report;
+        assert_eq!(report.summary(), full.summary());
+        assert_eq!(report.render_text(), full.render_text());
+        let text = report.render_text();
+        assert!(text.contains("booklet-too-long"), "{text}");
+        assert!(!text.contains("warning  long-sentence"), "{text}");
     }
 }
