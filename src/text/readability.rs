@@ -38,8 +38,8 @@ pub fn syllables(word: &str) -> usize {
     // thread remembers the words it has counted (bounded, in case a site is
     // one long list of names).
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, usize>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, usize>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
     }
     const MAX_REMEMBERED: usize = 200_000;
     SEEN.with(|seen| {
@@ -627,6 +627,16 @@ fn hiatus_ea(w: &[u8], j: usize, after: &[u8], vowel_before: bool) -> bool {
 pub fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut ranges = Vec::new();
+    each_word(&chars, text.len(), |start, end| ranges.push((start, end)));
+    ranges
+}
+
+/// [`word_ranges`] over a text already split into characters (with their
+/// byte offsets), which ends at byte `end`: each word's range goes to
+/// `found`. The sentence splitter and the reading-level tally walk the
+/// characters of a block they already have, instead of collecting them
+/// again for every sentence (most of their time on a big site).
+fn each_word(chars: &[(usize, char)], end: usize, mut found: impl FnMut(usize, usize)) {
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].1.is_alphanumeric() {
@@ -640,18 +650,24 @@ pub fn word_ranges(text: &str) -> Vec<(usize, usize)> {
             let c = chars[j].1;
             if c.is_alphanumeric() {
                 j += 1;
-            } else if joins_word(&chars, j, segment_start) {
+            } else if joins_word(chars, j, segment_start) {
                 segment_start = j + 1;
                 j += 1;
             } else {
                 break;
             }
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        ranges.push((start, end));
+        found(start, chars.get(j).map_or(end, |&(b, _)| b));
         i = j;
     }
-    ranges
+}
+
+/// The characters of `chars` (a whole block's) from byte `start` to byte
+/// `end`: exactly the characters of that stretch of the block's text.
+fn chars_between(chars: &[(usize, char)], start: usize, end: usize) -> &[(usize, char)] {
+    let first = chars.partition_point(|&(b, _)| b < start);
+    let last = chars.partition_point(|&(b, _)| b < end);
+    &chars[first..last]
 }
 
 /// Whether the punctuation at `j` sits inside a word: an apostrophe between
@@ -742,12 +758,12 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
         if j == chars.len() || (chars[j].1.is_whitespace() && ends_sentence(&chars, i, j)) {
-            push_sentence(text, start, end, &mut found);
+            push_sentence(text, &chars, start, end, &mut found);
             start = end;
         }
         i = j;
     }
-    push_sentence(text, start, text.len(), &mut found);
+    push_sentence(text, &chars, start, text.len(), &mut found);
     found
 }
 
@@ -832,14 +848,25 @@ fn is_initial(chars: &[(usize, char)], mark: usize, word: &str, next: char) -> b
 }
 
 /// Trims the stretch `start..end` and keeps it if it has any words.
-fn push_sentence(text: &str, start: usize, end: usize, found: &mut Vec<Sentence>) {
+fn push_sentence(
+    text: &str,
+    chars: &[(usize, char)],
+    start: usize,
+    end: usize,
+    found: &mut Vec<Sentence>,
+) {
     let slice = &text[start..end];
     let trimmed_start = start + (slice.len() - slice.trim_start().len());
     let trimmed_end = start + slice.trim_end().len();
     if trimmed_start >= trimmed_end {
         return;
     }
-    let words = word_ranges(&text[trimmed_start..trimmed_end]).len();
+    let mut words = 0;
+    each_word(
+        chars_between(chars, trimmed_start, trimmed_end),
+        trimmed_end,
+        |_, _| words += 1,
+    );
     if words > 0 {
         found.push(Sentence {
             start: trimmed_start,
@@ -882,13 +909,14 @@ struct Tally {
 
 impl Tally {
     fn add_block(&mut self, text: &str, sentences: &[Sentence]) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
         for sentence in sentences {
-            let body = &text[sentence.start..sentence.end];
-            for (start, end) in word_ranges(body) {
-                let n = syllables(&body[start..end]);
+            let in_sentence = chars_between(&chars, sentence.start, sentence.end);
+            each_word(in_sentence, sentence.end, |start, end| {
+                let n = syllables(&text[start..end]);
                 self.syllables += n;
                 self.polysyllables += usize::from(n >= 3);
-            }
+            });
             self.words += sentence.words;
             self.sentences += 1;
             self.longest = self.longest.max(sentence.words);
@@ -1323,5 +1351,34 @@ mod tests {
         assert_eq!(joined.sentences, 1);
         assert_eq!(split.sentences, 2);
         assert_eq!(split.longest_sentence_words, 3);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The sentence splitter and the tally walk a block's characters
+        /// once; they must count what [`word_ranges`] finds in each
+        /// sentence on its own.
+        #[test]
+        fn sentences_and_the_tally_count_the_words_word_ranges_finds(
+            text in "[a-zA-Zé0-9 .,:'’!?\"\u{2010}-]{0,80}",
+        ) {
+            let split = sentences(&text);
+            let (mut syllable_total, mut polysyllables) = (0, 0);
+            for sentence in &split {
+                let body = &text[sentence.start..sentence.end];
+                let words = word_ranges(body);
+                prop_assert_eq!(sentence.words, words.len());
+                for (start, end) in words {
+                    let n = syllables(&body[start..end]);
+                    syllable_total += n;
+                    polysyllables += usize::from(n >= 3);
+                }
+            }
+            let metrics = measure(&[&text]);
+            prop_assert_eq!(metrics.syllables, syllable_total);
+            prop_assert_eq!(metrics.polysyllables, polysyllables);
+        }
     }
 }
