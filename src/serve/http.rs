@@ -57,6 +57,12 @@ impl Shared {
         let _ = self.reload.send(version.to_string());
     }
 
+    /// Tells open pages but booklets to reload: the booklets are not made
+    /// yet, and [`Shared::notify_booklets`] follows when they are.
+    pub fn notify_pages(&self, version: u64) {
+        let _ = self.reload.send(format!("{PAGES_ONLY}{version}"));
+    }
+
     /// Tells open booklets to reload: only they changed.
     pub fn notify_booklets(&self, version: u64) {
         let _ = self.reload.send(format!("{BOOKLETS_ONLY}{version}"));
@@ -242,11 +248,15 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8], snapshot: &Snapshot) -> 
 }
 
 /// The reload script, added to every HTML response by `serve` only.
-/// A message that starts with [`BOOKLETS_ONLY`] reloads booklets only, so
-/// that the page being edited does not reload twice.
-const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__signpost/events\").onmessage=function(e){if(e.data[0]!=\"b\"||location.pathname.indexOf(\"/booklet/\")>=0)location.reload()}</script>";
+/// A message that starts with [`PAGES_ONLY`] reloads every page but the
+/// booklets, and one that starts with [`BOOKLETS_ONLY`] only the booklets:
+/// an edited page is served before the booklets that print it, and neither
+/// reloads twice (a booklet reloaded early could miss the second message).
+const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__signpost/events\").onmessage=function(e){var d=e.data[0],b=location.pathname.indexOf(\"/booklet/\")>=0;if(d==\"p\"?!b:d==\"b\"?b:1)location.reload()}</script>";
 
-/// Starts a reload message meant for booklets alone.
+/// Starts a reload message for every page but the booklets.
+const PAGES_ONLY: &str = "p";
+/// Starts a reload message for the booklets alone.
 const BOOKLETS_ONLY: &str = "b";
 
 /// Adds the reload script, and the error alert when the last edit failed.

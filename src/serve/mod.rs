@@ -117,7 +117,11 @@ fn rebuild_on_change(
         batch.dedup();
         if rebuild(session, shared, &batch) {
             version += 1;
-            shared.notify(version);
+            if session.has_stale_booklets() {
+                shared.notify_pages(version);
+            } else {
+                shared.notify(version);
+            }
         }
         match changes.try_recv() {
             Ok(more) => waiting = Some(more),

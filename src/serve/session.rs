@@ -194,6 +194,11 @@ impl Session {
         })
     }
 
+    /// Whether booklets wait for [`Session::finish_booklets`].
+    pub fn has_stale_booklets(&self) -> bool {
+        !self.stale_booklets.is_empty()
+    }
+
     /// Makes again the booklets that print pages rebuilt alone since they
     /// were last made; `None` when there are none. `serve` calls it once the
     /// edited page is served and no other edit is waiting, so an edit shows

@@ -10,7 +10,8 @@
 #
 # Steps: install what is missing (Chromium, Java, pdftoppm, node_modules),
 # build the bundled guide into target/browser-site, run suite.mjs and then
-# print.mjs on it and on each EXTRA_SITES folder, then the canaries:
+# print.mjs on it and on each EXTRA_SITES folder, serve.mjs on `signpost
+# serve` (live reload after an edit), then the canaries:
 # suite.mjs on fixtures/bad and print.mjs on fixtures/bad-print, which MUST
 # fail: if a check cannot catch a known-bad page, its passes mean nothing.
 # print.mjs also saves print previews (PDF, PNG) in target/print-previews/.
@@ -123,6 +124,9 @@ run_site() { # $1 folder, $2 label: the browser suite, then the print checks
 }
 
 run_site "$site" site
+# `serve` in the browser: an edit reloads each open page once, booklets too.
+(cd "$ROOT" && cargo build --release --quiet) || die "signpost did not build"
+run_script serve.mjs "$ROOT/target/release/signpost" serve
 # The fixture in English, Welsh, Arabic and Urdu: pages in both directions.
 if [ -z "${SITE_DIR:-}" ]; then
   say "building the languages fixture into target/browser-languages"
