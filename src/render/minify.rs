@@ -86,11 +86,13 @@ const REUSABLE_ELEMENTS: &[&str] = &[
 /// that already holds this text is minified whole.
 const STAND_IN: &str = "data-signpost-same";
 
-/// At most this many bytes of minified blocks are kept in one build's
-/// [`Minifier`]. A theme's shared blocks are a few kilobytes in each
-/// language and at each folder depth; a marked block that differs on every
-/// page stops being kept here, and is minified with its page.
-const REUSED_BYTES_LIMIT: usize = 16 * 1024 * 1024;
+/// At most this many bytes of blocks (source and minified) are kept in one
+/// build's [`Minifier`]. A theme's shared blocks are a few kilobytes in
+/// each language, section and folder depth, but the menu of sections grows
+/// with the site: on the 100,000-page benchmark it lists 166 sections, about
+/// 10 KB, in some 660 forms. Once the store is full, a page with a block not
+/// kept is minified whole, once.
+const REUSED_BYTES_LIMIT: usize = 64 * 1024 * 1024;
 
 /// A block's minified bytes, shared by every page that has the block.
 type Form = Arc<[u8]>;
@@ -161,7 +163,8 @@ impl Minifier {
 
     /// The minified form of each block, from the store or made now, with
     /// the numbers of the blocks made now; `None` when a block is known not
-    /// to be reusable, or is nested too deep to minify.
+    /// to be reusable, is nested too deep to minify, or is new while the
+    /// store is full.
     fn forms(&self, document: &str, blocks: &[Block]) -> Option<(Vec<Form>, Vec<usize>)> {
         let mut forms = Vec::with_capacity(blocks.len());
         let mut fresh = Vec::new();
@@ -178,6 +181,11 @@ impl Minifier {
                 }
             }
         }
+        // Nothing more can be kept: minifying the new blocks apart, and the
+        // page again whole to check them, would be wasted work.
+        if !fresh.is_empty() && self.is_full() {
+            return None;
+        }
         for &number in &fresh {
             let source = &document[blocks[number].range.clone()];
             if whole_element(source).is_none() {
@@ -193,12 +201,16 @@ impl Minifier {
         Some((forms, fresh))
     }
 
+    fn is_full(&self) -> bool {
+        self.kept_bytes.load(std::sync::atomic::Ordering::Relaxed) >= REUSED_BYTES_LIMIT
+    }
+
     /// Stores the blocks first met on this page: their minified forms when
     /// splicing gave the page's bytes, else the mark that they are not
     /// reusable.
     fn keep(&self, document: &str, blocks: &[Block], fresh: &[usize], forms: Option<&[Arc<[u8]>]>) {
         use std::sync::atomic::Ordering;
-        if self.kept_bytes.load(Ordering::Relaxed) >= REUSED_BYTES_LIMIT {
+        if self.is_full() {
             return;
         }
         let Ok(mut reused) = self.reused.write() else {
