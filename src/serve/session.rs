@@ -43,6 +43,9 @@ pub struct Session {
     /// Booklets that print pages rebuilt alone, not yet made again (places
     /// in the build's booklet plans): see [`Session::finish_booklets`].
     stale_booklets: Vec<usize>,
+    /// The last one-page rebuild failed: the kept build holds the page as
+    /// it is on disk, errors and all, so no booklet is printed from it.
+    page_failed: bool,
 }
 
 impl Session {
@@ -51,12 +54,14 @@ impl Session {
             options,
             built: None,
             stale_booklets: Vec::new(),
+            page_failed: false,
         }
     }
 
     /// Builds everything from disk.
     pub fn full_build(&mut self) -> anyhow::Result<Outcome> {
         self.stale_booklets.clear();
+        self.page_failed = false;
         let mut built = build_site(&self.options)?;
         if built.report.has_errors() || built.site.is_none() {
             // What is served stays as it was, but what it was built from
@@ -176,12 +181,16 @@ impl Session {
         };
         Ok(match rebuild_page(built, rel, bytes) {
             PageRebuild::NeedsFullBuild => None,
-            PageRebuild::Failed(report) => Some(Outcome::Failed(report)),
+            PageRebuild::Failed(report) => {
+                self.page_failed = true;
+                Some(Outcome::Failed(report))
+            }
             PageRebuild::Built {
                 changed,
                 report,
                 booklets,
             } => {
+                self.page_failed = false;
                 self.stale_booklets.extend(booklets);
                 self.stale_booklets.sort_unstable();
                 self.stale_booklets.dedup();
@@ -196,7 +205,7 @@ impl Session {
 
     /// Whether booklets wait for [`Session::finish_booklets`].
     pub fn has_stale_booklets(&self) -> bool {
-        !self.stale_booklets.is_empty()
+        !self.stale_booklets.is_empty() && !self.page_failed
     }
 
     /// Makes again the booklets that print pages rebuilt alone since they
@@ -204,7 +213,8 @@ impl Session {
     /// edited page is served and no other edit is waiting, so an edit shows
     /// without waiting for a section's booklet to be reprinted.
     pub fn finish_booklets(&mut self) -> Option<Outcome> {
-        if self.stale_booklets.is_empty() {
+        // Left for when the page is mended.
+        if self.stale_booklets.is_empty() || self.page_failed {
             return None;
         }
         let which = std::mem::take(&mut self.stale_booklets);
@@ -510,5 +520,80 @@ mod tests {
         let text = report.render_text();
         assert!(text.contains("booklet-too-long"), "{text}");
         assert!(!text.contains("warning  long-sentence"), "{text}");
+    }
+
+    /// A page edit that fails leaves the booklets as they were: none is
+    /// printed from a page with errors, and those left by an earlier edit
+    /// are printed once the page is mended.
+    #[test]
+    fn no_booklet_is_printed_while_an_edit_fails() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let full = root.join(path);
+            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+            std::fs::write(full, text).expect("write");
+        };
+        write("site.yaml", "title: Test\n");
+        write("content/_index.md", "---\ntitle: Home\n---\nHome.\n");
+        write("content/care/_index.md", "---\ntitle: Care\n---\nCare.\n");
+        write("content/care/a.md", "---\ntitle: A\n---\nOne.\n");
+        write("content/care/b.md", "---\ntitle: B\n---\nTwo.\n");
+        let mut session = Session::new(BuildOptions::new(root));
+        assert!(matches!(
+            session.full_build().expect("build"),
+            Outcome::Built { .. }
+        ));
+        write("content/care/a.md", "---\ntitle: A\n---\nOne, edited.\n");
+        let rebuilt = session
+            .rebuild(&["content/care/a.md".to_owned()])
+            .expect("rebuild");
+        assert!(matches!(
+            rebuilt,
+            Outcome::Built {
+                pages_rebuilt: 1,
+                ..
+            }
+        ));
+        assert!(session.has_stale_booklets());
+        write(
+            "content/care/b.md",
+            "---\ntitle: B\n---\nSee [nothing](missing.md).\n",
+        );
+        let failed = session
+            .rebuild(&["content/care/b.md".to_owned()])
+            .expect("rebuild");
+        assert!(matches!(failed, Outcome::Failed(_)));
+        assert!(!session.has_stale_booklets());
+        assert!(
+            session.finish_booklets().is_none(),
+            "printed from a page with errors"
+        );
+        write("content/care/b.md", "---\ntitle: B\n---\nTwo, mended.\n");
+        let mended = session
+            .rebuild(&["content/care/b.md".to_owned()])
+            .expect("rebuild");
+        assert!(matches!(
+            mended,
+            Outcome::Built {
+                pages_rebuilt: 1,
+                ..
+            }
+        ));
+        let booklet = match session.finish_booklets() {
+            Some(Outcome::Built {
+                changes: Changes::Some(files),
+                ..
+            }) => files
+                .into_iter()
+                .find(|(path, _)| path == "care/booklet/index.html")
+                .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+                .expect("the section's booklet"),
+            _ => panic!("the booklets were not printed once the page was mended"),
+        };
+        assert!(
+            booklet.contains("One, edited.") && booklet.contains("Two, mended."),
+            "{booklet}"
+        );
     }
 }
