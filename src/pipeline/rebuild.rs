@@ -168,9 +168,10 @@ const H1_RULE: &str = "heading-h1";
 
 /// What re-templating a finished build gave.
 pub enum TemplateRebuild {
-    /// The edit reaches past the templates (the theme's words, stylesheet
-    /// or files, or a template added, removed or broken), or the theme had
-    /// problems: only a full build reports everything right.
+    /// The edit reaches past what only the templates read (the theme's
+    /// words, a pictogram or template added or removed, a template that no
+    /// longer loads), or the theme had problems: only a full build reports
+    /// everything right.
     NeedsFullBuild,
     /// Templating failed: the last good build is kept as it was.
     Failed(Report),
@@ -179,7 +180,8 @@ pub enum TemplateRebuild {
 }
 
 /// The stages after the checks, run again over the last good build with
-/// the theme read again from disk: for an edit to templates only.
+/// the theme read again from disk: for an edit to the theme's templates,
+/// stylesheet or other static files.
 ///
 /// The Markdown and its checks (half a full build) are reused because
 /// nothing they read has changed: the pages, and of the theme only its
@@ -242,13 +244,14 @@ pub fn rebuild_templates(
     Ok(TemplateRebuild::Built(report))
 }
 
-/// True when `new` gives every page the same Markdown rendering as `old`:
-/// the same templates by name (which booklets and generated pages exist),
-/// stylesheet, files (pictograms among them) and words.
+/// True when `new` gives every page the same Markdown rendering and checks
+/// as `old`: the same templates by name (which booklets and generated pages
+/// exist), pictograms by name (what `picto:` may name) and words. The
+/// stylesheet and the files under `static/` may differ: only the templates
+/// and the output read them.
 fn same_inputs(old: &Theme, new: &Theme) -> bool {
     old.sources.keys().eq(new.sources.keys())
-        && old.css == new.css
-        && old.static_files == new.static_files
+        && old.pictograms() == new.pictograms()
         && old.word_files == new.word_files
         && old.shown_dir == new.shown_dir
 }

@@ -100,7 +100,7 @@ impl Session {
         {
             return Ok(outcome);
         }
-        if self.only_templates(&changed)
+        if self.only_theme_output(&changed)
             && let Some(outcome) = self.try_templates()?
         {
             return Ok(outcome);
@@ -108,8 +108,9 @@ impl Session {
         self.full_build()
     }
 
-    /// True when every changed path is a template of the site's own theme.
-    fn only_templates(&self, changed: &[&String]) -> bool {
+    /// True when every changed path is a template or static file (the
+    /// stylesheet among them) of the site's own theme.
+    fn only_theme_output(&self, changed: &[&String]) -> bool {
         let Some(site) = self.built.as_ref().and_then(|b| b.site.as_ref()) else {
             return false;
         };
@@ -117,8 +118,11 @@ impl Session {
         if site.edition.theme_root.is_some() {
             return false;
         }
-        let templates = format!("themes/{}/templates/", site.config.theme);
-        changed.iter().all(|path| path.starts_with(&templates))
+        let theme = format!("themes/{}/", site.config.theme);
+        changed.iter().all(|path| {
+            path.strip_prefix(&theme)
+                .is_some_and(|rest| rest.starts_with("templates/") || rest.starts_with("static/"))
+        })
     }
 
     /// `None` when the template edit needs a full rebuild.
@@ -595,5 +599,46 @@ mod tests {
             booklet.contains("One, edited.") && booklet.contains("Two, mended."),
             "{booklet}"
         );
+    }
+
+    /// Issue 17: so does an edit to the theme's stylesheet, which only the
+    /// templates read (it is inlined into every page).
+    #[test]
+    fn a_stylesheet_edit_reuses_the_markdown_and_matches_a_full_build() {
+        let dir = site_with_own_theme();
+        let options = BuildOptions::new(dir.path());
+        let mut session = Session::new(options.clone());
+        assert!(matches!(
+            session.full_build().expect("build"),
+            Outcome::Built { .. }
+        ));
+        let rel = "themes/default/static/style.css";
+        let path = dir.path().join(rel);
+        let mut css = std::fs::read_to_string(&path).expect("read the stylesheet");
+        css.push_str("\n.trust-banner { border-top: 4px solid #005eb8; }\n");
+        std::fs::write(&path, css).expect("write the stylesheet");
+        let files = match session.rebuild(&[rel.to_owned()]).expect("rebuild") {
+            Outcome::Built {
+                changes: Changes::Everything(files),
+                ..
+            } => files,
+            Outcome::Failed(report) => panic!("failed: {}", report.render_text()),
+            Outcome::Built { .. } => panic!("only some files were rebuilt"),
+        };
+        assert_eq!(stages(&session), ["templates and minify", "booklets"]);
+        let full = build_site(&options).expect("full build");
+        assert_eq!(
+            files.keys().collect::<Vec<_>>(),
+            full.files.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &full.files {
+            assert_eq!(
+                Some(bytes),
+                files.get(path),
+                "{path} differs from a full build"
+            );
+        }
+        let page = String::from_utf8_lossy(&files["care/plans/index.html"]).into_owned();
+        assert!(page.contains(".trust-banner"), "the new rule is inlined");
     }
 }
