@@ -89,8 +89,8 @@ const STAND_IN: &str = "data-signpost-same";
 /// At most this many bytes of blocks (source and minified) are kept in one
 /// build's [`Minifier`]. A theme's shared blocks are a few kilobytes in
 /// each language, section and folder depth, but the menu of sections grows
-/// with the site: on the 100,000-page benchmark it lists 166 sections, about
-/// 10 KB, in some 660 forms. Once the store is full, a page with a block not
+/// with the site: on the 100,000-page benchmark it lists 158 sections, about
+/// 10 KB, in hundreds of forms. Once the store is full, a page with a block not
 /// kept is minified whole, once.
 const REUSED_BYTES_LIMIT: usize = 64 * 1024 * 1024;
 
