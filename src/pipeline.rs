@@ -182,7 +182,7 @@ pub fn build_site_to(options: &BuildOptions, destination: &Destination) -> anyho
     built.lap("site checks (links, contacts)");
 
     if let (false, Some(theme)) = (report.has_errors(), &theme) {
-        let problems = output_stages(
+        report.merge(output_stages(
             &site,
             &mut assembled,
             theme,
@@ -192,10 +192,7 @@ pub fn build_site_to(options: &BuildOptions, destination: &Destination) -> anyho
             options,
             destination,
             &mut built,
-        )?;
-        let found = crate::checks::apply_levels(problems.into_iter().collect(), &site);
-        built.output_findings = found.clone().into_vec();
-        report.merge(found);
+        )?);
     }
     drop(context);
     built.site = Some(site);
@@ -256,8 +253,8 @@ fn load_theme(site: &Site, options: &BuildOptions) -> (Option<Theme>, Vec<Diagno
 
 /// The stages after the checks, into a new sink for `destination`: which
 /// booklets are made, every page and file through its template, then the
-/// booklets. Their problems are returned; the plans, the sink and (in
-/// memory) the files are kept in `built`.
+/// booklets. Their findings are returned at their levels, and also kept in
+/// `built` with the plans, the sink and (in memory) the files.
 #[allow(clippy::too_many_arguments)]
 fn output_stages(
     site: &Site,
@@ -269,7 +266,7 @@ fn output_stages(
     options: &BuildOptions,
     destination: &Destination,
     built: &mut Built,
-) -> anyhow::Result<Vec<Diagnostic>> {
+) -> anyhow::Result<Report> {
     let (plans, too_long) = booklet_plans(site, theme, rendered);
     built.plans = plans;
     link_booklets(site, &built.plans, rendered, assembled);
@@ -290,7 +287,9 @@ fn output_stages(
     built.lap("booklets");
     built.files = sink.take_held();
     built.sink = Some(sink);
-    Ok(problems)
+    let found = crate::checks::apply_levels(problems.into_iter().collect(), site);
+    built.output_findings = found.clone().into_vec();
+    Ok(found)
 }
 
 /// Renders and checks the pages `which`, in parallel, in order.

@@ -118,9 +118,6 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
             continue;
         }
         let animation = svg && SVG_ANIMATIONS.contains(&tag.name.as_ref());
-        if !may_be_active(&tag.name, name, animation) {
-            continue;
-        }
         let decoded = decode_references(value);
         let decoded = decoded.as_ref();
         let targets_link = animation
@@ -183,16 +180,6 @@ fn check_tag(tag: &Tag, offset: usize, svg: bool, found: &mut Vec<Finding>) {
     if svg && tag.name == "style" {
         push("a <style> element (it can load files from other websites)".to_owned());
     }
-}
-
-/// Whether attribute `name` on element `tag` is one that [`check_tag`]
-/// reads for a URL or a script (event handlers aside). Skipping the rest
-/// early matters: this runs on every attribute of every page shipped.
-fn may_be_active(tag: &str, name: &str, animation: bool) -> bool {
-    URL_ATTRIBUTES.contains(&name)
-        || matches!(name, "srcset" | "style")
-        || (tag == "meta" && name == "content")
-        || (animation && matches!(name, "to" | "values" | "from" | "by"))
 }
 
 /// A start tag: lower-cased name, attributes with raw values, and the

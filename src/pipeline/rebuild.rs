@@ -223,13 +223,11 @@ pub fn rebuild_templates(
     );
     drop(context);
     built.rendered = rendered;
-    let report = output.map(|problems| {
+    let report = output.map(|found| {
         let mut report = crate::checks::apply_levels(
             crate::checks::collect(&built.early, &built.rendered, &built.pages, &built.found),
             &site,
         );
-        let found = crate::checks::apply_levels(problems.into_iter().collect(), &site);
-        built.output_findings = found.clone().into_vec();
         report.merge(found);
         report
     });

@@ -4,10 +4,11 @@
 //! A Markdown edit that leaves the page's place in the site unchanged (its
 //! title, summary, weight, template, language and draft flag) re-renders
 //! only that page and re-runs the cross-page link checks; the booklets
-//! that contain it are re-rendered next, once the page is served. An edit to the theme's templates alone
-//! templates every page again but reuses the Markdown and its checks.
-//! Anything else (a new or deleted file, the theme's words or stylesheet,
-//! `site.yaml`, data) rebuilds everything, as mdBook and Zola do.
+//! that contain it are re-rendered next, once the page is served. An edit
+//! to the theme's templates, stylesheet or static files alone templates
+//! every page again but reuses the Markdown and its checks. Anything else
+//! (a new or deleted page, the theme's words, `site.yaml`, data) rebuilds
+//! everything, as mdBook and Zola do.
 
 use crate::diagnostics::{Diagnostic, Report};
 use crate::options::BuildOptions;
@@ -248,17 +249,20 @@ pub fn errors(report: &Report) -> Vec<&Diagnostic> {
 mod tests {
     use super::*;
 
+    /// Writes `text` at `path` under `root`, making its folders.
+    fn write_file(root: &std::path::Path, path: &str, text: &str) {
+        let full = root.join(path);
+        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        std::fs::write(full, text).expect("write");
+    }
+
     /// Issue 11: a page rebuilt alone by `serve` is byte for byte the page
     /// `build` makes from the same files.
     #[test]
     fn a_one_page_rebuild_matches_a_full_build() {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
-        let write = |path: &str, text: &str| {
-            let full = root.join(path);
-            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-            std::fs::write(full, text).expect("write");
-        };
+        let write = |path: &str, text: &str| write_file(root, path, text);
         write("site.yaml", "title: Test\n");
         write(
             "content/_index.md",
@@ -348,32 +352,30 @@ mod tests {
                 "---\ntitle: Plans\n---\n## What\n\nWords.\n",
             ),
         ] {
-            let full = root.join(path);
-            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-            std::fs::write(full, text).expect("write");
+            write_file(root, path, text);
         }
         dir
     }
 
-    /// Appends `text` to the footer partial of the site's theme.
-    fn edit_footer(root: &std::path::Path, text: &str) -> String {
-        let rel = "themes/default/templates/partials/footer.html";
+    /// Appends `text` to the file at `rel` under `root`; gives `rel`.
+    fn append(root: &std::path::Path, rel: &str, text: &str) -> String {
         let path = root.join(rel);
-        let mut footer = std::fs::read_to_string(&path).expect("read footer");
-        footer.push_str(text);
-        std::fs::write(&path, footer).expect("write footer");
+        let mut before = std::fs::read_to_string(&path).expect("read");
+        before.push_str(text);
+        std::fs::write(&path, before).expect("write");
         rel.to_owned()
     }
 
-    fn stages(session: &Session) -> Vec<&'static str> {
-        let built = session.built.as_ref().expect("a good build is kept");
-        built.timings.iter().map(|(stage, ..)| *stage).collect()
+    /// Appends `text` to the footer partial of the site's theme.
+    fn edit_footer(root: &std::path::Path, text: &str) -> String {
+        append(root, "themes/default/templates/partials/footer.html", text)
     }
 
-    /// Issue 17: a template edit templates every page again without
-    /// rendering the Markdown, and gives what a full build gives.
-    #[test]
-    fn a_template_edit_reuses_the_markdown_and_matches_a_full_build() {
+    /// Builds a site with its own theme, appends `text` to the theme's file
+    /// `rel`, and rebuilds: the rebuild must template every page without
+    /// rendering the Markdown, and give every file as a full build does.
+    /// Gives the rebuilt page `care/plans/`.
+    fn theme_edit_rebuilt_as_a_full_build(rel: &str, text: &str) -> String {
         let dir = site_with_own_theme();
         let options = BuildOptions::new(dir.path());
         let mut session = Session::new(options.clone());
@@ -381,7 +383,7 @@ mod tests {
             session.full_build().expect("build"),
             Outcome::Built { .. }
         ));
-        let changed = edit_footer(dir.path(), "<p>Printed by the trust.</p>\n");
+        let changed = append(dir.path(), rel, text);
         let files = match session.rebuild(&[changed]).expect("rebuild") {
             Outcome::Built {
                 changes: Changes::Everything(files),
@@ -403,7 +405,22 @@ mod tests {
                 "{path} differs from a full build"
             );
         }
-        let page = String::from_utf8_lossy(&files["care/plans/index.html"]).into_owned();
+        String::from_utf8_lossy(&files["care/plans/index.html"]).into_owned()
+    }
+
+    fn stages(session: &Session) -> Vec<&'static str> {
+        let built = session.built.as_ref().expect("a good build is kept");
+        built.timings.iter().map(|(stage, ..)| *stage).collect()
+    }
+
+    /// Issue 17: a template edit templates every page again without
+    /// rendering the Markdown, and gives what a full build gives.
+    #[test]
+    fn a_template_edit_reuses_the_markdown_and_matches_a_full_build() {
+        let page = theme_edit_rebuilt_as_a_full_build(
+            "themes/default/templates/partials/footer.html",
+            "<p>Printed by the trust.</p>\n",
+        );
         assert!(page.contains("Printed by the trust."), "{page}");
     }
 
@@ -449,15 +466,9 @@ mod tests {
             Outcome::Built { .. }
         ));
         let changed = edit_footer(dir.path(), "<p>More.</p>\n");
-        let words = "themes/default/i18n/en.yaml";
-        let path = dir.path().join(words);
-        let mut text = std::fs::read_to_string(&path).expect("read words");
-        text.push('\n');
-        std::fs::write(&path, text).expect("write words");
+        let words = append(dir.path(), "themes/default/i18n/en.yaml", "\n");
         assert!(matches!(
-            session
-                .rebuild(&[changed, words.to_owned()])
-                .expect("rebuild"),
+            session.rebuild(&[changed, words]).expect("rebuild"),
             Outcome::Built { .. }
         ));
         assert!(stages(&session).contains(&"Markdown and page checks"));
@@ -491,9 +502,7 @@ mod tests {
                 format!("---\ntitle: B\n---\n<!-- signpost-ignore long-sentence -->\n{long}\n"),
             ),
         ] {
-            let full = root.join(path);
-            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-            std::fs::write(full, text).expect("write");
+            write_file(root, path, &text);
         }
         let options = BuildOptions::new(root);
         let mut session = Session::new(options.clone());
@@ -533,11 +542,7 @@ mod tests {
     fn no_booklet_is_printed_while_an_edit_fails() {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
-        let write = |path: &str, text: &str| {
-            let full = root.join(path);
-            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-            std::fs::write(full, text).expect("write");
-        };
+        let write = |path: &str, text: &str| write_file(root, path, text);
         write("site.yaml", "title: Test\n");
         write("content/_index.md", "---\ntitle: Home\n---\nHome.\n");
         write("content/care/_index.md", "---\ntitle: Care\n---\nCare.\n");
@@ -605,40 +610,10 @@ mod tests {
     /// templates read (it is inlined into every page).
     #[test]
     fn a_stylesheet_edit_reuses_the_markdown_and_matches_a_full_build() {
-        let dir = site_with_own_theme();
-        let options = BuildOptions::new(dir.path());
-        let mut session = Session::new(options.clone());
-        assert!(matches!(
-            session.full_build().expect("build"),
-            Outcome::Built { .. }
-        ));
-        let rel = "themes/default/static/style.css";
-        let path = dir.path().join(rel);
-        let mut css = std::fs::read_to_string(&path).expect("read the stylesheet");
-        css.push_str("\n.trust-banner { border-top: 4px solid #005eb8; }\n");
-        std::fs::write(&path, css).expect("write the stylesheet");
-        let files = match session.rebuild(&[rel.to_owned()]).expect("rebuild") {
-            Outcome::Built {
-                changes: Changes::Everything(files),
-                ..
-            } => files,
-            Outcome::Failed(report) => panic!("failed: {}", report.render_text()),
-            Outcome::Built { .. } => panic!("only some files were rebuilt"),
-        };
-        assert_eq!(stages(&session), ["templates and minify", "booklets"]);
-        let full = build_site(&options).expect("full build");
-        assert_eq!(
-            files.keys().collect::<Vec<_>>(),
-            full.files.keys().collect::<Vec<_>>()
+        let page = theme_edit_rebuilt_as_a_full_build(
+            "themes/default/static/style.css",
+            "\n.trust-banner { border-top: 4px solid #005eb8; }\n",
         );
-        for (path, bytes) in &full.files {
-            assert_eq!(
-                Some(bytes),
-                files.get(path),
-                "{path} differs from a full build"
-            );
-        }
-        let page = String::from_utf8_lossy(&files["care/plans/index.html"]).into_owned();
         assert!(page.contains(".trust-banner"), "the new rule is inlined");
     }
 }

@@ -14,18 +14,6 @@ use crate::render::i18n::Words;
 use crate::text::escape::escape_html;
 
 pub fn present<'a>(events: Vec<Spanned<'a>>, words: &Words) -> Vec<Spanned<'a>> {
-    // Most pages have none of these: keep their events where they are.
-    let presented = |event: &Event| {
-        matches!(
-            event,
-            Event::Start(Tag::BlockQuote(Some(_)) | Tag::Table(_))
-                | Event::End(TagEnd::BlockQuote(Some(_)) | TagEnd::Table)
-                | Event::TaskListMarker(_)
-        )
-    };
-    if !events.iter().any(|(event, _)| presented(event)) {
-        return events;
-    }
     let mut out = Vec::with_capacity(events.len());
     for (event, range) in events {
         let replacement = match &event {

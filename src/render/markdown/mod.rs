@@ -379,9 +379,7 @@ fn expand_fenced<'a>(
     let mut block: Option<(String, Range<usize>)> = None;
     for (event, range) in events {
         match (&event, block.as_mut()) {
-            (Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(kind))), None)
-                if kind.trim() == info =>
-            {
+            (Event::Start(_), None) if is_block(&event) => {
                 block = Some((String::new(), range));
             }
             (Event::Text(text), Some((body, _))) => body.push_str(text),
