@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use super::template_error::template_error;
 use super::views::{DateView, glossary_view};
-use tera::Context;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::i18n::Words;
@@ -196,13 +195,12 @@ pub fn render_page(
     let page = &site.pages[idx];
     let template = page_template(site, theme, idx)?;
     let words = theme.words.words(&page.lang);
-    let mut context = Context::new();
+    let mut context = words.template_context();
     context.insert(
         "site",
         &site_view(site, assembled, theme, &page.dir, Some(idx), &words),
     );
     context.insert("page", &page_view(site, assembled, idx, rendered, &words));
-    context.insert("t", words.nested());
     context.insert("languages", &language_links(site, assembled, idx));
     context.insert("breadcrumbs", &assembled.breadcrumbs(site, idx));
     let (prev, next) = assembled.neighbours(site, idx);
@@ -515,13 +513,12 @@ pub fn render_generated(
         .iter()
         .map(|(lang, dir)| language_link(site, pretty, page.dir, lang, dir))
         .collect();
-    let mut context = Context::new();
+    let mut context = words.template_context();
     context.insert(
         "site",
         &site_view(site, assembled, theme, page.dir, None, &words),
     );
     context.insert("page", &page_view);
-    context.insert("t", words.nested());
     context.insert("languages", &languages);
     context.insert("breadcrumbs", &breadcrumbs);
     context.insert("prev", &None::<Link>);
@@ -549,12 +546,11 @@ pub fn render_not_found(
     } else {
         format!("{lang}/")
     };
-    let mut context = Context::new();
+    let mut context = words.template_context();
     context.insert(
         "site",
         &site_view(site, assembled, theme, &root, None, &words),
     );
-    context.insert("t", words.nested());
     context.insert("languages", &Vec::<LanguageLink>::new());
     context.insert(
         "base_href",
@@ -784,13 +780,12 @@ pub fn render_booklet(
     booklet: &crate::render::booklet::BookletView,
 ) -> Result<String, Diagnostic> {
     let words = theme.words.words(&booklet.lang);
-    let mut context = Context::new();
+    let mut context = words.template_context();
     context.insert(
         "site",
         &site_view(site, assembled, theme, dir, None, &words),
     );
     context.insert("booklet", booklet);
-    context.insert("t", words.nested());
     context.insert("languages", &Vec::<LanguageLink>::new());
     context.insert("lang", &booklet.lang);
     context.insert("dir", text_direction(&booklet.lang));

@@ -40,41 +40,62 @@ impl Fold {
 #[derive(Debug, Clone)]
 pub struct Folded {
     pub text: String,
-    /// Original byte offset where the character of each folded byte starts.
-    starts: Vec<usize>,
-    /// Original byte offset where the character of each folded byte ends.
-    ends: Vec<usize>,
+    /// Where each stretch of the folded text comes from, in order. Most
+    /// text is ASCII copied byte for byte, so a whole run of it is one
+    /// piece: a page's text has a few pieces, not two offsets per byte
+    /// (which were most of the cost of the word-list checks).
+    pieces: Vec<Piece>,
     original_len: usize,
+}
+
+/// A stretch of folded text and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Where the stretch starts in the folded text.
+    folded: usize,
+    /// Where it starts in the original.
+    start: usize,
+    /// `None` for ASCII copied byte for byte (each byte is its own
+    /// character); otherwise the end in the original of the one character,
+    /// or run of whitespace, that every byte of the stretch comes from.
+    end: Option<usize>,
 }
 
 impl Folded {
     pub fn new(original: &str, fold: Fold) -> Folded {
         let mut folded = Folded {
             text: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len()),
-            ends: Vec::with_capacity(original.len()),
+            pieces: Vec::new(),
             original_len: original.len(),
         };
-        let mut chars = original.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            let mut end = start + c.len_utf8();
-            // Most text is ASCII: one byte in, one byte out, no tables.
-            if c.is_ascii() && !(fold.collapse_whitespace && c.is_whitespace()) {
-                let c = if fold.lowercase {
-                    c.to_ascii_lowercase()
-                } else {
-                    c
-                };
-                folded.text.push(c);
-                folded.starts.push(start);
-                folded.ends.push(end);
+        let mut at = 0;
+        while at < original.len() {
+            // Most text is ASCII: one byte in, one byte out, no tables, so
+            // it is copied a run at a time.
+            let run = plain_ascii_run(original, at, fold);
+            if run > 0 {
+                folded.copied(at);
+                let from = folded.text.len();
+                folded.text.push_str(&original[at..at + run]);
+                if fold.lowercase {
+                    folded.text[from..].make_ascii_lowercase();
+                }
+                at += run;
                 continue;
             }
+            let Some(c) = original[at..].chars().next() else {
+                break;
+            };
+            let (start, mut end) = (at, at + c.len_utf8());
             if fold.collapse_whitespace && c.is_whitespace() {
-                while let Some((next, d)) = chars.next_if(|&(_, d)| d.is_whitespace()) {
-                    end = next + d.len_utf8();
+                end += whitespace_len(&original[end..]);
+                if c.is_ascii() && end == start + 1 {
+                    // A lone line break or tab: a space, byte for byte.
+                    folded.copied(start);
+                    folded.text.push(' ');
+                } else {
+                    folded.push(' ', start, end);
                 }
-                folded.push(' ', start, end);
             } else if fold.straight_apostrophes && c == '\u{2019}' {
                 folded.push('\'', start, end);
             } else if fold.lowercase {
@@ -84,31 +105,70 @@ impl Folded {
             } else {
                 folded.push(c, start, end);
             }
+            at = end;
         }
         folded
     }
 
+    /// Notes that the next folded byte is the original's byte at `start`.
+    fn copied(&mut self, start: usize) {
+        let at = self.text.len();
+        let follows = self
+            .pieces
+            .last()
+            .is_some_and(|p| p.end.is_none() && p.start + (at - p.folded) == start);
+        if !follows {
+            self.pieces.push(Piece {
+                folded: at,
+                start,
+                end: None,
+            });
+        }
+    }
+
+    /// Pushes `c`, which comes from the original's `start..end`.
     fn push(&mut self, c: char, start: usize, end: usize) {
+        let at = self.text.len();
+        let same = self
+            .pieces
+            .last()
+            .is_some_and(|p| p.end == Some(end) && p.start == start);
+        if !same {
+            self.pieces.push(Piece {
+                folded: at,
+                start,
+                end: Some(end),
+            });
+        }
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.starts.push(start);
-            self.ends.push(end);
+    }
+
+    /// The original character behind byte `at` of the folded text.
+    fn source(&self, at: usize) -> Range<usize> {
+        let index = self.pieces.partition_point(|p| p.folded <= at) - 1;
+        let piece = self.pieces[index];
+        match piece.end {
+            None => {
+                let start = piece.start + (at - piece.folded);
+                start..start + 1
+            }
+            Some(end) => piece.start..end,
         }
     }
 
     /// The original byte range behind `start..end` of the folded text. Always
     /// on character boundaries of the original, whatever the offsets.
     pub fn original(&self, range: Range<usize>) -> Range<usize> {
-        if range.start >= range.end || range.start >= self.starts.len() {
-            let at = self
-                .starts
-                .get(range.start)
-                .copied()
-                .unwrap_or(self.original_len);
+        if range.start >= range.end || range.start >= self.text.len() {
+            let at = if range.start < self.text.len() {
+                self.source(range.start).start
+            } else {
+                self.original_len
+            };
             return at..at;
         }
-        let end = range.end.min(self.ends.len());
-        self.starts[range.start]..self.ends[end - 1]
+        let end = range.end.min(self.text.len());
+        self.source(range.start).start..self.source(end - 1).end
     }
 
     /// Whether `start..end` of the folded text is a whole word: no letter or
@@ -118,6 +178,30 @@ impl Folded {
         let after = self.text.get(end..).and_then(|s| s.chars().next());
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     }
+}
+
+/// How many bytes from `at` fold to themselves, or to their ASCII lower
+/// case: ASCII, and when whitespace is collapsed, no whitespace but single
+/// spaces.
+fn plain_ascii_run(text: &str, at: usize, fold: Fold) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        let plain = b.is_ascii()
+            && (!fold.collapse_whitespace
+                || !(b as char).is_whitespace()
+                || (b == b' ' && whitespace_len(&text[end + 1..]) == 0));
+        if !plain {
+            break;
+        }
+        end += 1;
+    }
+    end - at
+}
+
+/// The length of the whitespace `text` starts with.
+fn whitespace_len(text: &str) -> usize {
+    text.len() - text.trim_start_matches(char::is_whitespace).len()
 }
 
 /// Where `needle` (ASCII, such as a tag name) first occurs in `haystack`,
@@ -155,6 +239,67 @@ pub fn find_ascii_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first way of folding, which kept both offsets for every byte:
+    /// the oracle for the pieces.
+    fn per_byte(original: &str, fold: Fold) -> (String, Vec<usize>, Vec<usize>) {
+        let (mut text, mut starts, mut ends) = (String::new(), Vec::new(), Vec::new());
+        let mut push = |c: char, start: usize, end: usize, text: &mut String| {
+            text.push(c);
+            for _ in 0..c.len_utf8() {
+                starts.push(start);
+                ends.push(end);
+            }
+        };
+        let mut chars = original.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let mut end = start + c.len_utf8();
+            if fold.collapse_whitespace && c.is_whitespace() {
+                while let Some((next, d)) = chars.next_if(|&(_, d)| d.is_whitespace()) {
+                    end = next + d.len_utf8();
+                }
+                push(' ', start, end, &mut text);
+            } else if fold.straight_apostrophes && c == '\u{2019}' {
+                push('\'', start, end, &mut text);
+            } else if fold.lowercase {
+                for lower in c.to_lowercase() {
+                    push(lower, start, end, &mut text);
+                }
+            } else {
+                push(c, start, end, &mut text);
+            }
+        }
+        (text, starts, ends)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn pieces_lead_back_as_every_byte_did(
+            text in "([a-zA-Z ’'\n\t]|İ|ẞ|é|\u{00A0}|\u{3000}|Σ){0,40}",
+            lowercase: bool,
+            collapse_whitespace: bool,
+            straight_apostrophes: bool,
+        ) {
+            let fold = Fold { lowercase, collapse_whitespace, straight_apostrophes };
+            let folded = Folded::new(&text, fold);
+            let (expected, starts, ends) = per_byte(&text, fold);
+            prop_assert_eq!(&folded.text, &expected);
+            for from in 0..=expected.len() + 1 {
+                for to in from..=expected.len() + 1 {
+                    let want = if from >= to || from >= starts.len() {
+                        let at = starts.get(from).copied().unwrap_or(text.len());
+                        at..at
+                    } else {
+                        starts[from]..ends[to.min(ends.len()) - 1]
+                    };
+                    prop_assert_eq!(folded.original(from..to), want, "{}..{}", from, to);
+                }
+            }
+        }
+    }
 
     #[test]
     fn offsets_lead_back_across_characters_that_grow() {
