@@ -64,11 +64,7 @@ pub fn page_checks(
     let config = &site.config.check;
     let prose: Vec<&str> = render.prose.iter().map(|b| b.text.as_str()).collect();
     // Split into sentences once, for the reading level and the rules.
-    let split: Vec<Vec<crate::text::readability::Sentence>> = prose
-        .iter()
-        .map(|text| crate::text::readability::sentences(text))
-        .collect();
-    let metrics = crate::text::readability::measure_split(&prose, &split);
+    let (split, metrics) = crate::text::readability::split_and_measure(&prose);
     let mut found = structure::check(page, render);
     found.extend(suppress::check(page));
     found.extend(leftovers::check(page, render));

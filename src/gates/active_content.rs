@@ -76,11 +76,12 @@ fn scan(text: &str, svg: bool) -> Vec<Finding> {
     let mut at = 0;
     // One list of attributes for every tag, emptied for each.
     let mut attributes = Vec::new();
-    while let Some(offset) = text[at..].find('<') {
+    while let Some(offset) = memchr::memchr(b'<', &text.as_bytes()[at..]) {
         let start = at + offset;
         let rest = &text[start..];
         if rest.starts_with("<!--") {
-            at = rest.find("-->").map_or(text.len(), |end| start + end + 3);
+            at = memchr::memmem::find(rest.as_bytes(), b"-->")
+                .map_or(text.len(), |end| start + end + 3);
             continue;
         }
         let Some(tag) = read_tag(text, start, std::mem::take(&mut attributes)) else {
@@ -243,8 +244,7 @@ fn read_tag<'t>(
             match bytes.get(i) {
                 Some(&quote @ (b'"' | b'\'')) => {
                     let value_start = i + 1;
-                    let close = text[value_start..]
-                        .find(quote as char)
+                    let close = memchr::memchr(quote, &bytes[value_start..])
                         .map_or(text.len(), |end| value_start + end);
                     value = &text[value_start..close];
                     i = (close + 1).min(text.len());
@@ -275,7 +275,7 @@ fn is_space(b: u8) -> bool {
 /// numeric ones (`&#58;`, `&#x3A;`) and the named ones that can hide a
 /// scheme (`&colon;`, `&Tab;`, `&NewLine;`, `&amp;`…).
 fn decode_references(value: &str) -> Cow<'_, str> {
-    if !value.contains('&') {
+    if memchr::memchr(b'&', value.as_bytes()).is_none() {
         return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len());

@@ -393,11 +393,12 @@ const VOID_ELEMENTS: &[&str] = &[
 pub fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
-    while let Some(offset) = html[at..].find('<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + offset;
         let rest = &html[start..];
         if rest.starts_with("<!--") {
-            at = rest.find("-->").map_or(bytes.len(), |end| start + end + 3);
+            at = memchr::memmem::find(rest.as_bytes(), b"-->")
+                .map_or(bytes.len(), |end| start + end + 3);
             continue;
         }
         let closing = rest.starts_with("</");
@@ -406,9 +407,8 @@ pub fn nesting_depth(html: &str) -> usize {
             .bytes()
             .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':')
             .count();
-        let tag_end = html[start..]
-            .find('>')
-            .map_or(bytes.len(), |end| start + end + 1);
+        let tag_end =
+            memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |end| start + end + 1);
         at = tag_end.max(start + 1);
         if name_len == 0 {
             continue;

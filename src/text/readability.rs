@@ -729,6 +729,13 @@ fn abbreviations(kind: &str) -> HashSet<&'static str> {
         .collect()
 }
 
+/// [`sentences_of`] a block on its own.
+#[cfg(test)]
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    sentences_of(text, &chars)
+}
+
 /// Splits one block (a paragraph, list item, heading or table cell:
 /// sentences never span blocks) into sentences.
 ///
@@ -739,8 +746,9 @@ fn abbreviations(kind: &str) -> HashSet<&'static str> {
 /// abbreviations and initials ("J. Smith") do not end one either, and
 /// numbers such as "1.5" and "9.30am" never contain a break because no
 /// space follows the dot. Stretches with no words are dropped.
-pub fn sentences(text: &str) -> Vec<Sentence> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+///
+/// `chars` are the block's characters with their byte offsets.
+fn sentences_of(text: &str, chars: &[(usize, char)]) -> Vec<Sentence> {
     let mut found = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -757,13 +765,13 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             j += 1;
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        if j == chars.len() || (chars[j].1.is_whitespace() && ends_sentence(&chars, i, j)) {
-            push_sentence(text, &chars, start, end, &mut found);
+        if j == chars.len() || (chars[j].1.is_whitespace() && ends_sentence(chars, i, j)) {
+            push_sentence(text, chars, start, end, &mut found);
             start = end;
         }
         i = j;
     }
-    push_sentence(text, &chars, start, text.len(), &mut found);
+    push_sentence(text, chars, start, text.len(), &mut found);
     found
 }
 
@@ -908,10 +916,10 @@ struct Tally {
 }
 
 impl Tally {
-    fn add_block(&mut self, text: &str, sentences: &[Sentence]) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+    /// Adds one block's sentences, given the block's characters.
+    fn add_block(&mut self, text: &str, chars: &[(usize, char)], sentences: &[Sentence]) {
         for sentence in sentences {
-            let in_sentence = chars_between(&chars, sentence.start, sentence.end);
+            let in_sentence = chars_between(chars, sentence.start, sentence.end);
             each_word(in_sentence, sentence.end, |start, end| {
                 let n = syllables(&text[start..end]);
                 self.syllables += n;
@@ -951,19 +959,28 @@ impl Tally {
 /// Measures a page given as its blocks of text.
 #[cfg(test)]
 pub fn measure<S: AsRef<str>>(blocks: &[S]) -> Metrics {
-    let split: Vec<Vec<Sentence>> = blocks.iter().map(|b| sentences(b.as_ref())).collect();
-    measure_split(blocks, &split)
+    split_and_measure(blocks).1
 }
 
-/// [`measure`], given each block's [`sentences`]: the page checks split
-/// a page's text once and share it between the reading level and the
-/// long-sentence and easy-read rules.
-pub fn measure_split<S: AsRef<str>>(blocks: &[S], split: &[Vec<Sentence>]) -> Metrics {
+/// Each block's sentences, and the page's reading level: the page
+/// checks split a page's text once and share it between the reading level
+/// and the long-sentence and easy-read rules. Each block's characters are
+/// collected once, into one buffer for the whole page, for both.
+pub fn split_and_measure<S: AsRef<str>>(blocks: &[S]) -> (Vec<Vec<Sentence>>, Metrics) {
     let mut tally = Tally::default();
-    for (block, sentences) in blocks.iter().zip(split) {
-        tally.add_block(block.as_ref(), sentences);
-    }
-    tally.metrics()
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let split = blocks
+        .iter()
+        .map(|block| {
+            let text = block.as_ref();
+            chars.clear();
+            chars.extend(text.char_indices());
+            let sentences = sentences_of(text, &chars);
+            tally.add_block(text, &chars, &sentences);
+            sentences
+        })
+        .collect();
+    (split, tally.metrics())
 }
 
 #[cfg(test)]
