@@ -4,7 +4,7 @@
 //! words a reader reads are searched, so examples in code are left alone.
 
 use super::finding;
-use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::diagnostics::{Diagnostic, LazyLineIndex};
 use crate::render::markdown::Rendered;
 use crate::site::model::Page;
 
@@ -12,7 +12,7 @@ use crate::site::model::Page;
 const SHOWN: usize = 40;
 
 pub fn check(page: &Page, render: &Rendered) -> Vec<Diagnostic> {
-    let lines = LineIndex::new(&page.text);
+    let lines = LazyLineIndex::new(&page.text);
     let mut problems = Vec::new();
     for block in &render.prose {
         for (start, _) in block
@@ -33,7 +33,7 @@ pub fn check(page: &Page, render: &Rendered) -> Vec<Diagnostic> {
             } else {
                 "Liquid template code from another generator"
             };
-            let (line, column) = lines.position(&page.text, block.file_offset(start));
+            let (line, column) = lines.position(block.file_offset(start));
             problems.push(
                 finding(
                     "template-syntax",

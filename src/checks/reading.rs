@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::finding;
-use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::diagnostics::{Diagnostic, LazyLineIndex};
 use crate::render::markdown::Rendered;
 use crate::site::model::{Page, Site};
 use crate::source::config::CheckConfig;
@@ -51,12 +51,12 @@ pub fn check(
         return problems;
     }
     let easy = page.kind == crate::site::model::PageKind::EasyRead;
-    let lines = LineIndex::new(&page.text);
+    let lines = LazyLineIndex::new(&page.text);
     // Easy-read pages have their own, stricter sentence rule.
     for (block, sentences) in render.prose.iter().zip(split).filter(|_| !easy) {
         for sentence in sentences {
             if sentence.words > config.max_sentence_words {
-                let (line, column) = lines.position(&page.text, block.file_offset(sentence.start));
+                let (line, column) = lines.position(block.file_offset(sentence.start));
                 problems.push(
                     finding(
                         "long-sentence",

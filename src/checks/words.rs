@@ -2,7 +2,7 @@
 //! the suggested alternative.
 
 use super::finding;
-use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::diagnostics::{Diagnostic, LazyLineIndex};
 use crate::render::markdown::Rendered;
 use crate::site::model::Page;
 use crate::source::config::CheckConfig;
@@ -54,7 +54,7 @@ fn lists(config: &CheckConfig) -> Lists {
 
 pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let lines = LineIndex::new(&page.text);
+    let lines = LazyLineIndex::new(&page.text);
     for block in &render.prose {
         // Folded once for both lists.
         let folded = crate::text::plain_words::PhraseMatcher::fold(&block.text);
@@ -71,7 +71,7 @@ pub fn check(page: &Page, render: &Rendered, lists: &Lists) -> Vec<Diagnostic> {
                     continue;
                 }
                 let suggestion = matcher.suggestion(index);
-                let (line, column) = lines.position(&page.text, block.file_offset(start));
+                let (line, column) = lines.position(block.file_offset(start));
                 problems.push(
                     finding(rule, format!("\"{}\" {verb}", &block.text[start..end]))
                         .in_file(page.file())

@@ -332,6 +332,30 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// A [`LineIndex`] of `text` made when a position is first asked for: a
+/// page check that finds nothing, as most do on most pages, never reads
+/// the whole file for its lines.
+pub struct LazyLineIndex<'t> {
+    text: &'t str,
+    index: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'t> LazyLineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        LazyLineIndex {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// 1-based (line, column) of a byte offset in the text.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.index
+            .get_or_init(|| LineIndex::new(self.text))
+            .position(self.text, offset)
+    }
+}
+
 /// Maps byte offsets in a file to 1-based line and column numbers.
 ///
 /// pulldown-cmark and the YAML parser both report byte positions; authors
