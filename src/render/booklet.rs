@@ -550,6 +550,19 @@ pub struct BookletView {
     printed_apart: Vec<PrintedApartView>,
 }
 
+impl BookletView {
+    /// The bytes of rendered Markdown in the booklet, from which the size
+    /// of the page it makes is guessed.
+    pub fn content_len(&self) -> usize {
+        let part = |p: &PartView| {
+            p.intro.len() + p.chapters.iter().map(|c| c.content.len()).sum::<usize>()
+        };
+        self.intro.len()
+            + self.parts.iter().map(part).sum::<usize>()
+            + self.appendix.as_ref().map_or(0, part)
+    }
+}
+
 #[derive(Serialize)]
 struct PrintedApartView {
     title: String,
